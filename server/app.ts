@@ -1,0 +1,81 @@
+/**
+ * The app as a plugin-built Fastify instance. `server/main.ts` only configures and listens;
+ * tests call `buildApp` on a temporary SQLite file.
+ */
+import cookie from '@fastify/cookie';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError, ERROR_MESSAGES, type ErrorCode } from '../shared/errors';
+import { MAX_MESSAGE_BYTES } from '../shared/protocol';
+import { logSerializers } from './log';
+import auth from './plugins/auth';
+import db from './plugins/db';
+import hub from './plugins/hub';
+import pages from './plugins/pages';
+import ballotRoutes from './routes/ballot';
+import sessionRoutes from './routes/sessions';
+
+export interface AppOptions {
+  /** Path of the SQLite file. */
+  dbFile: string;
+  /** From ADMIN_PASSWORD; when absent a password is generated on first start. */
+  adminPassword?: string | undefined;
+  /** Where `vite build` wrote the client. */
+  distDir?: string;
+  /** Fastify's logger: false in tests, pino options in production. */
+  logger?: FastifyServerOptions['logger'];
+  /** Base delay after a failed login (doubles per failure). Tests lower it. */
+  loginDelayMs?: number;
+}
+
+export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/** The JSON body of every HTTP error: the code, and what a person reads. */
+export function errorBody(code: ErrorCode) {
+  return { error: code, message: ERROR_MESSAGES[code] };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const logger = options.logger === undefined ? false : options.logger;
+  const app = Fastify({
+    logger: logger && typeof logger === 'object' ? { ...logger, serializers: { ...logSerializers } } : logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  app.decorate('subscribeHooks', []);
+
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
+    if (err instanceof AppError) return reply.status(err.status).send(errorBody(err.code));
+    if (err.validation) return reply.status(400).send(errorBody('bad-request'));
+    if (err.statusCode === 413) return reply.status(413).send(errorBody('message-too-large'));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return reply.status(err.statusCode).send(errorBody('bad-request'));
+    request.log.error({ err: { name: err.name, code: err.code, message: err.message } }, 'request failed');
+    return reply.status(500).send(errorBody('internal'));
+  });
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody('not-found')));
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
+  });
+
+  await app.register(cookie);
+  // ws closes a connection only past this size; smaller oversize messages get an error reply.
+  await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES * 16 } });
+  await app.register(db, { file: options.dbFile });
+  await app.register(auth, { adminPassword: options.adminPassword, loginDelayMs: options.loginDelayMs });
+  await app.register(hub);
+
+  app.get('/healthz', async () => ({ ok: true }));
+  await app.register(ballotRoutes);
+  await app.register(sessionRoutes);
+  await app.register(pages, { distDir: options.distDir ?? join(ROOT_DIR, 'dist') });
+  return app;
+}

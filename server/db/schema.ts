@@ -1,0 +1,124 @@
+/**
+ * The database as Kysely sees it. Hand-written: `Generated<>` for columns with defaults,
+ * `T | null` for nullable ones. Migrations in ./migrations define the same tables.
+ *
+ * Secrecy: `ballots` and `marks` hold no slip id, no time, no address and no connection
+ * id, and use random keys in WITHOUT ROWID tables, so neither a column nor the storage
+ * order says who voted or when.
+ */
+import type { Generated } from 'kysely';
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface AdminSessionsTable {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  token_hash: string;
+  operator: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface VoteSessionsTable {
+  id: string;
+  title: string;
+  organisation: string;
+  place: string;
+  /** ISO date (YYYY-MM-DD) of the conference. */
+  held_on: string;
+  preset_id: string;
+  /** The preset copied at creation, so later edits of a preset never change a vote. */
+  preset_json: string;
+  base: string;
+  summoned: number;
+  present: number;
+  state: 'draft' | 'open' | 'closed';
+  quorum_override: Generated<number>;
+  live_results: Generated<number>;
+  /** Paper ballots handed out to delegates without a phone (part of phát ra). */
+  paper_issued: Generated<number>;
+  display_key: string;
+  created_at: string;
+  opened_at: string | null;
+  closed_at: string | null;
+  published_at: string | null;
+}
+
+export interface PersonsTable {
+  id: string;
+  session_id: string;
+  /** 1-based printed order. */
+  position_order: number;
+  full_name: string;
+  position: string;
+}
+
+export interface CommitteeMembersTable {
+  id: string;
+  session_id: string;
+  member_order: number;
+  full_name: string;
+  role: string;
+}
+
+export interface SlipsTable {
+  /** 4 symbols of the code alphabet; unique across the database. */
+  id: string;
+  session_id: string;
+  /** Kept so unused slips can be reprinted. */
+  secret: string;
+  /** scrypt(secret): opens the seals of this slip. */
+  seal_key: Buffer;
+  state: 'unused' | 'used' | 'void';
+  /** sha256 of the client nonce of the one accepted cast, to recognise a retry. */
+  nonce_hash: Buffer | null;
+  /** How many times the slip was printed. */
+  printed: Generated<number>;
+}
+
+export interface BallotsTable {
+  /** 16 random bytes. */
+  id: Buffer;
+  session_id: string;
+  source: 'phone' | 'paper';
+}
+
+export interface MarksTable {
+  ballot_id: Buffer;
+  person_id: string;
+  /** A level id of the session's preset, or null: no valid mark for this person. */
+  level: string | null;
+}
+
+export interface PaperEntriesTable {
+  id: string;
+  session_id: string;
+  operator: string;
+  /** JSON: { invalidSheet: boolean, marks: Record<personId, levelId|null> } */
+  content: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  session_id: string | null;
+  at: string;
+  actor: string;
+  event: string;
+  /** JSON details: counts and names, never ballot contents, tokens or slip secrets. */
+  detail: string;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  admin_sessions: AdminSessionsTable;
+  vote_sessions: VoteSessionsTable;
+  persons: PersonsTable;
+  committee_members: CommitteeMembersTable;
+  slips: SlipsTable;
+  ballots: BallotsTable;
+  marks: MarksTable;
+  paper_entries: PaperEntriesTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,148 @@
+/**
+ * Opening a slip and casting its one ballot. `castBallot` runs inside one transaction:
+ * check, mark the slip used, insert the ballot and its marks, commit — and only then may
+ * the caller acknowledge. The ballot row keeps nothing that points back to the slip.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../../shared/errors';
+import type { BallotContent, BallotSessionView, CastMessage, SlipOpenMessage } from '../../shared/protocol';
+import { openSeal, slipProof } from '../../shared/seal';
+import type { TallyBallot } from '../../shared/tally';
+import type { Database } from '../db/schema';
+import { ballotView, getSession, listPersons, type SessionRecord } from './sessions';
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+async function findSlip(db: Kysely<Database>, slipId: string) {
+  return db
+    .selectFrom('slips')
+    .select(['id', 'session_id', 'seal_key', 'state', 'nonce_hash'])
+    .where('id', '=', slipId)
+    .executeTakeFirst();
+}
+
+export interface OpenedSlip {
+  slipId: string;
+  state: 'unused' | 'used';
+  session: BallotSessionView;
+}
+
+/**
+ * Open a slip for its ballot page. The proof shows the secret is known; an unknown slip and
+ * a wrong proof give the same answer, so slip ids cannot be probed.
+ */
+export async function openSlip(db: Kysely<Database>, msg: Pick<SlipOpenMessage, 'slipId' | 'proof'>): Promise<OpenedSlip> {
+  const slip = await findSlip(db, msg.slipId);
+  if (!slip) throw new AppError('slip-unknown', 404);
+  const expected = Buffer.from(slipProof(slip.seal_key));
+  const given = Buffer.from(msg.proof);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new AppError('slip-unknown', 404);
+  if (slip.state === 'void') throw new AppError('slip-void', 410);
+  const session = await getSession(db, slip.session_id);
+  return { slipId: slip.id, state: slip.state, session: await ballotView(db, session) };
+}
+
+export type CastOutcome = { sessionId: string; already: boolean };
+
+/** Validate the opened ballot against the session: only its people, only its levels. */
+export function parseBallotContent(
+  text: string,
+  session: SessionRecord,
+  personIds: readonly string[],
+): Record<string, string | null> {
+  let content: BallotContent;
+  try {
+    content = JSON.parse(text) as BallotContent;
+  } catch {
+    throw new AppError('bad-ballot');
+  }
+  if (
+    typeof content !== 'object' ||
+    content === null ||
+    content.v !== 1 ||
+    content.sessionId !== session.id ||
+    typeof content.marks !== 'object' ||
+    content.marks === null ||
+    Array.isArray(content.marks)
+  ) {
+    throw new AppError('bad-ballot');
+  }
+  const people = new Set(personIds);
+  const levels = new Set(session.preset.levels.map((l) => l.id));
+  const marks: Record<string, string | null> = {};
+  for (const id of personIds) marks[id] = null;
+  for (const [personId, level] of Object.entries(content.marks)) {
+    if (!people.has(personId)) throw new AppError('bad-ballot');
+    if (level !== null && (typeof level !== 'string' || !levels.has(level))) throw new AppError('bad-ballot');
+    marks[personId] = level;
+  }
+  return marks;
+}
+
+/** Insert one collected ballot with a mark row per person (null: no valid mark). */
+export async function insertBallot(
+  trx: Transaction<Database>,
+  sessionId: string,
+  source: 'phone' | 'paper',
+  marks: Record<string, string | null>,
+): Promise<void> {
+  const id = randomBytes(16);
+  await trx.insertInto('ballots').values({ id, session_id: sessionId, source }).execute();
+  const rows = Object.entries(marks).map(([person_id, level]) => ({ ballot_id: id, person_id, level }));
+  if (rows.length > 0) await trx.insertInto('marks').values(rows).execute();
+}
+
+/**
+ * Cast a sealed ballot: call inside a transaction. A retry with the same nonce after a lost
+ * acknowledgement is "already recorded"; any other second use of the slip is refused.
+ */
+export async function castBallot(trx: Transaction<Database>, msg: Pick<CastMessage, 'slipId' | 'nonce' | 'sealed'>): Promise<CastOutcome> {
+  const slip = await findSlip(trx, msg.slipId);
+  if (!slip) throw new AppError('slip-unknown', 404);
+  if (slip.state === 'void') throw new AppError('slip-void', 410);
+  const nonceHash = sha256(msg.nonce);
+  if (slip.state === 'used') {
+    if (slip.nonce_hash && timingSafeEqual(slip.nonce_hash, nonceHash)) return { sessionId: slip.session_id, already: true };
+    throw new AppError('slip-used', 409);
+  }
+  const session = await getSession(trx, slip.session_id);
+  if (session.state !== 'open') throw new AppError('session-not-open', 409);
+  const plaintext = openSeal(slip.seal_key, slip.id, msg.sealed);
+  if (plaintext === null) throw new AppError('bad-seal');
+  const persons = await listPersons(trx, session.id);
+  const marks = parseBallotContent(plaintext, session, persons.map((p) => p.id));
+  const updated = await trx
+    .updateTable('slips')
+    .set({ state: 'used', nonce_hash: nonceHash })
+    .where('id', '=', slip.id)
+    .where('state', '=', 'unused')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('slip-used', 409);
+  await insertBallot(trx, session.id, 'phone', marks);
+  return { sessionId: session.id, already: false };
+}
+
+/** Every collected ballot of a session, for the tally. Order is the random key order. */
+export async function loadBallots(db: Kysely<Database>, sessionId: string): Promise<TallyBallot[]> {
+  const rows = await db
+    .selectFrom('ballots')
+    .leftJoin('marks', 'marks.ballot_id', 'ballots.id')
+    .select(['ballots.id as id', 'ballots.source as source', 'marks.person_id as personId', 'marks.level as level'])
+    .where('ballots.session_id', '=', sessionId)
+    .orderBy('ballots.id')
+    .execute();
+  const byId = new Map<string, TallyBallot>();
+  for (const row of rows) {
+    const key = row.id.toString('hex');
+    let ballot = byId.get(key);
+    if (!ballot) {
+      ballot = { source: row.source, marks: {} };
+      byId.set(key, ballot);
+    }
+    if (row.personId !== null) ballot.marks[row.personId] = row.level;
+  }
+  return [...byId.values()];
+}

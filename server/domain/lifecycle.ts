@@ -1,0 +1,85 @@
+/** Opening and closing voting, and the tally of a session. */
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '../../shared/errors';
+import { quorumMet } from '../../shared/presets';
+import { tally, type TallyResult } from '../../shared/tally';
+import type { Database } from '../db/schema';
+import { loadBallots } from './cast';
+import { nowIso } from './ids';
+import { getSession, listPersons } from './sessions';
+
+/**
+ * Open voting. Below quorum it refuses unless `overrideQuorum` is set; the caller records
+ * the override in the audit log.
+ */
+export async function openSession(
+  db: Kysely<Database>,
+  sessionId: string,
+  overrideQuorum: boolean,
+): Promise<{ quorumMet: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const session = await getSession(trx, sessionId);
+    if (session.state !== 'draft') throw new AppError(session.state === 'closed' ? 'session-already-closed' : 'session-not-draft', 409);
+    if ((await listPersons(trx, sessionId)).length === 0) throw new AppError('no-persons', 409);
+    const slips = await trx
+      .selectFrom('slips')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('session_id', '=', sessionId)
+      .where('state', '=', 'unused')
+      .executeTakeFirstOrThrow();
+    if (Number(slips.n) === 0 && session.paperIssued === 0) throw new AppError('no-slips', 409);
+    const met = quorumMet(session.preset, session.present, session.summoned);
+    if (!met && !overrideQuorum) throw new AppError('quorum-not-met', 409);
+    await trx
+      .updateTable('vote_sessions')
+      .set({ state: 'open', opened_at: nowIso(), quorum_override: met ? 0 : 1 })
+      .where('id', '=', sessionId)
+      .execute();
+    return { quorumMet: met };
+  });
+}
+
+/**
+ * Close voting for good. Then fold the WAL into the main file and rebuild it, so the file
+ * keeps no trace of the order in which ballots arrived.
+ */
+export async function closeSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const session = await getSession(trx, sessionId);
+    if (session.state === 'closed') throw new AppError('session-already-closed', 409);
+    if (session.state !== 'open') throw new AppError('session-not-open', 409);
+    await trx.updateTable('vote_sessions').set({ state: 'closed', closed_at: nowIso() }).where('id', '=', sessionId).execute();
+  });
+  await scrubOrderTraces(db);
+}
+
+/** Checkpoint and truncate the WAL, then VACUUM: rows are rewritten in key order. */
+export async function scrubOrderTraces(db: Kysely<Database>): Promise<void> {
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  await sql`vacuum`.execute(db);
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+}
+
+/** The tally of a session under its own copy of the preset. */
+export async function computeResults(db: Kysely<Database>, sessionId: string): Promise<TallyResult> {
+  const session = await getSession(db, sessionId);
+  const persons = await listPersons(db, sessionId);
+  const ballots = await loadBallots(db, sessionId);
+  const phoneIssued = await db
+    .selectFrom('slips')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .where('state', '!=', 'void')
+    .executeTakeFirstOrThrow();
+  return tally(
+    {
+      summoned: session.summoned,
+      present: session.present,
+      issued: { phone: Number(phoneIssued.n), paper: session.paperIssued },
+      base: session.base,
+      persons: persons.map((p) => ({ id: p.id, fullName: p.fullName, position: p.position })),
+    },
+    ballots,
+    session.preset,
+  );
+}

@@ -1,0 +1,245 @@
+/** Vote sessions and the people they rate: plain functions taking `db` (or a transaction) first. */
+import { randomBytes } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { AppError } from '../../shared/errors';
+import { findPreset, type BaseId, type Preset } from '../../shared/presets';
+import type { BallotSessionView, SessionState, Turnout } from '../../shared/protocol';
+import type { Database, VoteSessionsTable } from '../db/schema';
+import { nowIso, randomId } from './ids';
+
+export interface SessionInput {
+  title: string;
+  organisation: string;
+  place: string;
+  heldOn: string;
+  presetId: string;
+  base?: BaseId;
+  summoned: number;
+  present: number;
+}
+
+export interface SessionRecord {
+  id: string;
+  title: string;
+  organisation: string;
+  place: string;
+  heldOn: string;
+  presetId: string;
+  preset: Preset;
+  base: BaseId;
+  summoned: number;
+  present: number;
+  state: SessionState;
+  quorumOverride: boolean;
+  liveResults: boolean;
+  paperIssued: number;
+  displayKey: string;
+  createdAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
+  publishedAt: string | null;
+}
+
+export interface PersonRecord {
+  id: string;
+  order: number;
+  fullName: string;
+  position: string;
+}
+
+export interface PersonInput {
+  fullName: string;
+  position: string;
+}
+
+/** Names and positions are stored in NFC, trimmed, with inner runs of white space folded. */
+export function cleanText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+function toRecord(row: Selectable<VoteSessionsTable>): SessionRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    organisation: row.organisation,
+    place: row.place,
+    heldOn: row.held_on,
+    presetId: row.preset_id,
+    preset: JSON.parse(row.preset_json) as Preset,
+    base: row.base as BaseId,
+    summoned: row.summoned,
+    present: row.present,
+    state: row.state,
+    quorumOverride: row.quorum_override === 1,
+    liveResults: row.live_results === 1,
+    paperIssued: row.paper_issued,
+    displayKey: row.display_key,
+    createdAt: row.created_at,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+    publishedAt: row.published_at,
+  };
+}
+
+function resolvePreset(presetId: string, base: BaseId | undefined): { preset: Preset; base: BaseId } {
+  const preset = findPreset(presetId);
+  if (!preset) throw new AppError('unknown-preset');
+  const chosen = base ?? preset.base;
+  if (!preset.baseOptions.includes(chosen)) throw new AppError('bad-base');
+  return { preset, base: chosen };
+}
+
+export async function createSession(db: Kysely<Database>, input: SessionInput): Promise<string> {
+  const { preset, base } = resolvePreset(input.presetId, input.base);
+  const id = randomId();
+  await db
+    .insertInto('vote_sessions')
+    .values({
+      id,
+      title: cleanText(input.title),
+      organisation: cleanText(input.organisation),
+      place: cleanText(input.place),
+      held_on: input.heldOn,
+      preset_id: preset.id,
+      preset_json: JSON.stringify(preset),
+      base,
+      summoned: input.summoned,
+      present: input.present,
+      state: 'draft',
+      display_key: randomBytes(18).toString('base64url'),
+      created_at: nowIso(),
+    })
+    .execute();
+  return id;
+}
+
+export async function findSession(db: Kysely<Database>, id: string): Promise<SessionRecord | undefined> {
+  const row = await db.selectFrom('vote_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toRecord(row);
+}
+
+export async function getSession(db: Kysely<Database>, id: string): Promise<SessionRecord> {
+  const session = await findSession(db, id);
+  if (!session) throw new AppError('session-not-found', 404);
+  return session;
+}
+
+export async function listSessions(db: Kysely<Database>): Promise<SessionRecord[]> {
+  const rows = await db.selectFrom('vote_sessions').selectAll().orderBy('created_at', 'desc').execute();
+  return rows.map(toRecord);
+}
+
+/** Edit a draft session. Changing the preset re-copies it. */
+export async function updateSession(db: Kysely<Database>, id: string, patch: Partial<SessionInput>): Promise<void> {
+  const session = await getSession(db, id);
+  if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
+  const presetChanged = patch.presetId !== undefined && patch.presetId !== session.presetId;
+  const { preset, base } = resolvePreset(
+    patch.presetId ?? session.presetId,
+    patch.base ?? (presetChanged ? undefined : session.base),
+  );
+  await db
+    .updateTable('vote_sessions')
+    .set({
+      title: patch.title === undefined ? undefined : cleanText(patch.title),
+      organisation: patch.organisation === undefined ? undefined : cleanText(patch.organisation),
+      place: patch.place === undefined ? undefined : cleanText(patch.place),
+      held_on: patch.heldOn,
+      preset_id: preset.id,
+      preset_json: presetChanged ? JSON.stringify(preset) : undefined,
+      base,
+      summoned: patch.summoned,
+      present: patch.present,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listPersons(db: Kysely<Database>, sessionId: string): Promise<PersonRecord[]> {
+  const rows = await db
+    .selectFrom('persons')
+    .select(['id', 'position_order', 'full_name', 'position'])
+    .where('session_id', '=', sessionId)
+    .orderBy('position_order')
+    .execute();
+  return rows.map((r) => ({ id: r.id, order: r.position_order, fullName: r.full_name, position: r.position }));
+}
+
+/**
+ * Replace the list of people rated (add, edit, reorder, remove in one step), keeping the
+ * id of each person whose `id` is given and still belongs to the session.
+ */
+export async function replacePersons(
+  db: Kysely<Database>,
+  sessionId: string,
+  persons: (PersonInput & { id?: string })[],
+): Promise<PersonRecord[]> {
+  await db.transaction().execute(async (trx) => {
+    const session = await getSession(trx, sessionId);
+    if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
+    const existing = new Set((await listPersons(trx, sessionId)).map((p) => p.id));
+    const kept = new Set<string>();
+    const rows = persons.map((p, index) => {
+      const id = p.id && existing.has(p.id) && !kept.has(p.id) ? p.id : randomId();
+      kept.add(id);
+      return { id, session_id: sessionId, position_order: index + 1, full_name: cleanText(p.fullName), position: cleanText(p.position) };
+    });
+    const removed = [...existing].filter((id) => !kept.has(id));
+    if (removed.length > 0) await trx.deleteFrom('persons').where('id', 'in', removed).execute();
+    for (const row of rows) {
+      if (existing.has(row.id)) {
+        await trx
+          .updateTable('persons')
+          .set({ position_order: row.position_order, full_name: row.full_name, position: row.position })
+          .where('id', '=', row.id)
+          .execute();
+      } else {
+        await trx.insertInto('persons').values(row).execute();
+      }
+    }
+  });
+  return listPersons(db, sessionId);
+}
+
+/** Ballots handed out and collected, as the console and the display show them. */
+export async function getTurnout(db: Kysely<Database>, sessionId: string): Promise<Turnout> {
+  const session = await getSession(db, sessionId);
+  const slips = await db
+    .selectFrom('slips')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .where('state', '!=', 'void')
+    .executeTakeFirstOrThrow();
+  const ballots = await db
+    .selectFrom('ballots')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  return {
+    sessionId,
+    title: session.title,
+    state: session.state,
+    issued: Number(slips.n) + session.paperIssued,
+    collected: Number(ballots.n),
+    present: session.present,
+    summoned: session.summoned,
+    openedAt: session.openedAt,
+    closedAt: session.closedAt,
+    published: session.publishedAt !== null,
+  };
+}
+
+/** What a phone is shown: the ballot to fill, never counts. */
+export async function ballotView(db: Kysely<Database>, session: SessionRecord): Promise<BallotSessionView> {
+  const persons = await listPersons(db, session.id);
+  return {
+    id: session.id,
+    title: session.title,
+    organisation: session.organisation,
+    rule: session.preset.rule,
+    kind: session.preset.kind,
+    state: session.state,
+    levels: session.preset.levels,
+    persons: persons.map(({ id, fullName, position }) => ({ id, fullName, position })),
+  };
+}

@@ -1,0 +1,129 @@
+/** Issuing, listing and voiding ballot slips. */
+import type { Kysely } from 'kysely';
+import { AppError } from '../../shared/errors';
+import { SLIP_ID_LENGTH, SLIP_SECRET_LENGTH, formatSlipCode, parseSlipCode, randomSymbols, slipPath } from '../../shared/slip-code';
+import type { Database } from '../db/schema';
+import { getSession } from './sessions';
+import { deriveSlipKeyNative } from './slip-keys';
+
+/** More than any hall needs, and a bound on the work one request can ask for. */
+export const MAX_SLIPS_PER_REQUEST = 2000;
+
+export interface SlipRecord {
+  id: string;
+  /** The typed code; carries the secret. Only the secretariat sees it. */
+  code: string;
+  /** Path of the ballot page with the secret in the fragment. */
+  path: string;
+  state: 'unused' | 'used' | 'void';
+  printed: number;
+}
+
+/** Issue `count` new random slips; returns them. Allowed until the session closes. */
+export async function issueSlips(db: Kysely<Database>, sessionId: string, count: number): Promise<SlipRecord[]> {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SLIPS_PER_REQUEST) throw new AppError('too-many-slips');
+  const session = await getSession(db, sessionId);
+  if (session.state === 'closed') throw new AppError('session-already-closed', 409);
+  const taken = new Set((await db.selectFrom('slips').select('id').execute()).map((r) => r.id));
+  if (taken.size + count > 0.5 * 32 ** SLIP_ID_LENGTH) throw new AppError('too-many-slips');
+  const fresh: { id: string; secret: string }[] = [];
+  while (fresh.length < count) {
+    const id = randomSymbols(SLIP_ID_LENGTH);
+    if (taken.has(id)) continue;
+    taken.add(id);
+    fresh.push({ id, secret: randomSymbols(SLIP_SECRET_LENGTH) });
+  }
+  const keys = await Promise.all(fresh.map((s) => deriveSlipKeyNative(s.id, s.secret)));
+  await db.transaction().execute(async (trx) => {
+    const current = await getSession(trx, sessionId);
+    if (current.state === 'closed') throw new AppError('session-already-closed', 409);
+    for (let i = 0; i < fresh.length; i += 200) {
+      await trx
+        .insertInto('slips')
+        .values(
+          fresh.slice(i, i + 200).map((s, j) => ({
+            id: s.id,
+            session_id: sessionId,
+            secret: s.secret,
+            seal_key: keys[i + j]!,
+            state: 'unused' as const,
+          })),
+        )
+        .execute();
+    }
+  });
+  return fresh.map((s) => toSlipRecord({ id: s.id, secret: s.secret, state: 'unused', printed: 0 }));
+}
+
+function toSlipRecord(row: { id: string; secret: string; state: SlipRecord['state']; printed: number }): SlipRecord {
+  return {
+    id: row.id,
+    code: formatSlipCode(row.id, row.secret),
+    path: slipPath(row.id, row.secret),
+    state: row.state,
+    printed: row.printed,
+  };
+}
+
+/** Slips of a session, in id order (which says nothing about who got which). */
+export async function listSlips(
+  db: Kysely<Database>,
+  sessionId: string,
+  state?: SlipRecord['state'],
+): Promise<SlipRecord[]> {
+  let query = db
+    .selectFrom('slips')
+    .select(['id', 'secret', 'state', 'printed'])
+    .where('session_id', '=', sessionId)
+    .orderBy('id');
+  if (state) query = query.where('state', '=', state);
+  return (await query.execute()).map(toSlipRecord);
+}
+
+/**
+ * Void one unused slip, named by its id or its typed code. A used slip cannot be voided:
+ * its ballot is in the box and cannot be found again.
+ */
+export async function voidSlip(db: Kysely<Database>, sessionId: string, idOrCode: string): Promise<string> {
+  const parsed = parseSlipCode(idOrCode);
+  const id = parsed ? parsed.id : idOrCode.trim().toUpperCase();
+  return db.transaction().execute(async (trx) => {
+    const slip = await trx
+      .selectFrom('slips')
+      .select(['id', 'state'])
+      .where('id', '=', id)
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    if (!slip) throw new AppError('slip-unknown', 404);
+    if (slip.state === 'used') throw new AppError('slip-used', 409);
+    if (slip.state === 'void') throw new AppError('slip-void', 409);
+    const session = await getSession(trx, sessionId);
+    if (session.state === 'closed') throw new AppError('session-already-closed', 409);
+    await trx.updateTable('slips').set({ state: 'void' }).where('id', '=', id).execute();
+    return id;
+  });
+}
+
+/** Void every unused slip: done before opening, so phát ra counts only slips handed out. */
+export async function voidUnusedSlips(db: Kysely<Database>, sessionId: string): Promise<number> {
+  const session = await getSession(db, sessionId);
+  if (session.state === 'closed') throw new AppError('session-already-closed', 409);
+  const result = await db
+    .updateTable('slips')
+    .set({ state: 'void' })
+    .where('session_id', '=', sessionId)
+    .where('state', '=', 'unused')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Record that slips were printed (counts only). */
+export async function markPrinted(db: Kysely<Database>, sessionId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('slips')
+    .set((eb) => ({ printed: eb('printed', '+', 1) }))
+    .where('session_id', '=', sessionId)
+    .where('id', 'in', ids)
+    .execute();
+}

@@ -1,0 +1,133 @@
+/**
+ * The secretariat's login: one admin password (hash only stored), an httpOnly,
+ * SameSite=Strict session cookie, and failed attempts slowed down per address.
+ * Every route under /api/admin/ except login answers 401 without a valid session.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { Type } from 'typebox';
+import { AppError } from '../../shared/errors';
+import { audit } from '../domain/audit';
+import { nowIso } from '../domain/ids';
+import { generatePassword, hashPassword, verifyPassword } from '../domain/password';
+
+export const ADMIN_COOKIE = 'tinnhiem_admin';
+const SESSION_HOURS = 12;
+
+export interface AdminIdentity {
+  /** The name typed at login (or "secretariat"), used as the actor in the audit log. */
+  operator: string;
+  tokenHash: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set only on the first start without ADMIN_PASSWORD: print it once, then forget it. */
+    generatedAdminPassword: string | null;
+    adminFromRequest(request: FastifyRequest): Promise<AdminIdentity | null>;
+  }
+  interface FastifyRequest {
+    admin: AdminIdentity | null;
+  }
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>(
+  async (app, opts) => {
+    const stored = await app.db.selectFrom('settings').select('value').where('key', '=', 'admin_password').executeTakeFirst();
+    let generated: string | null = null;
+    if (opts.adminPassword) {
+      const value = await hashPassword(opts.adminPassword);
+      await app.db
+        .insertInto('settings')
+        .values({ key: 'admin_password', value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
+    } else if (!stored) {
+      generated = generatePassword();
+      await app.db.insertInto('settings').values({ key: 'admin_password', value: await hashPassword(generated) }).execute();
+    }
+    app.decorate('generatedAdminPassword', generated);
+
+    async function adminFromRequest(request: FastifyRequest): Promise<AdminIdentity | null> {
+      const token = request.cookies[ADMIN_COOKIE];
+      if (!token) return null;
+      const hash = tokenHash(token);
+      const row = await app.db
+        .selectFrom('admin_sessions')
+        .select(['operator', 'expires_at'])
+        .where('token_hash', '=', hash)
+        .executeTakeFirst();
+      if (!row || row.expires_at < nowIso()) return null;
+      return { operator: row.operator, tokenHash: hash };
+    }
+    app.decorate('adminFromRequest', adminFromRequest);
+    app.decorateRequest('admin', null);
+
+    app.addHook('onRequest', async (request) => {
+      const path = request.url.split('?')[0]!;
+      if (!path.startsWith('/api/admin/') || path === '/api/admin/login') return;
+      request.admin = await adminFromRequest(request);
+      if (!request.admin) throw new AppError('unauthorized', 401);
+    });
+
+    // Failed logins per address: each failure doubles the wait before the next answer.
+    const failures = new Map<string, { count: number; at: number }>();
+    const baseDelay = opts.loginDelayMs ?? 500;
+
+    app.post(
+      '/api/admin/login',
+      {
+        schema: {
+          body: Type.Object({
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+            operator: Type.Optional(Type.String({ maxLength: 100 })),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { password, operator } = request.body as { password: string; operator?: string };
+        const key = request.ip;
+        const seen = failures.get(key);
+        const row = await app.db.selectFrom('settings').select('value').where('key', '=', 'admin_password').executeTakeFirstOrThrow();
+        if (!(await verifyPassword(password, row.value))) {
+          const count = (seen?.count ?? 0) + 1;
+          failures.set(key, { count, at: Date.now() });
+          await new Promise((r) => setTimeout(r, Math.min(baseDelay * 2 ** (count - 1), 8000)));
+          throw new AppError('wrong-password', 401);
+        }
+        failures.delete(key);
+        const token = randomBytes(32).toString('base64url');
+        const name = operator?.normalize('NFC').trim() || 'secretariat';
+        const now = new Date();
+        await app.db
+          .insertInto('admin_sessions')
+          .values({
+            token_hash: tokenHash(token),
+            operator: name,
+            created_at: now.toISOString(),
+            expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
+          })
+          .execute();
+        await audit(app.db, { sessionId: null, actor: name, event: 'admin.login' });
+        reply.setCookie(ADMIN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: SESSION_HOURS * 3600 });
+        return { operator: name };
+      },
+    );
+
+    app.post('/api/admin/logout', async (request, reply) => {
+      const admin = request.admin!;
+      await app.db.deleteFrom('admin_sessions').where('token_hash', '=', admin.tokenHash).execute();
+      await audit(app.db, { sessionId: null, actor: admin.operator, event: 'admin.logout' });
+      reply.clearCookie(ADMIN_COOKIE, { path: '/' });
+      return { ok: true };
+    });
+
+    app.get('/api/admin/me', async (request) => ({ operator: request.admin!.operator }));
+  },
+  { name: 'auth', dependencies: ['db'] },
+);

@@ -1,0 +1,93 @@
+/**
+ * The live hub: who follows which session over the WebSocket, and what they are sent.
+ * Ballot pages follow the session's state (so a waiting page opens by itself); the console
+ * and displays follow turnout. Per-person counts are sent only through `sendResults`,
+ * which the results code calls when the rules allow.
+ */
+import type { WebSocket } from 'ws';
+import fp from 'fastify-plugin';
+import type { ServerMessage } from '../../shared/protocol';
+import { getTurnout } from '../domain/sessions';
+
+export type Audience = 'ballot' | 'console' | 'display';
+
+export interface Hub {
+  follow(socket: WebSocket, sessionId: string, audience: Audience): void;
+  /** Turnout changed (a cast, slips issued or voided, attendance): coalesced per tick. */
+  turnoutChanged(sessionId: string): void;
+  /** The session opened or closed: tell every follower. */
+  stateChanged(sessionId: string): Promise<void>;
+  /** Send a message to the followers of a session in the given audiences. */
+  send(sessionId: string, audiences: Audience[], msg: ServerMessage): void;
+  followers(sessionId: string, audience: Audience): number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hub: Hub;
+  }
+}
+
+export function sendMessage(socket: WebSocket, msg: ServerMessage): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
+}
+
+export default fp(
+  async (app) => {
+    const rooms = new Map<string, Map<WebSocket, Audience>>();
+    const pending = new Set<string>();
+
+    function send(sessionId: string, audiences: Audience[], msg: ServerMessage): void {
+      const room = rooms.get(sessionId);
+      if (!room) return;
+      const text = JSON.stringify(msg);
+      for (const [socket, audience] of room) {
+        if (audiences.includes(audience) && socket.readyState === socket.OPEN) socket.send(text);
+      }
+    }
+
+    async function flushTurnout(sessionId: string): Promise<void> {
+      const room = rooms.get(sessionId);
+      if (!room || room.size === 0) return;
+      try {
+        const turnout = await getTurnout(app.db, sessionId);
+        send(sessionId, ['console', 'display'], { type: 'turnout', turnout });
+      } catch (err) {
+        app.log.warn({ code: (err as Error).name }, 'turnout broadcast failed');
+      }
+    }
+
+    const hub: Hub = {
+      follow(socket, sessionId, audience) {
+        let room = rooms.get(sessionId);
+        if (!room) rooms.set(sessionId, (room = new Map()));
+        room.set(socket, audience);
+        socket.once('close', () => {
+          room.delete(socket);
+          if (room.size === 0 && rooms.get(sessionId) === room) rooms.delete(sessionId);
+        });
+      },
+      turnoutChanged(sessionId) {
+        if (pending.has(sessionId)) return;
+        pending.add(sessionId);
+        setImmediate(() => {
+          pending.delete(sessionId);
+          void flushTurnout(sessionId);
+        });
+      },
+      async stateChanged(sessionId) {
+        const turnout = await getTurnout(app.db, sessionId);
+        send(sessionId, ['ballot'], { type: 'state', sessionId, state: turnout.state });
+        send(sessionId, ['console', 'display'], { type: 'turnout', turnout });
+      },
+      send,
+      followers(sessionId, audience) {
+        let n = 0;
+        for (const a of rooms.get(sessionId)?.values() ?? []) if (a === audience) n++;
+        return n;
+      },
+    };
+    app.decorate('hub', hub);
+  },
+  { name: 'hub', dependencies: ['db'] },
+);

@@ -1,0 +1,62 @@
+/** Builds the real app on a temporary SQLite file, listening on loopback, for tests. */
+import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AdminClient } from '../scripts/lib/client';
+import { buildApp, type AppOptions } from './app';
+
+export const TEST_PASSWORD = 'test-password-123';
+
+export interface TestServer {
+  app: FastifyInstance;
+  url: string;
+  dir: string;
+  dbFile: string;
+  admin: AdminClient;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: Partial<AppOptions> = {}, dir?: string): Promise<TestServer> {
+  const workDir = dir ?? mkdtempSync(join(tmpdir(), 'tinnhiem-test-'));
+  const dbFile = join(workDir, 'tinnhiem.db');
+  const app = await buildApp({ dbFile, adminPassword: TEST_PASSWORD, loginDelayMs: 20, ...options });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const admin = new AdminClient(url);
+  await admin.login(TEST_PASSWORD);
+  return {
+    app,
+    url,
+    dir: workDir,
+    dbFile,
+    admin,
+    async close() {
+      await app.close();
+      if (!dir) rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A draft session with `persons` people and `slips` slips, ready to open. */
+export async function prepareSession(
+  admin: AdminClient,
+  opts: { persons?: number; slips?: number; presetId?: string; summoned?: number; present?: number; base?: string } = {},
+) {
+  const session = await admin.call('POST', '/api/admin/sessions', {
+    title: 'Hội nghị lấy phiếu tín nhiệm',
+    organisation: 'Đảng bộ tỉnh Quảng Ninh',
+    place: 'Hạ Long',
+    heldOn: '2026-11-27',
+    presetId: opts.presetId ?? 'qd96-2023',
+    summoned: opts.summoned ?? 100,
+    present: opts.present ?? 90,
+    ...(opts.base ? { base: opts.base } : {}),
+  });
+  const n = opts.persons ?? 3;
+  const { persons } = await admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+    persons: Array.from({ length: n }, (_, i) => ({ fullName: `Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}${i}`, position: 'Ủy viên Ban Thường vụ' })),
+  });
+  const { slips } = await admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: opts.slips ?? 5 });
+  return { session, persons: persons as { id: string; fullName: string }[], slips: slips as { id: string; code: string; path: string }[] };
+}

@@ -1,0 +1,118 @@
+/**
+ * Every client message, from the WebSocket or from `POST /api/message`, is parsed and
+ * validated here, once. An invalid message gets an error reply; nothing throws past here.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Compile } from 'typebox/compile';
+import type { WebSocket } from 'ws';
+import { AppError, type ErrorCode } from '../../shared/errors';
+import {
+  ClientMessageSchema,
+  MAX_MESSAGE_BYTES,
+  PROTOCOL_VERSION,
+  assertNever,
+  type ClientMessage,
+  type ServerMessage,
+} from '../../shared/protocol';
+import { castBallot, openSlip } from '../domain/cast';
+import { getTurnout, findSession } from '../domain/sessions';
+import { sendMessage, type Audience } from '../plugins/hub';
+
+const validator = Compile(ClientMessageSchema);
+const KNOWN_TYPES = new Set(['slip.open', 'cast', 'subscribe', 'ping']);
+
+export interface MessageContext {
+  request: FastifyRequest;
+  /** Present for WebSocket clients: the hub can push to it. */
+  socket?: WebSocket;
+}
+
+/** Called after a console or display subscribes, e.g. to send published results. */
+export type SubscribeHook = (sessionId: string, audience: Audience, socket: WebSocket) => Promise<void>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    subscribeHooks: SubscribeHook[];
+  }
+}
+
+/** Parse raw text into a valid client message, or the error code to answer with. */
+export function parseClientMessage(raw: string | Buffer): { msg: ClientMessage } | { code: ErrorCode; rid?: string } {
+  const size = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length;
+  if (size > MAX_MESSAGE_BYTES) return { code: 'message-too-large' };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.toString());
+  } catch {
+    return { code: 'bad-message' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { code: 'bad-message' };
+  const record = value as Record<string, unknown>;
+  const rid = typeof record.rid === 'string' && record.rid.length <= 40 ? record.rid : undefined;
+  if (typeof record.type !== 'string') return { code: 'bad-message', rid };
+  if (!KNOWN_TYPES.has(record.type)) return { code: 'unknown-message', rid };
+  if (!validator.Check(value)) return { code: 'bad-message', rid };
+  return { msg: value };
+}
+
+function errorReply(code: ErrorCode, rid: string | undefined): ServerMessage {
+  return rid === undefined ? { type: 'error', code } : { type: 'error', rid, code };
+}
+
+/** Handle one raw message and return the reply. Never throws. */
+export async function handleRaw(app: FastifyInstance, raw: string | Buffer, ctx: MessageContext): Promise<ServerMessage> {
+  const parsed = parseClientMessage(raw);
+  if ('code' in parsed) return errorReply(parsed.code, parsed.rid);
+  const { msg } = parsed;
+  try {
+    return await handleMessage(app, msg, ctx);
+  } catch (err) {
+    if (err instanceof AppError) return errorReply(err.code, msg.rid);
+    app.log.error({ err: { name: (err as Error).name, message: (err as Error).message }, type: msg.type }, 'message failed');
+    return errorReply('internal', msg.rid);
+  }
+}
+
+async function handleMessage(app: FastifyInstance, msg: ClientMessage, ctx: MessageContext): Promise<ServerMessage> {
+  const rid = msg.rid === undefined ? {} : { rid: msg.rid };
+  switch (msg.type) {
+    case 'slip.open': {
+      const opened = await openSlip(app.db, msg);
+      if (ctx.socket) app.hub.follow(ctx.socket, opened.session.id, 'ballot');
+      return { type: 'slip', ...rid, slipId: opened.slipId, state: opened.state, session: opened.session };
+    }
+    case 'cast': {
+      const outcome = await app.db.transaction().execute((trx) => castBallot(trx, msg));
+      // Committed (synchronous=FULL): only now is the phone told.
+      if (!outcome.already) app.hub.turnoutChanged(outcome.sessionId);
+      return { type: 'recorded', ...rid, slipId: msg.slipId, already: outcome.already };
+    }
+    case 'subscribe': {
+      if (!ctx.socket) throw new AppError('bad-message');
+      const session = await findSession(app.db, msg.sessionId);
+      let audience: Audience;
+      if (msg.displayKey !== undefined) {
+        if (!session || session.displayKey !== msg.displayKey) throw new AppError('bad-display-key', 403);
+        audience = 'display';
+      } else {
+        if (!(await app.adminFromRequest(ctx.request))) throw new AppError('unauthorized', 401);
+        if (!session) throw new AppError('session-not-found', 404);
+        audience = 'console';
+      }
+      const socket = ctx.socket;
+      app.hub.follow(socket, session.id, audience);
+      // Reply first, then the current turnout, then whatever the hooks add (e.g. published results).
+      queueMicrotask(() => {
+        void (async () => {
+          sendMessage(socket, { type: 'turnout', turnout: await getTurnout(app.db, session.id) });
+          for (const hook of app.subscribeHooks) await hook(session.id, audience, socket);
+        })().catch((err: Error) => app.log.warn({ err: { name: err.name } }, 'subscribe follow-up failed'));
+      });
+      return { type: 'subscribed', ...rid, sessionId: session.id };
+    }
+    case 'ping':
+      return { type: 'pong', ...rid, version: PROTOCOL_VERSION };
+    default:
+      return assertNever(msg);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Every error a person can meet has a code (for logs and tests) and a message in
+ * Vietnamese and English (for people). Add a code here before you throw or send it.
+ */
+export const ERROR_MESSAGES = {
+  // Requests and protocol
+  'bad-request': { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
+  'bad-message': { vi: 'Thông điệp không hợp lệ.', en: 'The message is not valid.' },
+  'unknown-message': { vi: 'Loại thông điệp không được hỗ trợ.', en: 'Unknown message type.' },
+  'message-too-large': { vi: 'Thông điệp quá lớn.', en: 'The message is too large.' },
+  'not-found': { vi: 'Không tìm thấy.', en: 'Not found.' },
+  'internal': { vi: 'Lỗi hệ thống. Xin thử lại hoặc liên hệ Ban kiểm phiếu.', en: 'Internal error. Please try again or contact the tally committee.' },
+  'rate-limited': { vi: 'Thao tác quá nhanh. Xin chờ giây lát rồi thử lại.', en: 'Too many attempts. Please wait a moment and try again.' },
+  // Secretariat
+  'unauthorized': { vi: 'Xin đăng nhập.', en: 'Please log in.' },
+  'wrong-password': { vi: 'Mật khẩu không đúng.', en: 'Wrong password.' },
+  'session-not-found': { vi: 'Không tìm thấy cuộc lấy phiếu.', en: 'Vote session not found.' },
+  'session-not-draft': { vi: 'Cuộc lấy phiếu đã mở, không thể sửa.', en: 'The vote has been opened and can no longer be edited.' },
+  'session-not-open': { vi: 'Cuộc lấy phiếu chưa mở hoặc đã kết thúc.', en: 'Voting is not open.' },
+  'session-not-closed': { vi: 'Cuộc lấy phiếu chưa kết thúc.', en: 'Voting has not been closed yet.' },
+  'session-already-closed': { vi: 'Cuộc lấy phiếu đã kết thúc.', en: 'Voting has already been closed.' },
+  'unknown-preset': { vi: 'Không có quy định này.', en: 'Unknown rule preset.' },
+  'bad-base': { vi: 'Quy định này không cho phép cơ sở tính tỉ lệ đã chọn.', en: 'This preset does not allow the chosen base.' },
+  'no-persons': { vi: 'Chưa có người được lấy phiếu tín nhiệm.', en: 'No people to be rated yet.' },
+  'no-slips': { vi: 'Chưa phát hành phiếu.', en: 'No ballot slips have been issued.' },
+  'quorum-not-met': { vi: 'Chưa đủ 2/3 số người được triệu tập có mặt. Cần xác nhận mở phiếu khi chưa đủ số lượng.', en: 'Quorum is not met. Opening requires an explicit override.' },
+  'too-many-slips': { vi: 'Số phiếu phát hành vượt giới hạn.', en: 'Too many slips requested.' },
+  'not-published': { vi: 'Kết quả chưa được công bố.', en: 'Results have not been published.' },
+  'live-results-refused': { vi: 'Quy định này không cho phép hiển thị kết quả trực tiếp nếu không có xác nhận riêng.', en: 'This preset does not allow live results without an explicit override.' },
+  'bad-display-key': { vi: 'Đường dẫn màn hình chiếu không đúng.', en: 'The display link is not valid.' },
+  'csv-invalid': { vi: 'Tệp CSV không đọc được.', en: 'The CSV file cannot be read.' },
+  'paper-mismatch': { vi: 'Hai lần nhập phiếu giấy không khớp nhau. Xin nhập lại.', en: 'The two entries of the paper ballot do not match. Please key it again.' },
+  'paper-same-operator': { vi: 'Lần nhập thứ hai phải do người khác thực hiện.', en: 'The second entry must be keyed by another operator.' },
+  'paper-limit': { vi: 'Số phiếu giấy thu về vượt số phiếu giấy đã phát.', en: 'More paper ballots than were handed out.' },
+  // Slips and casting (what a delegate can meet)
+  'slip-unknown': { vi: 'Mã phiếu không đúng. Xin kiểm tra lại mã in trên phiếu hoặc liên hệ Ban kiểm phiếu.', en: 'This slip code is not valid. Check the code printed on the slip or contact the tally committee.' },
+  'slip-void': { vi: 'Phiếu này đã bị hủy. Xin liên hệ Ban kiểm phiếu để nhận phiếu khác.', en: 'This slip has been voided. Contact the tally committee for another slip.' },
+  'slip-used': { vi: 'Phiếu này đã được sử dụng.', en: 'This slip has already been used.' },
+  'bad-seal': { vi: 'Không mở được phiếu đã niêm phong. Xin quét lại mã QR hoặc liên hệ Ban kiểm phiếu.', en: 'The sealed ballot could not be opened. Scan the QR code again or contact the tally committee.' },
+  'bad-ballot': { vi: 'Nội dung phiếu không hợp lệ.', en: 'The ballot content is not valid.' },
+  'network': { vi: 'Mất kết nối mạng. Đang thử kết nối lại…', en: 'Network connection lost. Reconnecting…' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+/** A string-literal union of every error code. */
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** UI languages: Vietnamese first, English second. */
+export type Lang = 'vi' | 'en';
+
+/** The message a person sees for an error code. */
+export function errorMessage(code: ErrorCode, lang: Lang = 'vi'): string {
+  return ERROR_MESSAGES[code][lang];
+}
+
+/** True when `code` is a known error code (for values that crossed the network). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code);
+}
+
+/** An error with a code, thrown on the server and turned into a reply at the boundary. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number = 400,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
