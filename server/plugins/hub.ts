@@ -6,7 +6,7 @@
  */
 import type { WebSocket } from 'ws';
 import fp from 'fastify-plugin';
-import type { ServerMessage } from '../../shared/protocol';
+import type { ServerMessage, Turnout } from '../../shared/protocol';
 import { getTurnout } from '../domain/sessions';
 
 export type Audience = 'ballot' | 'console' | 'display';
@@ -20,6 +20,8 @@ export interface Hub {
   /** Send a message to the followers of a session in the given audiences. */
   send(sessionId: string, audiences: Audience[], msg: ServerMessage): void;
   followers(sessionId: string, audience: Audience): number;
+  /** Called with each turnout broadcast (e.g. to refresh live results); errors are logged. */
+  onTurnout(listener: (turnout: Turnout) => Promise<void> | void): void;
 }
 
 declare module 'fastify' {
@@ -36,6 +38,7 @@ export default fp(
   async (app) => {
     const rooms = new Map<string, Map<WebSocket, Audience>>();
     const pending = new Set<string>();
+    const listeners: ((turnout: Turnout) => Promise<void> | void)[] = [];
 
     function send(sessionId: string, audiences: Audience[], msg: ServerMessage): void {
       const room = rooms.get(sessionId);
@@ -48,10 +51,11 @@ export default fp(
 
     async function flushTurnout(sessionId: string): Promise<void> {
       const room = rooms.get(sessionId);
-      if (!room || room.size === 0) return;
+      if ((!room || room.size === 0) && listeners.length === 0) return;
       try {
         const turnout = await getTurnout(app.db, sessionId);
         send(sessionId, ['console', 'display'], { type: 'turnout', turnout });
+        for (const listener of listeners) await listener(turnout);
       } catch (err) {
         app.log.warn({ code: (err as Error).name }, 'turnout broadcast failed');
       }
@@ -81,6 +85,9 @@ export default fp(
         send(sessionId, ['console', 'display'], { type: 'turnout', turnout });
       },
       send,
+      onTurnout(listener) {
+        listeners.push(listener);
+      },
       followers(sessionId, audience) {
         let n = 0;
         for (const a of rooms.get(sessionId)?.values() ?? []) if (a === audience) n++;
