@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminClient } from '../scripts/lib/client';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from './test-helpers';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('secretariat API', () => {
+  it('answers /healthz', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+  });
+
+  it('answers 401 under /api/admin/ without a logged-in session, and refuses a wrong password', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/admin/sessions'],
+      ['POST', '/api/admin/sessions'],
+      ['GET', '/api/admin/me'],
+      ['POST', '/api/admin/logout'],
+      ['GET', '/api/admin/presets'],
+    ] as const) {
+      const res = await fetch(`${server.url}${path}`, { method, headers: { cookie: 'tinnhiem_admin=forged' } });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: 'unauthorized', message: { vi: 'Xin đăng nhập.', en: 'Please log in.' } });
+    }
+    const stranger = new AdminClient(server.url);
+    await expect(stranger.login('wrong')).rejects.toMatchObject({ status: 401, code: 'wrong-password' });
+  });
+
+  it('sets an httpOnly, SameSite=Strict cookie, and logout ends the session', async () => {
+    const res = await fetch(`${server.url}/api/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password: TEST_PASSWORD, operator: 'Trần Thị Bình' }),
+    });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const client = new AdminClient(server.url);
+    await client.login(TEST_PASSWORD, 'Trần Thị Bình');
+    expect(await client.call('GET', '/api/admin/me')).toEqual({ operator: 'Trần Thị Bình' });
+    await client.call('POST', '/api/admin/logout');
+    await expect(client.call('GET', '/api/admin/me')).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('validates sessions: unknown preset, bad base, present above summoned, edits only while draft', async () => {
+    const base = { title: 'T', organisation: 'O', place: 'Hà Nội', heldOn: '2026-11-27', summoned: 10, present: 9 };
+    await expect(server.admin.call('POST', '/api/admin/sessions', { ...base, presetId: 'nope' })).rejects.toMatchObject({ code: 'unknown-preset' });
+    await expect(server.admin.call('POST', '/api/admin/sessions', { ...base, presetId: 'qd96-2023', base: 'summoned' })).rejects.toMatchObject({ code: 'bad-base' });
+    await expect(server.admin.call('POST', '/api/admin/sessions', { ...base, presetId: 'qd96-2023', present: 11 })).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(server.admin.call('POST', '/api/admin/sessions', { ...base, presetId: 'qd96-2023', title: '' })).rejects.toMatchObject({ code: 'bad-request' });
+    const nq = await server.admin.call('POST', '/api/admin/sessions', { ...base, presetId: 'nq96-2023-lay-phieu', base: 'summoned' });
+    expect(nq.base).toBe('summoned');
+
+    const { session } = await prepareSession(server.admin, { summoned: 30, present: 19 });
+    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {})).rejects.toMatchObject({ code: 'quorum-not-met' });
+    await server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, { present: 20 });
+    const opened = await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    expect(opened).toMatchObject({ state: 'open', quorumMet: true, quorumOverride: false });
+    await expect(server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, { title: 'x' })).rejects.toMatchObject({ code: 'session-not-draft' });
+    await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, { persons: [] })).rejects.toMatchObject({ code: 'session-not-draft' });
+  });
+
+  it('opens below quorum only with an explicit override, and records it', async () => {
+    const { session } = await prepareSession(server.admin, { summoned: 30, present: 10 });
+    const opened = await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, { overrideQuorum: true });
+    expect(opened).toMatchObject({ state: 'open', quorumOverride: true, quorumMet: false });
+    const { events } = await server.admin.call('GET', `/api/admin/sessions/${session.id}/audit`);
+    expect(events.map((e: { event: string }) => e.event)).toEqual(['session.created', 'persons.changed', 'slips.issued', 'quorum.override', 'session.opened']);
+  });
+
+  it('keeps names in NFC and person ids across reorder', async () => {
+    const { session, persons } = await prepareSession(server.admin, { persons: 2 });
+    const nfd = 'Nguyễn Thị Ánh'.normalize('NFD');
+    const { persons: saved } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+      persons: [{ id: persons[1]!.id, fullName: `  ${nfd}  `, position: 'Phó Bí thư' }, { id: persons[0]!.id, fullName: 'Lê Văn Cường', position: 'Ủy viên' }],
+    });
+    expect(saved.map((p: { id: string }) => p.id)).toEqual([persons[1]!.id, persons[0]!.id]);
+    expect(saved[0].fullName).toBe('Nguyễn Thị Ánh'.normalize('NFC'));
+    expect(saved[0].order).toBe(1);
+  });
+
+  it('voids an unused slip by its typed code, refuses to void a used one, and voids the rest before opening', async () => {
+    const { session, slips } = await prepareSession(server.admin, { slips: 5 });
+    const code = slips[0]!.code.toLowerCase();
+    expect(await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code })).toEqual({ voided: [slips[0]!.id] });
+    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code })).rejects.toMatchObject({ code: 'slip-void' });
+    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code: 'ZZZZ-ZZZZZZZ' })).rejects.toMatchObject({ code: 'slip-unknown' });
+    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`)).issued).toBe(4);
+    expect(await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void-unused`)).toEqual({ count: 4 });
+    const { slips: listed } = await server.admin.call('GET', `/api/admin/sessions/${session.id}/slips?state=void`);
+    expect(listed).toHaveLength(5);
+    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {})).rejects.toMatchObject({ code: 'no-slips' });
+  });
+});
