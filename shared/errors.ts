@@ -48,6 +48,8 @@ export const ERROR_MESSAGES = {
   'slip-used': { vi: 'Phiếu này đã được sử dụng.', en: 'This slip has already been used.' },
   'bad-seal': { vi: 'Không mở được phiếu đã niêm phong. Xin quét lại mã QR hoặc liên hệ Ban kiểm phiếu.', en: 'The sealed ballot could not be opened. Scan the QR code again or contact the tally committee.' },
   'bad-ballot': { vi: 'Nội dung phiếu không hợp lệ.', en: 'The ballot content is not valid.' },
+  'slip-code-format': { vi: 'Mã phiếu gồm 11 ký tự, dạng XXXX-XXXXXXX. Xin kiểm tra lại mã in trên phiếu.', en: 'A slip code has 11 characters, like XXXX-XXXXXXX. Check the code printed on the slip.' },
+  'slip-secret-missing': { vi: 'Đường dẫn thiếu phần bí mật của phiếu. Xin quét lại mã QR hoặc nhập mã in trên phiếu.', en: 'The link is missing the slip secret. Scan the QR code again or type the code printed on the slip.' },
   'network': { vi: 'Mất kết nối mạng. Đang thử kết nối lại…', en: 'Network connection lost. Reconnecting…' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
