@@ -1,0 +1,244 @@
+/**
+ * The ballot page's state machine and network link against the REAL server: a SQLite file
+ * in a temp dir, real WebSockets (the `ws` package stands in for the browser's), real HTTP.
+ * The drops are made on the client's socket, as a flaky Wi-Fi would make them.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { slipFromPath, type SlipHandle } from '../../scripts/lib/client';
+import { prepareSession, startTestServer, type TestServer } from '../../server/test-helpers';
+import { SocketLink, type SocketLinkOptions } from './connection';
+import { BallotController, type BallotState, type ControllerOptions } from './controller';
+import { loadSlip, memoryStorage, type KeyValue } from './slip-store';
+
+let server: TestServer;
+const controllers: BallotController[] = [];
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  for (const c of controllers.splice(0)) c.dispose();
+  await server.close();
+});
+
+type SocketClass = NonNullable<SocketLinkOptions['WebSocket']>;
+
+/** Every frame the page sent, parsed, in order. */
+const sent: Record<string, unknown>[] = [];
+
+/** The `ws` WebSocket, recording what it sends; `hook` may drop the connection around a send. */
+function socketClass(hook?: (msg: Record<string, unknown>, socket: WebSocket) => 'send' | 'send-then-drop' | 'drop'): SocketClass {
+  return class extends WebSocket {
+    override send(data: string): void {
+      const msg = JSON.parse(data) as Record<string, unknown>;
+      const action = hook?.(msg, this) ?? 'send';
+      if (action !== 'drop') {
+        sent.push(msg);
+        super.send(data);
+      }
+      // close() flushes the frame first: the server gets the message, the reply is lost.
+      if (action !== 'send') this.close();
+    }
+  } as unknown as SocketClass;
+}
+
+/** A socket a proxy refuses: it never opens. */
+const BlockedSocket = class {
+  readyState = 3;
+  onopen = null;
+  onmessage = null;
+  onerror = null;
+  onclose: ((ev: unknown) => void) | null = null;
+  constructor() {
+    setTimeout(() => this.onclose?.({}), 1);
+  }
+  send(): void {
+    throw new Error('closed');
+  }
+  close(): void {}
+} as unknown as SocketClass;
+
+function controller(slip: SlipHandle | { id: string; secret: string | null }, storage: KeyValue, socket: SocketClass, extra: Partial<ControllerOptions> = {}) {
+  const c = new BallotController({
+    slipId: slip.id,
+    secret: slip.secret,
+    storage,
+    pollMs: 50,
+    retryMs: 20,
+    link: (events) => new SocketLink({ baseUrl: server.url, WebSocket: socket, backoffMs: [20, 40, 80], failuresBeforeHttp: 2 }, events),
+    ...extra,
+  });
+  controllers.push(c);
+  return c;
+}
+
+function until(c: BallotController, match: (s: BallotState) => boolean, what: string): Promise<BallotState> {
+  return new Promise((resolve, reject) => {
+    if (match(c.state)) return resolve(c.state);
+    const timer = setTimeout(() => reject(new Error(`never reached: ${what}; at ${c.state.phase}`)), 15_000);
+    const off = c.subscribe((s) => {
+      if (match(s)) {
+        clearTimeout(timer);
+        off();
+        resolve(s);
+      }
+    });
+  });
+}
+const phase = (c: BallotController, p: BallotState['phase']) => until(c, (s) => s.phase === p, p);
+
+async function setup(persons = 3) {
+  const prepared = await prepareSession(server.admin, { persons, slips: 3 });
+  const open = () => server.admin.call('POST', `/api/admin/sessions/${prepared.session.id}/open`, {});
+  const close = () => server.admin.call('POST', `/api/admin/sessions/${prepared.session.id}/close`);
+  const results = async () => {
+    await close();
+    return server.admin.call('GET', `/api/admin/sessions/${prepared.session.id}/results`);
+  };
+  return { ...prepared, slip: slipFromPath(prepared.slips[0]!.path), open, close, results };
+}
+
+function fillAndSubmit(c: BallotController, marks: Record<string, string>) {
+  for (const [person, level] of Object.entries(marks)) c.mark(person, level);
+  c.review();
+  c.submit();
+}
+
+describe('ballot controller against a real server', () => {
+  beforeEach(() => void sent.splice(0));
+
+  it('waits, opens by itself when voting opens, records once and keeps nothing but "used"', async () => {
+    const { slip, persons, open, results } = await setup(2);
+    const storage = memoryStorage();
+    const c = controller(slip, storage, socketClass());
+    await c.start();
+    await phase(c, 'waiting');
+    await open();
+    await phase(c, 'ballot');
+    c.mark(persons[0]!.id, 'low');
+    expect(loadSlip(storage, slip.id).marks).toEqual({ [persons[0]!.id]: 'low' });
+    c.review();
+    expect(c.state.phase).toBe('review');
+    c.submit();
+    expect(c.state.phase).toBe('submitting');
+    await phase(c, 'recorded');
+    expect(c.state.marks).toEqual({});
+    expect(loadSlip(storage, slip.id)).toEqual({ used: true });
+    // Nothing was sent before Submit but the slip opening; then exactly one cast.
+    expect(sent.map((m) => m.type)).toEqual(['slip.open', 'cast']);
+    const r = await results();
+    expect(r.collected.total).toBe(1);
+    expect(r.persons[0].counts.low).toBe(1);
+    expect(r.persons[1].invalid).toBe(1);
+  });
+
+  it('resends the same sealed ballot after the connection drops with the reply in flight: one ballot', async () => {
+    const { slip, persons, open, results } = await setup(2);
+    await open();
+    let drops = 0;
+    const c = controller(slip, memoryStorage(), socketClass((m) => (m.type === 'cast' && drops++ === 0 ? 'send-then-drop' : 'send')));
+    await c.start();
+    await phase(c, 'ballot');
+    fillAndSubmit(c, { [persons[0]!.id]: 'high', [persons[1]!.id]: 'medium' });
+    await phase(c, 'recorded');
+    const casts = sent.filter((m) => m.type === 'cast');
+    expect(casts.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(casts.map((m) => `${String(m.nonce)}|${String(m.sealed)}`)).size).toBe(1);
+    const r = await results();
+    expect(r.collected.total).toBe(1);
+    expect(r.persons[0].counts.high).toBe(1);
+    expect(r.persons[1].counts.medium).toBe(1);
+  });
+
+  it('resends after a drop before the cast left the phone', async () => {
+    const { slip, persons, open, results } = await setup(1);
+    await open();
+    let drops = 0;
+    const c = controller(slip, memoryStorage(), socketClass((m) => (m.type === 'cast' && drops++ < 2 ? 'drop' : 'send')));
+    await c.start();
+    await phase(c, 'ballot');
+    fillAndSubmit(c, { [persons[0]!.id]: 'low' });
+    await phase(c, 'recorded');
+    expect(drops).toBeGreaterThanOrEqual(3);
+    expect((await results()).collected.total).toBe(1);
+  });
+
+  it('after a reload mid-submit, a new page resends the stored seal with the same nonce', async () => {
+    const { slip, persons, open, results } = await setup(1);
+    await open();
+    const storage = memoryStorage();
+    const first = controller(slip, storage, socketClass((m) => (m.type === 'cast' ? 'drop' : 'send')));
+    await first.start();
+    await phase(first, 'ballot');
+    fillAndSubmit(first, { [persons[0]!.id]: 'medium' });
+    const stored = loadSlip(storage, slip.id).pending!;
+    expect(stored.nonce).toMatch(/^[A-Za-z0-9_-]+$/);
+    first.dispose();
+
+    // The reloaded page has no fragment: the secret and the seal come from storage.
+    const second = controller({ id: slip.id, secret: null }, storage, socketClass());
+    await second.start();
+    await phase(second, 'recorded');
+    const casts = sent.filter((m) => m.type === 'cast');
+    expect(casts.at(-1)).toMatchObject({ nonce: stored.nonce, sealed: stored.sealed });
+    expect(loadSlip(storage, slip.id)).toEqual({ used: true });
+    expect((await results()).collected.total).toBe(1);
+  });
+
+  it('falls back to HTTP when the WebSocket is blocked: polls, opens, records', async () => {
+    const { slip, persons, open, results } = await setup(1);
+    const c = controller(slip, memoryStorage(), BlockedSocket);
+    await c.start();
+    await phase(c, 'waiting');
+    await open();
+    await phase(c, 'ballot');
+    fillAndSubmit(c, { [persons[0]!.id]: 'high' });
+    await phase(c, 'recorded');
+    expect((await results()).persons[0].counts.high).toBe(1);
+  });
+
+  it('a second phone with the same slip is told it was used, never what was chosen', async () => {
+    const { slip, persons, open } = await setup(1);
+    await open();
+    const c = controller(slip, memoryStorage(), socketClass());
+    await c.start();
+    await phase(c, 'ballot');
+    fillAndSubmit(c, { [persons[0]!.id]: 'low' });
+    await phase(c, 'recorded');
+    const other = controller(slip, memoryStorage(), socketClass());
+    await other.start();
+    const s = await phase(other, 'used');
+    expect(s.marks).toEqual({});
+    expect(JSON.stringify(s)).not.toContain('low');
+  });
+
+  it('closing the vote while a delegate fills in ends the ballot and erases the choices', async () => {
+    const { slip, persons, open, close } = await setup(2);
+    await open();
+    const storage = memoryStorage();
+    const c = controller(slip, storage, socketClass());
+    await c.start();
+    await phase(c, 'ballot');
+    c.mark(persons[0]!.id, 'high');
+    await close();
+    await phase(c, 'closed');
+    expect(loadSlip(storage, slip.id).marks).toBeUndefined();
+  });
+
+  it('a wrong secret, a voided slip and a link without a secret each end in their error', async () => {
+    const { slip, slips, session } = await setup(1);
+    const wrong = controller({ id: slip.id, secret: slip.secret.replace(/.$/, (ch) => (ch === '2' ? '3' : '2')) }, memoryStorage(), socketClass());
+    await wrong.start();
+    expect((await phase(wrong, 'error')).error).toBe('slip-unknown');
+
+    const voided = slipFromPath(slips[1]!.path);
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code: slips[1]!.code });
+    const v = controller(voided, memoryStorage(), socketClass());
+    await v.start();
+    expect((await phase(v, 'error')).error).toBe('slip-void');
+
+    const none = controller({ id: slip.id, secret: null }, memoryStorage(), socketClass());
+    await none.start();
+    expect(none.state).toMatchObject({ phase: 'error', error: 'slip-secret-missing' });
+  });
+});

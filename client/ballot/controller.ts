@@ -1,0 +1,257 @@
+/**
+ * The ballot page's state machine, free of any UI so it can be driven against a real server
+ * in Node tests. It opens the slip, follows the session's state, keeps the choices on the
+ * phone, and sends the sealed ballot until the server says "recorded" — resending exactly
+ * the same nonce and seal after any drop, so a ballot is never lost and never counted twice.
+ */
+import { isErrorCode, type ErrorCode } from '../../shared/errors';
+import type { BallotContent, BallotSessionView, ServerMessage } from '../../shared/protocol';
+import { deriveSlipKey, randomNonce, seal, slipProof } from '../../shared/seal';
+import type { Link, LinkEvents, LinkStatus } from './connection';
+import { loadSlip, saveSlip, type KeyValue, type SlipRecord } from './slip-store';
+
+export type Phase = 'opening' | 'waiting' | 'ballot' | 'review' | 'submitting' | 'recorded' | 'used' | 'closed' | 'error';
+
+export interface BallotState {
+  phase: Phase;
+  /** Set in the `error` phase: what went wrong, for the person to read. */
+  error?: ErrorCode;
+  session?: BallotSessionView;
+  /** Chosen level per person id; a person without an entry is not rated. */
+  marks: Record<string, string>;
+  link: LinkStatus;
+}
+
+export interface ControllerOptions {
+  slipId: string;
+  /** From the URL fragment; null when the page was reloaded and the secret is in storage. */
+  secret: string | null;
+  storage: KeyValue;
+  link: (events: LinkEvents) => Link;
+  deriveKey?: (slipId: string, secret: string) => Promise<Uint8Array>;
+  /** How often to ask for the session's state when the server cannot push it (HTTP fallback). */
+  pollMs?: number;
+  /** Pause before resending after a transient server error. */
+  retryMs?: number;
+}
+
+/** Server errors worth retrying as they are: the next attempt may well succeed. */
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['internal', 'rate-limited']);
+
+export class BallotController {
+  state: BallotState = { phase: 'opening', marks: {}, link: 'connecting' };
+  private listeners = new Set<(s: BallotState) => void>();
+  private record: SlipRecord = {};
+  private key: Uint8Array | null = null;
+  private link: Link | null = null;
+  private casting = false;
+  private openInFlight = false;
+  private needsOpen = false;
+  private disposed = false;
+  private poll: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly opts: ControllerOptions) {}
+
+  subscribe(listener: (s: BallotState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(patch: Partial<BallotState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  private save(): void {
+    saveSlip(this.opts.storage, this.opts.slipId, this.record);
+  }
+
+  async start(): Promise<void> {
+    const { slipId } = this.opts;
+    this.record = loadSlip(this.opts.storage, slipId);
+    if (this.record.used) return this.set({ phase: 'used' });
+    // A fresh scan carries the secret; a reload finds it in storage.
+    const secret = this.opts.secret ?? this.record.secret;
+    if (!secret) return this.set({ phase: 'error', error: 'slip-secret-missing' });
+    if (this.record.secret !== secret) {
+      this.record = { secret };
+      this.save();
+    }
+    if (this.record.pending) this.set({ phase: 'submitting' });
+    this.key = await (this.opts.deriveKey ?? deriveSlipKey)(slipId, secret);
+    if (this.disposed) return;
+    this.link = this.opts.link({
+      onReady: () => this.sync(),
+      onPush: (msg) => this.onPush(msg),
+      onStatus: (link) => this.set({ link }),
+    });
+    this.link.start();
+    this.poll = setInterval(() => {
+      const waitingWithoutPush = this.state.phase === 'waiting' && !this.link?.pushing;
+      if (this.needsOpen || waitingWithoutPush) void this.openSlip();
+    }, this.opts.pollMs ?? 4000);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearInterval(this.poll);
+    this.link?.close();
+  }
+
+  /** Choose a level for a person, or clear it with null. Kept on the phone only. */
+  mark(personId: string, levelId: string | null): void {
+    if (this.state.phase !== 'ballot') return;
+    const marks = { ...this.state.marks };
+    if (levelId === null) delete marks[personId];
+    else marks[personId] = levelId;
+    this.record.marks = marks;
+    this.save();
+    this.set({ marks });
+  }
+
+  review(): void {
+    if (this.state.phase === 'ballot') this.set({ phase: 'review' });
+  }
+
+  back(): void {
+    if (this.state.phase === 'review') this.set({ phase: 'ballot' });
+  }
+
+  /** Seal the ballot once, keep it, and send it until it is recorded. */
+  submit(): void {
+    const { session } = this.state;
+    if (this.state.phase !== 'review' || !session || !this.key) return;
+    const marks: Record<string, string | null> = {};
+    for (const p of session.persons) marks[p.id] = this.state.marks[p.id] ?? null;
+    const content: BallotContent = { v: 1, sessionId: session.id, marks };
+    this.record.pending = { nonce: randomNonce(), sealed: seal(this.key, this.opts.slipId, JSON.stringify(content)) };
+    this.save();
+    this.set({ phase: 'submitting' });
+    void this.sendCast();
+  }
+
+  private sync(): void {
+    if (this.record.pending) void this.sendCast();
+    else void this.openSlip();
+  }
+
+  private async openSlip(): Promise<void> {
+    if (!this.link || !this.key || this.openInFlight || this.record.pending) return;
+    this.openInFlight = true;
+    this.needsOpen = false;
+    try {
+      const reply = await this.link.request({ type: 'slip.open', slipId: this.opts.slipId, proof: slipProof(this.key) });
+      this.onSlipReply(reply);
+    } catch {
+      // Network: the next reconnect (or poll tick, over HTTP) opens again.
+      this.needsOpen = true;
+    } finally {
+      this.openInFlight = false;
+    }
+  }
+
+  private onSlipReply(reply: ServerMessage): void {
+    if (this.disposed) return;
+    if (reply.type === 'error') {
+      if (TRANSIENT.has(reply.code)) {
+        this.needsOpen = true;
+        return;
+      }
+      // A wrong secret or a voided slip: nothing on this phone is worth keeping.
+      this.record = {};
+      this.save();
+      return this.set({ phase: 'error', error: reply.code, marks: {} });
+    }
+    if (reply.type !== 'slip') {
+      this.needsOpen = true;
+      return;
+    }
+    if (reply.state === 'used') return this.finish('used');
+    const session = reply.session;
+    const marks = this.restoreMarks(session);
+    this.set({ session, marks, phase: this.phaseFor(session.state) });
+    if (session.state === 'closed') this.forgetChoices();
+  }
+
+  /** Keep only stored marks that still name a person and a level of this ballot. */
+  private restoreMarks(session: BallotSessionView): Record<string, string> {
+    const stored = { ...this.record.marks, ...this.state.marks };
+    const levels = new Set(session.levels.map((l) => l.id));
+    const marks: Record<string, string> = {};
+    for (const p of session.persons) {
+      const level = stored[p.id];
+      if (level !== undefined && levels.has(level)) marks[p.id] = level;
+    }
+    return marks;
+  }
+
+  private phaseFor(state: BallotSessionView['state']): Phase {
+    if (state === 'draft') return 'waiting';
+    if (state === 'closed') return 'closed';
+    // Open: stay in review if the delegate was there when the connection came back.
+    return this.state.phase === 'review' ? 'review' : 'ballot';
+  }
+
+  private onPush(msg: ServerMessage): void {
+    const { session, phase } = this.state;
+    if (msg.type !== 'state' || !session || msg.sessionId !== session.id) return;
+    // While a ballot is being sent, its own reply decides what the page shows.
+    if (phase === 'submitting' || phase === 'recorded' || phase === 'used' || phase === 'error') return;
+    this.set({ session: { ...session, state: msg.state }, phase: this.phaseFor(msg.state) });
+    if (msg.state === 'closed') this.forgetChoices();
+  }
+
+  private async sendCast(): Promise<void> {
+    if (this.casting || !this.link) return;
+    this.casting = true;
+    try {
+      for (;;) {
+        const pending = this.record.pending;
+        if (!pending || this.disposed) return;
+        let reply: ServerMessage;
+        try {
+          reply = await this.link.request({ type: 'cast', slipId: this.opts.slipId, nonce: pending.nonce, sealed: pending.sealed });
+        } catch {
+          // Dropped before the reply: the same message goes again once the link is back.
+          await this.link.ready(3000);
+          continue;
+        }
+        if (reply.type === 'recorded') return this.finish('recorded');
+        if (reply.type !== 'error' || TRANSIENT.has(reply.code)) {
+          await new Promise((r) => setTimeout(r, this.opts.retryMs ?? 2000));
+          continue;
+        }
+        if (reply.code === 'slip-used') return this.finish('used');
+        // Refused and not recorded: the sealed ballot is useless now; the choices stay.
+        delete this.record.pending;
+        this.save();
+        if (reply.code === 'session-not-open') {
+          this.set({ phase: 'opening' });
+          void this.openSlip();
+        } else {
+          this.set({ phase: 'error', error: isErrorCode(reply.code) ? reply.code : 'internal' });
+        }
+        return;
+      }
+    } finally {
+      this.casting = false;
+    }
+  }
+
+  /** The slip is spent: erase the secret, the choices and the seal; keep only "used". */
+  private finish(phase: 'recorded' | 'used'): void {
+    this.record = { used: true };
+    this.save();
+    this.key = null;
+    this.set({ phase, marks: {} });
+    this.link?.close();
+    clearInterval(this.poll);
+  }
+
+  /** Voting ended: choices that can no longer be sent should not stay on the phone. */
+  private forgetChoices(): void {
+    delete this.record.marks;
+    this.save();
+    this.set({ marks: {} });
+  }
+}
