@@ -16,6 +16,8 @@ import hub from './plugins/hub';
 import pages from './plugins/pages';
 import ballotRoutes from './routes/ballot';
 import sessionRoutes from './routes/sessions';
+import consoleRoutes from './routes/console';
+import resultsRoutes from './routes/results';
 
 export interface AppOptions {
   /** Path of the SQLite file. */
@@ -76,6 +78,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/healthz', async () => ({ ok: true }));
   await app.register(ballotRoutes);
   await app.register(sessionRoutes);
+  await app.register(consoleRoutes);
+  await app.register(resultsRoutes);
   await app.register(pages, { distDir: options.distDir ?? join(ROOT_DIR, 'dist') });
   return app;
 }

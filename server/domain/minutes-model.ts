@@ -1,0 +1,138 @@
+/**
+ * The minutes of the count (biên bản kiểm phiếu) as text, before any layout: the PDF and
+ * the A4 print page both render this one model, so they cannot disagree. The minutes are
+ * an official document and are written in Vietnamese only.
+ */
+import type { Kysely } from 'kysely';
+import { formatCount, formatPercent, formatPlaceDate } from '../../shared/format';
+import type { Preset } from '../../shared/presets';
+import type { ResultsFile } from '../../shared/results-file';
+import type { Database } from '../db/schema';
+import { buildResultsFile } from './exports';
+import { getSession } from './sessions';
+
+export interface CommitteeMember {
+  fullName: string;
+  role: string;
+}
+
+export interface MinutesTableRow {
+  order: string;
+  fullName: string;
+  position: string;
+  valid: string;
+  invalid: string;
+  /** Per level, in the preset's order: count and percentage. */
+  levels: { count: string; percent: string }[];
+}
+
+export interface MinutesModel {
+  /** Top left: the organisation and the tally committee, in capitals. */
+  issuer: string[];
+  /** Top right: the national or Party header, and the motto under the state header. */
+  header: string;
+  motto: string | null;
+  placeDate: string;
+  title: string;
+  subtitle: string[];
+  intro: string;
+  committee: { fullName: string; role: string }[];
+  counts: { label: string; value: string }[];
+  resultsHeading: string;
+  levelLabels: string[];
+  rows: MinutesTableRow[];
+  /** "Tỉ lệ phần trăm tính trên tổng số phiếu thu về (48 phiếu)." */
+  baseNote: string;
+  thresholdsHeading: string;
+  thresholds: string[];
+  closing: string;
+  signatures: { title: string; names: string[] }[];
+}
+
+/** "head", "chair" and the Vietnamese word all print as "Trưởng ban"; anything else as the committee wrote it. */
+export function roleLabel(role: string): string {
+  const r = role.normalize('NFC').trim().toLowerCase();
+  if (['head', 'chair', 'chairman', 'trưởng ban', 'truong-ban', 'truong ban'].includes(r)) return 'Trưởng ban';
+  if (['member', 'ủy viên', 'uỷ viên', 'uy-vien', 'uy vien', ''].includes(r)) return 'Ủy viên';
+  if (['deputy', 'phó trưởng ban', 'pho-truong-ban'].includes(r)) return 'Phó Trưởng ban';
+  if (['secretary', 'thư ký', 'thu-ky'].includes(r)) return 'Thư ký';
+  return role.trim();
+}
+
+export async function loadCommittee(db: Kysely<Database>, sessionId: string): Promise<CommitteeMember[]> {
+  const rows = await db
+    .selectFrom('committee_members')
+    .select(['full_name', 'role'])
+    .where('session_id', '=', sessionId)
+    .orderBy('member_order')
+    .execute();
+  return rows.map((r) => ({ fullName: r.full_name, role: roleLabel(r.role) }));
+}
+
+function baseNote(file: ResultsFile): string {
+  const { results } = file;
+  const label = results.base.label.vi;
+  if (results.base.id === 'valid') return `Tỉ lệ phần trăm tính trên ${label} của từng người.`;
+  const value = results.persons[0]?.base ?? (results.base.id === 'summoned' ? results.summoned : results.collected.total);
+  const unit = results.base.id === 'summoned' ? 'người' : 'phiếu';
+  return `Tỉ lệ phần trăm tính trên ${label} (${formatCount(value)} ${unit}).`;
+}
+
+/** Build the minutes from the results file, the preset and the committee. */
+export function minutesModel(file: ResultsFile, preset: Preset, committee: CommitteeMember[]): MinutesModel {
+  const { session, results } = file;
+  const placeDate = formatPlaceDate(session.place, session.heldOn);
+  const isState = preset.header.vi.startsWith('CỘNG HÒA');
+  const dateOnly = formatPlaceDate('', session.heldOn);
+  const n = (v: number) => formatCount(v);
+  const apart = (t: { phone: number; paper: number }) => `phiếu điện tử: ${n(t.phone)}; phiếu giấy: ${n(t.paper)}`;
+  const quorum = results.quorumMet
+    ? 'đủ số lượng theo quy định'
+    : 'chưa đủ số lượng theo quy định; việc lấy phiếu được tiến hành theo xác nhận của Ban tổ chức';
+  const heads = committee.filter((m) => m.role === 'Trưởng ban');
+  const others = committee.filter((m) => m.role !== 'Trưởng ban');
+
+  return {
+    issuer: [session.organisation.toLocaleUpperCase('vi'), 'BAN KIỂM PHIẾU'].filter((s) => s.trim() !== ''),
+    header: preset.header.vi,
+    motto: isState ? 'Độc lập - Tự do - Hạnh phúc' : null,
+    placeDate,
+    title: 'BIÊN BẢN KIỂM PHIẾU',
+    subtitle: [preset.rule.vi, session.title],
+    intro: `Hôm nay, ${dateOnly}${session.place ? `, tại ${session.place}` : ''}, Ban kiểm phiếu ${session.organisation} đã tiến hành kiểm phiếu ${preset.kind === 'bo-phieu' ? 'bỏ phiếu tín nhiệm' : 'lấy phiếu tín nhiệm'}. Ban kiểm phiếu gồm:`,
+    committee,
+    counts: [
+      { label: 'Số người được triệu tập', value: n(results.summoned) },
+      { label: 'Số người có mặt', value: `${n(results.present)} (${quorum})` },
+      { label: 'Tổng số phiếu phát ra', value: `${n(results.issued.total)} (${apart(results.issued)})` },
+      { label: 'Tổng số phiếu thu về', value: `${n(results.collected.total)} (${apart(results.collected)})` },
+    ],
+    resultsHeading: 'Kết quả kiểm phiếu như sau:',
+    levelLabels: preset.levels.map((l) => l.label.vi),
+    rows: results.persons.map((p) => ({
+      order: String(p.order),
+      fullName: p.fullName,
+      position: p.position,
+      valid: n(p.valid),
+      invalid: n(p.invalid),
+      levels: preset.levels.map((l) => ({ count: n(p.counts[l.id] ?? 0), percent: formatPercent(p.percents[l.id] ?? null) })),
+    })),
+    baseNote: baseNote(file),
+    thresholdsHeading: 'Người có kết quả đến ngưỡng theo quy định:',
+    thresholds: results.persons.flatMap((p) =>
+      p.thresholds.map((t) => `${p.order}. ${p.fullName}: ${t.label.vi}. ${t.consequence.vi}`),
+    ),
+    closing: 'Biên bản được lập xong và thông qua trước hội nghị; Ban kiểm phiếu cùng ký tên dưới đây.',
+    signatures: [
+      { title: 'TRƯỞNG BAN', names: heads.map((m) => m.fullName) },
+      { title: 'ỦY VIÊN', names: others.map((m) => m.fullName) },
+    ],
+  };
+}
+
+/** The minutes of a closed session, read from the database. */
+export async function loadMinutesModel(db: Kysely<Database>, sessionId: string): Promise<MinutesModel> {
+  const session = await getSession(db, sessionId);
+  const file = await buildResultsFile(db, sessionId);
+  return minutesModel(file, session.preset, await loadCommittee(db, sessionId));
+}

@@ -1,0 +1,194 @@
+/**
+ * The minutes as an A4 PDF, laid out with pdfkit in DejaVu Sans (bundled in node_modules,
+ * full Vietnamese coverage), so the diacritics print right with nothing fetched.
+ */
+import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { MinutesModel } from './minutes-model';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONTS = {
+  regular: join(FONT_DIR, 'DejaVuSans.ttf'),
+  bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
+  italic: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
+  cond: join(FONT_DIR, 'DejaVuSansCondensed.ttf'),
+  condBold: join(FONT_DIR, 'DejaVuSansCondensed-Bold.ttf'),
+};
+
+const MARGIN = { top: 48, bottom: 48, left: 56, right: 42 };
+
+type Doc = PDFKit.PDFDocument;
+
+/** Render the minutes to a PDF buffer. */
+export async function renderMinutesPdf(model: MinutesModel): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    info: { Title: `${model.title} — ${model.subtitle.join(' — ')}`, Creator: 'tinnhiem' },
+  });
+  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  drawHeader(doc, model);
+  drawBody(doc, model);
+  drawTable(doc, model);
+  drawAfterTable(doc, model);
+  drawSignatures(doc, model);
+  doc.end();
+  return done;
+}
+
+function contentWidth(doc: Doc): number {
+  return doc.page.width - MARGIN.left - MARGIN.right;
+}
+
+function drawHeader(doc: Doc, model: MinutesModel): void {
+  const width = contentWidth(doc);
+  const leftW = width * 0.42;
+  const rightX = MARGIN.left + width * 0.42;
+  const rightW = width * 0.58;
+  const top = doc.y;
+  doc.font('regular').fontSize(10);
+  model.issuer.forEach((line, i) => {
+    doc.font(i === model.issuer.length - 1 ? 'bold' : 'regular').text(line, MARGIN.left, i === 0 ? top : undefined, { width: leftW, align: 'center' });
+  });
+  const leftBottom = doc.y;
+  underline(doc, MARGIN.left + leftW / 2, leftBottom + 2, 50);
+
+  doc.font('bold').fontSize(11).text(model.header, rightX, top, { width: rightW, align: 'center' });
+  if (model.motto) doc.font('bold').fontSize(11).text(model.motto, rightX, undefined, { width: rightW, align: 'center' });
+  const lineY = doc.y + 2;
+  underline(doc, rightX + rightW / 2, lineY, model.motto ? 150 : 120);
+  doc.font('italic').fontSize(10).text(model.placeDate, rightX, lineY + 8, { width: rightW, align: 'center' });
+  doc.x = MARGIN.left;
+  doc.y = Math.max(doc.y, leftBottom) + 20;
+}
+
+function underline(doc: Doc, centre: number, y: number, length: number): void {
+  doc.moveTo(centre - length / 2, y).lineTo(centre + length / 2, y).lineWidth(0.6).stroke();
+}
+
+function drawBody(doc: Doc, model: MinutesModel): void {
+  const width = contentWidth(doc);
+  doc.font('bold').fontSize(15).text(model.title, MARGIN.left, doc.y, { width, align: 'center' });
+  doc.font('bold').fontSize(11);
+  for (const line of model.subtitle) doc.text(line, { width, align: 'center' });
+  doc.moveDown(0.8);
+  doc.font('regular').fontSize(10.5).text(model.intro, { width, align: 'justify' });
+  doc.moveDown(0.2);
+  if (model.committee.length === 0) {
+    doc.text('(Chưa ghi thành phần Ban kiểm phiếu.)', { indent: 18 });
+  } else {
+    model.committee.forEach((m, i) => doc.text(`${i + 1}. ${m.fullName} — ${m.role}`, { indent: 18 }));
+  }
+  doc.moveDown(0.5);
+  doc.font('bold').text(model.resultsHeading);
+  doc.font('regular');
+  for (const c of model.counts) doc.text(`– ${c.label}: ${c.value}`, { indent: 18, width: width - 18 });
+  doc.moveDown(0.5);
+}
+
+interface Column {
+  title: string;
+  width: number;
+  align: 'left' | 'center' | 'right';
+}
+
+function tableColumns(doc: Doc, model: MinutesModel): Column[] {
+  const levelCols: Column[] = model.levelLabels.flatMap((label) => [
+    { title: `${label}\nSố phiếu`, width: 38, align: 'right' as const },
+    { title: 'Tỉ lệ', width: 48, align: 'right' as const },
+  ]);
+  const fixed = 24 + 42 + 46 + levelCols.reduce((s, c) => s + c.width, 0);
+  return [
+    { title: 'STT', width: 24, align: 'center' },
+    { title: 'Họ và tên, chức vụ', width: contentWidth(doc) - fixed, align: 'left' },
+    { title: 'Số phiếu hợp lệ', width: 42, align: 'right' },
+    { title: 'Số phiếu không hợp lệ', width: 46, align: 'right' },
+    ...levelCols,
+  ];
+}
+
+const PAD = 3;
+
+function drawRow(doc: Doc, columns: Column[], cells: string[], font: string, y: number, fill?: string): number {
+  doc.font(font).fontSize(8);
+  const height = Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: columns[i]!.width - 2 * PAD }))) + 2 * PAD;
+  let x = MARGIN.left;
+  if (fill) doc.rect(x, y, columns.reduce((s, c) => s + c.width, 0), height).fill(fill).fillColor('black');
+  columns.forEach((col, i) => {
+    doc.rect(x, y, col.width, height).lineWidth(0.5).stroke();
+    doc.font(font).fontSize(8).text(cells[i] ?? '', x + PAD, y + PAD, { width: col.width - 2 * PAD, align: col.align });
+    x += col.width;
+  });
+  return y + height;
+}
+
+function drawTable(doc: Doc, model: MinutesModel): void {
+  const columns = tableColumns(doc, model);
+  const bottom = () => doc.page.height - MARGIN.bottom;
+  const header = () => drawRow(doc, columns, columns.map((c) => c.title), 'condBold', doc.y, '#eeeeee');
+  let y = header();
+  for (const row of model.rows) {
+    const cells = [
+      row.order,
+      `${row.fullName}\n${row.position}`,
+      row.valid,
+      row.invalid,
+      ...row.levels.flatMap((l) => [l.count, l.percent]),
+    ];
+    doc.font('cond').fontSize(8);
+    const need = doc.heightOfString(cells[1]!, { width: columns[1]!.width - 2 * PAD }) + 2 * PAD;
+    if (y + need > bottom()) {
+      doc.addPage();
+      doc.y = MARGIN.top;
+      y = header();
+    }
+    y = drawRow(doc, columns, cells, 'cond', y);
+  }
+  doc.x = MARGIN.left;
+  doc.y = y + 6;
+}
+
+function drawAfterTable(doc: Doc, model: MinutesModel): void {
+  const width = contentWidth(doc);
+  doc.font('italic').fontSize(10).text(model.baseNote, MARGIN.left, doc.y, { width });
+  doc.moveDown(0.5);
+  doc.font('bold').fontSize(10.5).text(model.thresholdsHeading, { width });
+  doc.font('regular');
+  if (model.thresholds.length === 0) doc.text('Không có.', { indent: 18 });
+  for (const line of model.thresholds) doc.text(line, { indent: 18, width: width - 18, align: 'justify' });
+  doc.moveDown(0.5);
+  doc.text(model.closing, { width });
+  doc.moveDown(1);
+}
+
+function drawSignatures(doc: Doc, model: MinutesModel): void {
+  const width = contentWidth(doc);
+  const blockW = width / model.signatures.length;
+  // Room for the titles, the space to sign, and the names; otherwise start a new page.
+  const tallest = Math.max(...model.signatures.map((s) => Math.max(1, s.names.length)));
+  if (doc.y + 90 + tallest * 40 > doc.page.height - MARGIN.bottom) doc.addPage();
+  const top = doc.y;
+  let lowest = top;
+  model.signatures.forEach((block, i) => {
+    const x = MARGIN.left + i * blockW;
+    doc.font('bold').fontSize(10.5).text(block.title, x, top, { width: blockW, align: 'center' });
+    doc.font('italic').fontSize(9).text('(Ký, ghi rõ họ tên)', x, undefined, { width: blockW, align: 'center' });
+    let y = doc.y + 50;
+    for (const name of block.names.length > 0 ? block.names : ['']) {
+      doc.font('bold').fontSize(10.5).text(name, x, y, { width: blockW, align: 'center' });
+      y = doc.y + 50;
+    }
+    lowest = Math.max(lowest, doc.y);
+  });
+  doc.x = MARGIN.left;
+  doc.y = lowest;
+}

@@ -1,0 +1,50 @@
+/**
+ * Publishing results and switching live results: the two decisions that let per-person
+ * counts leave the secretariat's console. Plain functions taking `db` first; the routes
+ * record them in the audit log and tell the hub.
+ */
+import type { Kysely } from 'kysely';
+import { AppError } from '../../shared/errors';
+import type { Database } from '../db/schema';
+import { nowIso } from './ids';
+import { getSession } from './sessions';
+
+/**
+ * Publish a closed session's results. Publishing twice keeps the first time and reports
+ * `already`, so a double click or a retry after a lost reply is harmless.
+ */
+export async function publishResults(
+  db: Kysely<Database>,
+  sessionId: string,
+): Promise<{ publishedAt: string; already: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const session = await getSession(trx, sessionId);
+    if (session.state !== 'closed') throw new AppError('session-not-closed', 409);
+    if (session.publishedAt !== null) return { publishedAt: session.publishedAt, already: true };
+    const publishedAt = nowIso();
+    await trx.updateTable('vote_sessions').set({ published_at: publishedAt }).where('id', '=', sessionId).execute();
+    return { publishedAt, already: false };
+  });
+}
+
+/**
+ * Turn live results on or off. Sensitive presets (Party, army) refuse unless the
+ * secretariat overrides explicitly; the caller records an override in the audit log.
+ * Returns whether the override was what allowed it.
+ */
+export async function setLiveResults(
+  db: Kysely<Database>,
+  sessionId: string,
+  enabled: boolean,
+  override: boolean,
+): Promise<{ overridden: boolean; changed: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const session = await getSession(trx, sessionId);
+    if (enabled && session.state === 'closed') throw new AppError('session-already-closed', 409);
+    const overridden = enabled && session.preset.sensitive;
+    if (overridden && !override) throw new AppError('live-results-refused', 409);
+    const changed = session.liveResults !== enabled;
+    if (changed) await trx.updateTable('vote_sessions').set({ live_results: enabled ? 1 : 0 }).where('id', '=', sessionId).execute();
+    return { overridden, changed };
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * Results leave the server here: publishing, live results, the display's static info, and
+ * the exports (minutes as PDF and print page, results as CSV and JSON, anonymised ballots).
+ * Per-person counts reach displays only through `pushResults` and the subscribe hook below.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { DisplayInfo } from '../../shared/display-info';
+import { AppError } from '../../shared/errors';
+import { BASE_LABELS } from '../../shared/presets';
+import { sendMessage } from '../plugins/hub';
+import { audit } from '../domain/audit';
+import { buildBallotsFile, buildResultsFile, resultsCsv } from '../domain/exports';
+import { LiveResultsGate } from '../domain/live-results';
+import { computeResults } from '../domain/lifecycle';
+import { renderMinutesHtml } from '../domain/minutes-html';
+import { loadMinutesModel } from '../domain/minutes-model';
+import { renderMinutesPdf } from '../domain/minutes-pdf';
+import { publishResults, setLiveResults } from '../domain/publish';
+import { findSession, getSession, getTurnout } from '../domain/sessions';
+import { SessionIdParams } from './schemas';
+
+function sameKey(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function closedSession(app: FastifyInstance, id: string) {
+  const session = await getSession(app.db, id);
+  if (session.state !== 'closed') throw new AppError('session-not-closed', 409);
+  return session;
+}
+
+function download(reply: FastifyReply, type: string, filename: string): FastifyReply {
+  return reply.type(type).header('Cache-Control', 'no-store').header('Content-Disposition', `attachment; filename="${filename}"`);
+}
+
+export default async function resultsRoutes(app: FastifyInstance): Promise<void> {
+  const actor = (request: { admin: { operator: string } | null }) => request.admin?.operator ?? 'secretariat';
+  const gate = new LiveResultsGate(app.db, (sessionId, msg) => app.hub.send(sessionId, ['display', 'console'], msg));
+  app.hub.onTurnout((turnout) => gate.onTurnout(turnout));
+  app.addHook('onClose', async () => gate.close());
+
+  // A display or console that subscribes later catches up: published results, or the last live snapshot.
+  app.subscribeHooks.push(async (sessionId, _audience, socket) => {
+    const session = await findSession(app.db, sessionId);
+    if (!session) return;
+    if (session.state === 'closed' && session.publishedAt !== null) {
+      sendMessage(socket, { type: 'results', sessionId, live: false, results: await computeResults(app.db, sessionId) });
+      return;
+    }
+    const snapshot = await gate.lastSnapshot(sessionId);
+    if (snapshot) sendMessage(socket, { type: 'results', sessionId, live: true, results: snapshot });
+  });
+
+  const DisplayParams = Type.Object({ sessionId: Type.String({ pattern: '^[A-Za-z0-9_-]{8,40}$' }) });
+  app.get('/api/display/:sessionId', { schema: { params: DisplayParams } }, async (request, reply): Promise<DisplayInfo> => {
+    const { sessionId } = request.params as Static<typeof DisplayParams>;
+    const key = request.headers['x-display-key'];
+    const session = await findSession(app.db, sessionId);
+    // An unknown session and a wrong key answer alike, so the route tells nothing about ids.
+    if (!session || typeof key !== 'string' || !sameKey(key, session.displayKey)) throw new AppError('bad-display-key', 403);
+    reply.header('Cache-Control', 'no-store');
+    return {
+      id: session.id,
+      title: session.title,
+      organisation: session.organisation,
+      place: session.place,
+      heldOn: session.heldOn,
+      presetName: session.preset.name,
+      kind: session.preset.kind,
+      levels: session.preset.levels,
+      base: { id: session.base, label: BASE_LABELS[session.base] },
+      liveResults: session.liveResults,
+      turnout: await getTurnout(app.db, session.id),
+      now: new Date().toISOString(),
+    };
+  });
+
+  app.post('/api/admin/sessions/:id/publish', { schema: { params: SessionIdParams } }, async (request) => {
+    const { id } = request.params as SessionIdParams;
+    const { publishedAt, already } = await publishResults(app.db, id);
+    const results = await computeResults(app.db, id);
+    if (!already) {
+      await audit(app.db, {
+        sessionId: id,
+        actor: actor(request),
+        event: 'results.published',
+        detail: { collected: results.collected.total, issued: results.issued.total },
+      });
+    }
+    // Turnout (now marked published) first, then the counts, to every display in the hall.
+    await app.hub.stateChanged(id);
+    app.hub.send(id, ['display', 'console'], { type: 'results', sessionId: id, live: false, results });
+    return { publishedAt, already };
+  });
+
+  const LiveBody = Type.Object({ enabled: Type.Boolean(), override: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+  app.post('/api/admin/sessions/:id/live-results', { schema: { params: SessionIdParams, body: LiveBody } }, async (request) => {
+    const { id } = request.params as SessionIdParams;
+    const { enabled, override } = request.body as Static<typeof LiveBody>;
+    const { overridden, changed } = await setLiveResults(app.db, id, enabled, override === true);
+    if (changed) {
+      await audit(app.db, { sessionId: id, actor: actor(request), event: 'live-results.changed', detail: { enabled, override: overridden } });
+    }
+    // Switching on mid-vote may already allow a first push.
+    if (enabled) await gate.onTurnout(await getTurnout(app.db, id));
+    return { liveResults: enabled, override: overridden };
+  });
+
+  app.get('/api/admin/sessions/:id/results.json', { schema: { params: SessionIdParams } }, async (request, reply) => {
+    const { id } = request.params as SessionIdParams;
+    await closedSession(app, id);
+    const file = await buildResultsFile(app.db, id);
+    return download(reply, 'application/json; charset=utf-8', `ket-qua-${id}.json`).send(JSON.stringify(file, null, 2));
+  });
+
+  app.get('/api/admin/sessions/:id/results.csv', { schema: { params: SessionIdParams } }, async (request, reply) => {
+    const { id } = request.params as SessionIdParams;
+    const session = await closedSession(app, id);
+    const csv = resultsCsv(await buildResultsFile(app.db, id), session.preset);
+    return download(reply, 'text/csv; charset=utf-8', `ket-qua-${id}.csv`).send(csv);
+  });
+
+  app.get('/api/admin/sessions/:id/ballots.json', { schema: { params: SessionIdParams } }, async (request, reply) => {
+    const { id } = request.params as SessionIdParams;
+    await closedSession(app, id);
+    const file = await buildBallotsFile(app.db, id);
+    return download(reply, 'application/json; charset=utf-8', `phieu-${id}.json`).send(JSON.stringify(file));
+  });
+
+  app.get('/api/admin/sessions/:id/minutes.pdf', { schema: { params: SessionIdParams } }, async (request, reply) => {
+    const { id } = request.params as SessionIdParams;
+    await closedSession(app, id);
+    const pdf = await renderMinutesPdf(await loadMinutesModel(app.db, id));
+    return download(reply, 'application/pdf', `bien-ban-kiem-phieu-${id}.pdf`).send(pdf);
+  });
+
+  app.get('/api/admin/sessions/:id/minutes', { schema: { params: SessionIdParams } }, async (request, reply) => {
+    const { id } = request.params as SessionIdParams;
+    await closedSession(app, id);
+    const html = renderMinutesHtml(await loadMinutesModel(app.db, id));
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * What the projector page learns about a vote when it opens, from
+ * `GET /api/display/:sessionId` with its key in the `x-display-key` header.
+ * Static facts and turnout only: per-person counts reach a display solely as a `results`
+ * message over the WebSocket, once the server allows it.
+ */
+import type { BaseId, Level, Text } from './presets';
+import type { Turnout } from './protocol';
+
+export interface DisplayInfo {
+  id: string;
+  title: string;
+  organisation: string;
+  place: string;
+  heldOn: string;
+  presetName: Text;
+  kind: 'lay-phieu' | 'bo-phieu';
+  levels: Level[];
+  base: { id: BaseId; label: Text };
+  liveResults: boolean;
+  turnout: Turnout;
+  /** The server's clock (ISO), so a display on another laptop times the vote right. */
+  now: string;
+}
