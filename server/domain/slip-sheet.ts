@@ -1,0 +1,72 @@
+/**
+ * What a printed slip carries, shared by the HTML print view and the PDF: A4 portrait,
+ * 2 × 4 slips a page with cut lines, each with its QR code (error correction M, 30 mm),
+ * the typed code, the vote's title and three lines of instruction.
+ */
+import QRCode from 'qrcode';
+import type { SessionRecord } from './sessions';
+import type { SlipRecord } from './slips';
+
+export const PAGE_MM = { width: 210, height: 297 };
+export const SLIP_MM = { width: 105, height: 74.25 };
+export const SLIPS_PER_PAGE = 8;
+/** At least 25 mm so phone cameras read it at arm's length. */
+export const QR_MM = 30;
+/** Quiet zone around the QR, in modules (4 is the standard's minimum). */
+export const QR_QUIET = 4;
+
+export interface SlipFace {
+  /** Absolute URL the QR holds: origin + /b/<id>#<secret>. */
+  url: string;
+  code: string;
+  title: string;
+  organisation: string;
+  heading: string;
+  instructions: [string, string, string];
+}
+
+/** Dark modules of the QR, as rows of booleans (error correction M). */
+export function qrMatrix(text: string): boolean[][] {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const rows: boolean[][] = [];
+  for (let y = 0; y < modules.size; y++) {
+    const row: boolean[] = [];
+    for (let x = 0; x < modules.size; x++) row.push(modules.get(x, y) === 1);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Horizontal runs of dark modules: [x, y, length]. One path per QR keeps 500 slips light. */
+export function qrRuns(matrix: boolean[][]): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  matrix.forEach((row, y) => {
+    let x = 0;
+    while (x < row.length) {
+      if (!row[x]) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x < row.length && row[x]) x++;
+      runs.push([start, y, x - start]);
+    }
+  });
+  return runs;
+}
+
+export function slipFaces(session: SessionRecord, slips: SlipRecord[], origin: string): SlipFace[] {
+  const host = origin.replace(/^https?:\/\//, '');
+  return slips.map((slip) => ({
+    url: `${origin}${slip.path}`,
+    code: slip.code,
+    title: session.title,
+    organisation: session.organisation,
+    heading: session.preset.kind === 'bo-phieu' ? 'PHIẾU BỎ PHIẾU TÍN NHIỆM' : 'PHIẾU TÍN NHIỆM',
+    instructions: [
+      'Quét mã QR bằng điện thoại đã nối Wi-Fi của hội nghị.',
+      `Hoặc mở ${host} rồi nhập mã phiếu ở trên.`,
+      'Chọn mức cho từng người rồi gửi. Mỗi phiếu chỉ gửi một lần.',
+    ],
+  }));
+}

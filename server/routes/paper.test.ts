@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AdminClient } from '../../scripts/lib/client';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test-helpers';
+
+let server: TestServer;
+let operatorA: AdminClient;
+let operatorB: AdminClient;
+beforeEach(async () => {
+  server = await startTestServer();
+  operatorA = new AdminClient(server.url);
+  await operatorA.login(TEST_PASSWORD, 'Nguyễn Văn A');
+  operatorB = new AdminClient(server.url);
+  await operatorB.login(TEST_PASSWORD, 'Trần Thị B');
+});
+afterEach(async () => {
+  await server.close();
+});
+
+async function openWithPaper(paper: number) {
+  const prepared = await prepareSession(server.admin, { persons: 2, slips: 2 });
+  const id = prepared.session.id;
+  await server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: paper });
+  await server.admin.call('POST', `/api/admin/sessions/${id}/open`, {});
+  const [p1, p2] = prepared.persons.map((p) => p.id) as [string, string];
+  return { id, p1, p2, entries: `/api/admin/sessions/${id}/paper/entries` };
+}
+
+describe('paper ballots keyed twice', () => {
+  it('records a ballot when two operators key the same sheet, and never shows the first entry', async () => {
+    const { id, p1, p2, entries } = await openWithPaper(2);
+    const sheet = { invalidSheet: false, marks: { [p1]: 'low', [p2]: null } };
+    const first = await operatorA.call('POST', entries, sheet);
+    expect(first).toMatchObject({ status: 'pending' });
+    const status = await operatorB.call('GET', `/api/admin/sessions/${id}/paper`);
+    expect(status).toEqual({ issued: 2, collected: 0, pending: [{ id: first.entryId, operator: 'Nguyễn Văn A', mine: false }] });
+    expect(JSON.stringify(status)).not.toContain('low');
+
+    await expect(operatorA.call('POST', entries, { ...sheet, pendingId: first.entryId })).rejects.toMatchObject({ status: 409, code: 'paper-same-operator' });
+    const second = await operatorB.call('POST', entries, { ...sheet, pendingId: first.entryId });
+    expect(second).toEqual({ status: 'recorded', collected: 1 });
+    expect((await server.admin.call('GET', `/api/admin/sessions/${id}/paper`)).pending).toEqual([]);
+    const turnout = await server.admin.call('GET', `/api/admin/sessions/${id}/turnout`);
+    expect(turnout).toMatchObject({ issued: 4, collected: 1 });
+
+    await server.admin.call('POST', `/api/admin/sessions/${id}/close`);
+    const results = await server.admin.call('GET', `/api/admin/sessions/${id}/results`);
+    expect(results.collected).toEqual({ phone: 0, paper: 1, total: 1 });
+    expect(results.persons[0].counts.low).toBe(1);
+    expect(results.persons[1].invalid).toBe(1);
+
+    const events = (await server.admin.call('GET', `/api/admin/sessions/${id}/audit`)).events;
+    const keyed = events.filter((e: { event: string }) => e.event === 'paper.keyed');
+    expect(keyed).toHaveLength(1);
+    expect(keyed[0]).toMatchObject({ actor: 'Trần Thị B', detail: { count: 1, paperCollected: 1 } });
+    expect(JSON.stringify(events)).not.toMatch(/"low"|medium|high/);
+  });
+
+  it('discards both entries on a mismatch, so the sheet is keyed again', async () => {
+    const { id, p1, p2, entries } = await openWithPaper(1);
+    const first = await operatorA.call('POST', entries, { invalidSheet: false, marks: { [p1]: 'high', [p2]: 'medium' } });
+    await expect(operatorB.call('POST', entries, { invalidSheet: false, marks: { [p1]: 'high', [p2]: 'low' }, pendingId: first.entryId })).rejects.toMatchObject({
+      status: 409,
+      code: 'paper-mismatch',
+    });
+    expect(await server.admin.call('GET', `/api/admin/sessions/${id}/paper`)).toMatchObject({ collected: 0, pending: [] });
+    await expect(operatorB.call('POST', entries, { invalidSheet: false, marks: { [p1]: 'high', [p2]: 'low' }, pendingId: first.entryId })).rejects.toMatchObject({
+      status: 404,
+      code: 'paper-entry-gone',
+    });
+    const events = (await server.admin.call('GET', `/api/admin/sessions/${id}/audit`)).events;
+    expect(events.at(-1)).toMatchObject({ event: 'paper.discarded', detail: { count: 2, reason: 'mismatch' } });
+    // A whole-invalid sheet matches another whole-invalid sheet whatever marks were ticked.
+    const again = await operatorB.call('POST', entries, { invalidSheet: true, marks: {} });
+    expect(await operatorA.call('POST', entries, { invalidSheet: true, marks: { [p1]: 'high' }, pendingId: again.entryId })).toEqual({
+      status: 'recorded',
+      collected: 1,
+    });
+  });
+
+  it('refuses more paper ballots than were handed out (paper-limit), counting pending entries', async () => {
+    const { id, p1, p2, entries } = await openWithPaper(1);
+    const sheet = { invalidSheet: false, marks: { [p1]: 'high', [p2]: 'high' } };
+    const first = await operatorA.call('POST', entries, sheet);
+    await expect(operatorA.call('POST', entries, sheet)).rejects.toMatchObject({ status: 409, code: 'paper-limit' });
+    await operatorB.call('POST', entries, { ...sheet, pendingId: first.entryId });
+    await expect(operatorA.call('POST', entries, sheet)).rejects.toMatchObject({ code: 'paper-limit' });
+    await expect(server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 0 })).rejects.toMatchObject({ code: 'paper-issued-too-low' });
+  });
+
+  it('checks the sheet against the people and levels of the session', async () => {
+    const { p1, entries } = await openWithPaper(3);
+    await expect(operatorA.call('POST', entries, { invalidSheet: false, marks: { [p1]: 'high' } })).rejects.toMatchObject({ code: 'paper-bad-marks' });
+    await expect(operatorA.call('POST', entries, { invalidSheet: false, marks: { [p1]: 'high', nobody: 'high' } })).rejects.toMatchObject({
+      code: 'paper-bad-marks',
+    });
+  });
+
+  it('allows keying after close until publishing, refuses it in a draft, and lets a first entry be withdrawn', async () => {
+    const prepared = await prepareSession(server.admin, { persons: 1, slips: 1 });
+    const id = prepared.session.id;
+    const entries = `/api/admin/sessions/${id}/paper/entries`;
+    const sheet = { invalidSheet: false, marks: { [prepared.persons[0]!.id]: 'medium' } };
+    await server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 2 });
+    await expect(operatorA.call('POST', entries, sheet)).rejects.toMatchObject({ status: 409, code: 'session-not-open' });
+    await server.admin.call('POST', `/api/admin/sessions/${id}/open`, {});
+    await server.admin.call('POST', `/api/admin/sessions/${id}/close`);
+    const first = await operatorA.call('POST', entries, sheet);
+    await operatorB.call('DELETE', `${entries}/${first.entryId}`);
+    expect((await operatorB.call('GET', `/api/admin/sessions/${id}/paper`)).pending).toEqual([]);
+    const again = await operatorA.call('POST', entries, sheet);
+    expect(await operatorB.call('POST', entries, { ...sheet, pendingId: again.entryId })).toMatchObject({ status: 'recorded' });
+    await expect(server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 5 })).rejects.toMatchObject({ code: 'session-already-closed' });
+  });
+});

@@ -1,0 +1,63 @@
+/** More secretariat routes: duplicate a session, delete a draft, paper ballots handed out, LAN URLs. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { AppError } from '../../shared/errors';
+import { audit } from '../domain/audit';
+import { listCommittee, replaceCommittee } from '../domain/committee';
+import { lanUrls } from '../domain/network';
+import { setPaperIssued } from '../domain/paper';
+import { SessionIdParams } from './schemas';
+import { createSession, getSession, getTurnout, listPersons, replacePersons } from '../domain/sessions';
+
+
+
+const PaperIssuedBody = Type.Object({ count: Type.Integer({ minimum: 0, maximum: 100000 }) }, { additionalProperties: false });
+
+export default async function sessionsExtraRoutes(app: FastifyInstance): Promise<void> {
+  const actor = (request: { admin: { operator: string } | null }) => request.admin?.operator ?? 'secretariat';
+
+  app.get('/api/admin/network', async (request) => {
+    const port = request.socket.localPort ?? 8080;
+    return { port, urls: lanUrls(port), here: `${request.protocol}://${request.host}` };
+  });
+
+  // A conference runs several votes on the same day: copy details, people and committee.
+  app.post('/api/admin/sessions/:id/duplicate', { schema: { params: SessionIdParams } }, async (request, reply) => {
+    const { id } = request.params as SessionIdParams;
+    const source = await getSession(app.db, id);
+    const copyId = await createSession(app.db, {
+      title: `${source.title} (bản sao)`.slice(0, 300),
+      organisation: source.organisation,
+      place: source.place,
+      heldOn: source.heldOn,
+      presetId: source.presetId,
+      base: source.base,
+      summoned: source.summoned,
+      present: source.present,
+    });
+    await replacePersons(app.db, copyId, (await listPersons(app.db, id)).map((p) => ({ fullName: p.fullName, position: p.position })));
+    await replaceCommittee(app.db, copyId, await listCommittee(app.db, id));
+    await audit(app.db, { sessionId: copyId, actor: actor(request), event: 'session.duplicated', detail: { from: id } });
+    reply.status(201);
+    return { id: copyId };
+  });
+
+  // Only a draft can go: an opened session's record belongs to the minutes.
+  app.delete('/api/admin/sessions/:id', { schema: { params: SessionIdParams } }, async (request) => {
+    const { id } = request.params as SessionIdParams;
+    const session = await getSession(app.db, id);
+    if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
+    await app.db.deleteFrom('vote_sessions').where('id', '=', id).where('state', '=', 'draft').execute();
+    await audit(app.db, { sessionId: null, actor: actor(request), event: 'session.deleted', detail: { sessionId: id, title: session.title } });
+    return { ok: true };
+  });
+
+  app.put('/api/admin/sessions/:id/paper-issued', { schema: { params: SessionIdParams, body: PaperIssuedBody } }, async (request) => {
+    const { id } = request.params as SessionIdParams;
+    const { count } = request.body as Static<typeof PaperIssuedBody>;
+    await setPaperIssued(app.db, id, count);
+    await audit(app.db, { sessionId: id, actor: actor(request), event: 'session.updated', detail: { fields: ['paperIssued'], paperIssued: count } });
+    app.hub.turnoutChanged(id);
+    return getTurnout(app.db, id);
+  });
+}
