@@ -69,31 +69,42 @@ const THREE_LEVELS: Level[] = [
   { id: 'low', label: { vi: 'Tín nhiệm thấp', en: 'Low confidence' } },
 ];
 
-const QD96_THRESHOLDS: Threshold[] = [
-  {
-    id: 'low-over-half',
-    level: 'low',
-    bounds: [
-      { op: '>', num: 1, den: 2 },
-      { op: '<', num: 2, den: 3 },
-    ],
-    label: { vi: 'Trên 1/2 đến dưới 2/3 tín nhiệm thấp', en: 'Over 1/2 and under 2/3 low confidence' },
-    consequence: {
-      vi: 'Không quy hoạch vào chức vụ cao hơn; xem xét cho thôi giữ chức vụ, điều động, từ chức hoặc bỏ phiếu tín nhiệm (Điều 11, Quy định 96-QĐ/TW).',
-      en: 'Removed from planning for higher posts; considered for relief, reassignment, resignation or a confidence vote (Art. 11, Regulation 96-QĐ/TW).',
+/**
+ * The two bands of "tín nhiệm thấp" shared by the three-level presets: over 1/2 and under 2/3,
+ * and 2/3 or more. Only the consequences differ between regulations.
+ */
+function lowConfidenceThresholds(overHalf: Text, twoThirds: Text): Threshold[] {
+  return [
+    {
+      id: 'low-over-half',
+      level: 'low',
+      bounds: [
+        { op: '>', num: 1, den: 2 },
+        { op: '<', num: 2, den: 3 },
+      ],
+      label: { vi: 'Trên 1/2 đến dưới 2/3 tín nhiệm thấp', en: 'Over 1/2 and under 2/3 low confidence' },
+      consequence: overHalf,
     },
+    {
+      id: 'low-two-thirds',
+      level: 'low',
+      bounds: [{ op: '>=', num: 2, den: 3 }],
+      label: { vi: 'Từ 2/3 trở lên tín nhiệm thấp', en: '2/3 or more low confidence' },
+      consequence: twoThirds,
+    },
+  ];
+}
+
+const QD96_THRESHOLDS = lowConfidenceThresholds(
+  {
+    vi: 'Không quy hoạch vào chức vụ cao hơn; xem xét cho thôi giữ chức vụ, điều động, từ chức hoặc bỏ phiếu tín nhiệm (Điều 11, Quy định 96-QĐ/TW).',
+    en: 'Removed from planning for higher posts; considered for relief, reassignment, resignation or a confidence vote (Art. 11, Regulation 96-QĐ/TW).',
   },
   {
-    id: 'low-two-thirds',
-    level: 'low',
-    bounds: [{ op: '>=', num: 2, den: 3 }],
-    label: { vi: 'Từ 2/3 trở lên tín nhiệm thấp', en: '2/3 or more low confidence' },
-    consequence: {
-      vi: 'Miễn nhiệm chức vụ và bố trí công tác khác (Điều 11, Quy định 96-QĐ/TW).',
-      en: 'Dismissed from the post and reassigned (Art. 11, Regulation 96-QĐ/TW).',
-    },
+    vi: 'Miễn nhiệm chức vụ và bố trí công tác khác (Điều 11, Quy định 96-QĐ/TW).',
+    en: 'Dismissed from the post and reassigned (Art. 11, Regulation 96-QĐ/TW).',
   },
-];
+);
 
 const PARTY_HEADER: Text = { vi: 'ĐẢNG CỘNG SẢN VIỆT NAM', en: 'COMMUNIST PARTY OF VIETNAM' };
 const STATE_HEADER: Text = {
@@ -145,31 +156,16 @@ export const PRESETS: readonly Preset[] = [
     levels: THREE_LEVELS,
     base: 'ballots',
     baseOptions: ['ballots', 'summoned'],
-    thresholds: [
+    thresholds: lowConfidenceThresholds(
       {
-        id: 'low-over-half',
-        level: 'low',
-        bounds: [
-          { op: '>', num: 1, den: 2 },
-          { op: '<', num: 2, den: 3 },
-        ],
-        label: { vi: 'Trên 1/2 đến dưới 2/3 tín nhiệm thấp', en: 'Over 1/2 and under 2/3 low confidence' },
-        consequence: {
-          vi: 'Có thể xin từ chức; nếu không từ chức thì cơ quan có thẩm quyền trình bỏ phiếu tín nhiệm (Nghị quyết 96/2023/QH15).',
-          en: 'May resign; otherwise a confidence vote follows (Resolution 96/2023/QH15).',
-        },
+        vi: 'Có thể xin từ chức; nếu không từ chức thì cơ quan có thẩm quyền trình bỏ phiếu tín nhiệm (Nghị quyết 96/2023/QH15).',
+        en: 'May resign; otherwise a confidence vote follows (Resolution 96/2023/QH15).',
       },
       {
-        id: 'low-two-thirds',
-        level: 'low',
-        bounds: [{ op: '>=', num: 2, den: 3 }],
-        label: { vi: 'Từ 2/3 trở lên tín nhiệm thấp', en: '2/3 or more low confidence' },
-        consequence: {
-          vi: 'Cơ quan có thẩm quyền trình miễn nhiệm (Nghị quyết 96/2023/QH15).',
-          en: 'Presented for dismissal (Resolution 96/2023/QH15).',
-        },
+        vi: 'Cơ quan có thẩm quyền trình miễn nhiệm (Nghị quyết 96/2023/QH15).',
+        en: 'Presented for dismissal (Resolution 96/2023/QH15).',
       },
-    ],
+    ),
     quorum: TWO_THIRDS_QUORUM,
     sensitive: false,
   },

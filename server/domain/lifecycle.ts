@@ -6,7 +6,7 @@ import { tally, type TallyResult } from '../../shared/tally';
 import type { Database } from '../db/schema';
 import { loadBallots } from './cast';
 import { nowIso } from './ids';
-import { getSession, listPersons } from './sessions';
+import { countIssuedSlips, getSession, listPersons } from './sessions';
 
 /**
  * Open voting. Below quorum it refuses unless `overrideQuorum` is set; the caller records
@@ -65,17 +65,11 @@ export async function computeResults(db: Kysely<Database>, sessionId: string): P
   const session = await getSession(db, sessionId);
   const persons = await listPersons(db, sessionId);
   const ballots = await loadBallots(db, sessionId);
-  const phoneIssued = await db
-    .selectFrom('slips')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('session_id', '=', sessionId)
-    .where('state', '!=', 'void')
-    .executeTakeFirstOrThrow();
   return tally(
     {
       summoned: session.summoned,
       present: session.present,
-      issued: { phone: Number(phoneIssued.n), paper: session.paperIssued },
+      issued: { phone: await countIssuedSlips(db, sessionId), paper: session.paperIssued },
       base: session.base,
       persons: persons.map((p) => ({ id: p.id, fullName: p.fullName, position: p.position })),
     },

@@ -201,15 +201,20 @@ export async function replacePersons(
   return listPersons(db, sessionId);
 }
 
-/** Ballots handed out and collected, as the console and the display show them. */
-export async function getTurnout(db: Kysely<Database>, sessionId: string): Promise<Turnout> {
-  const session = await getSession(db, sessionId);
-  const slips = await db
+/** Slips handed out: every slip not voided (the phone part of phát ra). */
+export async function countIssuedSlips(db: Kysely<Database>, sessionId: string): Promise<number> {
+  const row = await db
     .selectFrom('slips')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('session_id', '=', sessionId)
     .where('state', '!=', 'void')
     .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Ballots handed out and collected, as the console and the display show them. */
+export async function getTurnout(db: Kysely<Database>, sessionId: string): Promise<Turnout> {
+  const session = await getSession(db, sessionId);
   const ballots = await db
     .selectFrom('ballots')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -219,7 +224,7 @@ export async function getTurnout(db: Kysely<Database>, sessionId: string): Promi
     sessionId,
     title: session.title,
     state: session.state,
-    issued: Number(slips.n) + session.paperIssued,
+    issued: (await countIssuedSlips(db, sessionId)) + session.paperIssued,
     collected: Number(ballots.n),
     present: session.present,
     summoned: session.summoned,
