@@ -84,14 +84,16 @@ function drawBody(doc: Doc, model: MinutesModel): void {
   doc.font('regular').fontSize(10.5).text(model.intro, { width, align: 'justify' });
   doc.moveDown(0.2);
   if (model.committee.length === 0) {
-    doc.text('(Chưa ghi thành phần Ban kiểm phiếu.)', { indent: 18 });
+    doc.text('(Chưa ghi thành phần Ban kiểm phiếu.)', MARGIN.left + 18, doc.y);
   } else {
-    model.committee.forEach((m, i) => doc.text(`${i + 1}. ${m.fullName} — ${m.role}`, { indent: 18 }));
+    model.committee.forEach((m, i) => doc.text(`${i + 1}. ${m.fullName} — ${m.role}`, MARGIN.left + 18, doc.y));
   }
+  doc.x = MARGIN.left;
   doc.moveDown(0.5);
   doc.font('bold').text(model.resultsHeading);
   doc.font('regular');
-  for (const c of model.counts) doc.text(`– ${c.label}: ${c.value}`, { indent: 18, width: width - 18 });
+  for (const c of model.counts) doc.text(`– ${c.label}: ${c.value}`, MARGIN.left + 18, doc.y, { width: width - 18 });
+  doc.x = MARGIN.left;
   doc.moveDown(0.5);
 }
 
@@ -102,27 +104,56 @@ interface Column {
 }
 
 function tableColumns(doc: Doc, model: MinutesModel): Column[] {
-  const levelCols: Column[] = model.levelLabels.flatMap((label) => [
-    { title: `${label}\nSố phiếu`, width: 38, align: 'right' as const },
-    { title: 'Tỉ lệ', width: 48, align: 'right' as const },
+  const levelCols: Column[] = model.levelLabels.flatMap(() => [
+    { title: 'Số phiếu', width: 42, align: 'right' as const },
+    { title: 'Tỉ lệ', width: 46, align: 'right' as const },
   ]);
-  const fixed = 24 + 42 + 46 + levelCols.reduce((s, c) => s + c.width, 0);
+  const fixed = 24 + 44 + 50 + levelCols.reduce((s, c) => s + c.width, 0);
   return [
     { title: 'STT', width: 24, align: 'center' },
     { title: 'Họ và tên, chức vụ', width: contentWidth(doc) - fixed, align: 'left' },
-    { title: 'Số phiếu hợp lệ', width: 42, align: 'right' },
-    { title: 'Số phiếu không hợp lệ', width: 46, align: 'right' },
+    { title: 'Số phiếu hợp lệ', width: 44, align: 'right' },
+    { title: 'Số phiếu không hợp lệ', width: 50, align: 'right' },
     ...levelCols,
   ];
 }
 
+/** Two header rows: the four fixed columns span both; each level spans its count and percent. */
+function drawTableHeader(doc: Doc, columns: Column[], levelLabels: string[], y: number): number {
+  const fixed = columns.slice(0, 4);
+  const levelWidth = (i: number) => columns[4 + 2 * i]!.width + columns[5 + 2 * i]!.width;
+  doc.font('condBold').fontSize(8);
+  const top = Math.max(...levelLabels.map((l, i) => doc.heightOfString(l, { width: levelWidth(i) - 2 * PAD }))) + 2 * PAD;
+  const sub = Math.max(...columns.slice(4).map((c) => doc.heightOfString(c.title, { width: c.width - 2 * PAD }))) + 2 * PAD;
+  const total = Math.max(top + sub, ...fixed.map((c) => doc.heightOfString(c.title, { width: c.width - 2 * PAD }) + 2 * PAD));
+  const topHeight = total - sub;
+  doc.rect(MARGIN.left, y, columns.reduce((s, c) => s + c.width, 0), total).fill('#eeeeee').fillColor('black');
+  let x = MARGIN.left;
+  for (const col of fixed) {
+    doc.rect(x, y, col.width, total).lineWidth(0.5).stroke();
+    const h = doc.heightOfString(col.title, { width: col.width - 2 * PAD });
+    doc.text(col.title, x + PAD, y + (total - h) / 2, { width: col.width - 2 * PAD, align: 'center' });
+    x += col.width;
+  }
+  levelLabels.forEach((label, i) => {
+    const w = levelWidth(i);
+    doc.rect(x, y, w, topHeight).lineWidth(0.5).stroke();
+    doc.text(label, x + PAD, y + PAD, { width: w - 2 * PAD, align: 'center' });
+    for (const col of [columns[4 + 2 * i]!, columns[5 + 2 * i]!]) {
+      doc.rect(x, y + topHeight, col.width, sub).lineWidth(0.5).stroke();
+      doc.text(col.title, x + PAD, y + topHeight + PAD, { width: col.width - 2 * PAD, align: 'center' });
+      x += col.width;
+    }
+  });
+  return y + total;
+}
+
 const PAD = 3;
 
-function drawRow(doc: Doc, columns: Column[], cells: string[], font: string, y: number, fill?: string): number {
+function drawRow(doc: Doc, columns: Column[], cells: string[], font: string, y: number): number {
   doc.font(font).fontSize(8);
   const height = Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: columns[i]!.width - 2 * PAD }))) + 2 * PAD;
   let x = MARGIN.left;
-  if (fill) doc.rect(x, y, columns.reduce((s, c) => s + c.width, 0), height).fill(fill).fillColor('black');
   columns.forEach((col, i) => {
     doc.rect(x, y, col.width, height).lineWidth(0.5).stroke();
     doc.font(font).fontSize(8).text(cells[i] ?? '', x + PAD, y + PAD, { width: col.width - 2 * PAD, align: col.align });
@@ -134,7 +165,7 @@ function drawRow(doc: Doc, columns: Column[], cells: string[], font: string, y: 
 function drawTable(doc: Doc, model: MinutesModel): void {
   const columns = tableColumns(doc, model);
   const bottom = () => doc.page.height - MARGIN.bottom;
-  const header = () => drawRow(doc, columns, columns.map((c) => c.title), 'condBold', doc.y, '#eeeeee');
+  const header = () => drawTableHeader(doc, columns, model.levelLabels, doc.y);
   let y = header();
   for (const row of model.rows) {
     const cells = [
@@ -163,8 +194,9 @@ function drawAfterTable(doc: Doc, model: MinutesModel): void {
   doc.moveDown(0.5);
   doc.font('bold').fontSize(10.5).text(model.thresholdsHeading, { width });
   doc.font('regular');
-  if (model.thresholds.length === 0) doc.text('Không có.', { indent: 18 });
-  for (const line of model.thresholds) doc.text(line, { indent: 18, width: width - 18, align: 'justify' });
+  if (model.thresholds.length === 0) doc.text('Không có.', MARGIN.left + 18, doc.y);
+  for (const line of model.thresholds) doc.text(line, MARGIN.left + 18, doc.y, { width: width - 18, align: 'justify' });
+  doc.x = MARGIN.left;
   doc.moveDown(0.5);
   doc.text(model.closing, { width });
   doc.moveDown(1);

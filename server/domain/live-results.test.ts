@@ -1,0 +1,143 @@
+/**
+ * What a display receives over a real WebSocket: no per-person count before publishing,
+ * and with live results only snapshots at least 5 ballots apart.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WsClient } from '../../scripts/lib/client';
+import type { ServerMessage } from '../../shared/protocol';
+import { castBallots, isResults, isTurnout, randomMarks, seeded, type Marks } from '../results-test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+
+let server: TestServer;
+const sockets: WsClient[] = [];
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.close();
+  await server.close();
+});
+
+async function display(sessionId: string, displayKey: string): Promise<WsClient> {
+  const ws = await WsClient.connect(server.url);
+  sockets.push(ws);
+  expect(await ws.request({ type: 'subscribe', sessionId, displayKey })).toMatchObject({ type: 'subscribed', sessionId });
+  await ws.waitFor(isTurnout);
+  return ws;
+}
+
+/** Everything the display received, in order (what `waitFor` took out is kept in `seen`). */
+function stream(ws: WsClient, seen: ServerMessage[]): ServerMessage[] {
+  return [...seen, ...ws.pushed];
+}
+
+const hasCounts = (m: ServerMessage) => /"counts"|"percents"/.test(JSON.stringify(m));
+
+async function turnoutReaches(ws: WsClient, collected: number, seen: ServerMessage[]): Promise<void> {
+  for (;;) {
+    const t = await ws.waitFor(isTurnout);
+    seen.push(t);
+    if (t.turnout.collected >= collected) return;
+  }
+}
+
+describe('results reach a display only after publishing', () => {
+  it('sends no counts while open or closed, then the results on publish and to later displays', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { persons: 3, slips: 6 });
+    const ids = persons.map((p) => p.id);
+    const screen = await display(session.id, session.displayKey);
+    const seen: ServerMessage[] = [];
+
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const random = seeded(5);
+    await castBallots(server.url, session.id, slips, Array.from({ length: 6 }, () => randomMarks(random, ids, ['high', 'medium', 'low'])));
+    await turnoutReaches(screen, 6, seen);
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+
+    // A display that subscribes after close but before publishing gets turnout only.
+    const late = await display(session.id, session.displayKey);
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
+    const published = await screen.waitFor(isResults);
+    expect(published).toMatchObject({ live: false, sessionId: session.id, results: { collected: { total: 6 } } });
+    // Everything else the display received (the results message was taken out) carries no counts.
+    const others = stream(screen, seen);
+    expect(others.filter(hasCounts)).toEqual([]);
+    expect(others.some((m) => isTurnout(m) && m.turnout.state === 'closed' && !m.turnout.published)).toBe(true);
+    expect(others.some((m) => isTurnout(m) && m.turnout.published)).toBe(true);
+    expect((await late.waitFor(isResults)).live).toBe(false);
+    expect(late.pushed.filter(isResults)).toEqual([]);
+
+    const tallied = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
+    expect(published.results).toEqual(tallied);
+    const afterwards = await display(session.id, session.displayKey);
+    expect((await afterwards.waitFor(isResults)).results).toEqual(tallied);
+  });
+
+  it('refuses a subscription with a wrong display key', async () => {
+    const { session } = await prepareSession(server.admin, { persons: 1, slips: 1 });
+    const ws = await WsClient.connect(server.url);
+    sockets.push(ws);
+    expect(await ws.request({ type: 'subscribe', sessionId: session.id, displayKey: 'wrong-key' })).toMatchObject({ type: 'error', code: 'bad-display-key' });
+  });
+});
+
+describe('live results', () => {
+  it('are refused for the Party preset unless overridden, and the override is audited', async () => {
+    const { session } = await prepareSession(server.admin, { presetId: 'qd96-2023', persons: 1, slips: 1 });
+    const path = `/api/admin/sessions/${session.id}/live-results`;
+    await expect(server.admin.call('POST', path, { enabled: true })).rejects.toMatchObject({ status: 409, code: 'live-results-refused' });
+    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).liveResults).toBe(false);
+    expect(await server.admin.call('POST', path, { enabled: true, override: true })).toEqual({ liveResults: true, override: true });
+    const { events } = await server.admin.call('GET', `/api/admin/sessions/${session.id}/audit`);
+    expect(events.filter((e: { event: string }) => e.event === 'live-results.changed').map((e: { detail: unknown }) => e.detail)).toEqual([
+      { enabled: true, override: true },
+    ]);
+  });
+
+  it('are allowed without override for a People\'s Council preset', async () => {
+    const { session } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 1, slips: 1 });
+    expect(await server.admin.call('POST', `/api/admin/sessions/${session.id}/live-results`, { enabled: true })).toEqual({ liveResults: true, override: false });
+  });
+
+  it('push only after 5 new ballots, never less than 5 apart, and a late display gets the last snapshot', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 2, slips: 12 });
+    const ids = persons.map((p) => p.id);
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/live-results`, { enabled: true });
+    const screen = await display(session.id, session.displayKey);
+    const seen: ServerMessage[] = [];
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const random = seeded(9);
+    const ballots: Marks[] = Array.from({ length: 12 }, () => randomMarks(random, ids, ['high', 'medium', 'low']));
+
+    await castBallots(server.url, session.id, slips.slice(0, 4), ballots.slice(0, 4));
+    await turnoutReaches(screen, 4, seen);
+    await castBallots(server.url, session.id, slips.slice(4, 5), ballots.slice(4, 5));
+    const first = await screen.waitFor(isResults);
+    seen.push(first);
+    expect(first.live).toBe(true);
+    expect(first.results.collected.total).toBe(5);
+
+    // Four more: not enough for another push; a display joining now sees the 5-ballot snapshot.
+    await castBallots(server.url, session.id, slips.slice(5, 9), ballots.slice(5, 9));
+    await turnoutReaches(screen, 9, seen);
+    const late = await display(session.id, session.displayKey);
+    expect((await late.waitFor(isResults)).results.collected.total).toBe(5);
+
+    await castBallots(server.url, session.id, slips.slice(9, 10), ballots.slice(9, 10));
+    const second = await screen.waitFor(isResults, 15_000);
+    seen.push(second);
+    expect(second.results.collected.total).toBe(10);
+
+    const pushes = stream(screen, seen).filter(isResults).map((m) => m.results.collected.total);
+    expect(pushes).toEqual([5, 10]);
+    // Every message with counts was a results message at least 5 ballots after the one before.
+    const withCounts = stream(screen, seen).filter(hasCounts);
+    expect(withCounts.every(isResults)).toBe(true);
+    // Turning live results off: a new display gets no counts.
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/live-results`, { enabled: false });
+    const off = await display(session.id, session.displayKey);
+    await castBallots(server.url, session.id, slips.slice(10, 12), ballots.slice(10, 12));
+    await turnoutReaches(off, 12, []);
+    expect(off.pushed.filter(hasCounts)).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * The tally-to-paper path: the minutes PDF served by the real app, read back with pdfjs.
+ * Its numbers must equal the tally, and its Vietnamese must survive.
+ */
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatPercent } from '../../shared/format';
+import type { TallyResult } from '../../shared/tally';
+import { castBallots, randomMarks, seeded, type Marks } from '../results-test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { insertBallot } from './cast';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+/** The text items of every page, in drawing order, blank ones dropped. */
+async function pdfItems(data: Uint8Array): Promise<string[]> {
+  const doc = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
+  const items: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    for (const item of content.items) if ('str' in item && item.str.trim() !== '') items.push(item.str.trim());
+  }
+  await doc.destroy();
+  return items;
+}
+
+const NAMES = [
+  'Nguyễn Thị Hồng Nhung',
+  'Trần Văn Đức',
+  'Lê Quốc Việt',
+  'Phạm Thị Ánh Tuyết',
+  'Hoàng Minh Khôi',
+  'Đặng Thu Hường',
+  'Vũ Đình Thắng',
+  'Bùi Thị Kim Ngân',
+];
+
+async function closedVoteWithPaper(personCount: number, phoneBallots: number) {
+  const { session, slips } = await prepareSession(server.admin, { persons: personCount, slips: phoneBallots + 2 });
+  const { persons } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+    persons: Array.from({ length: personCount }, (_, i) => ({
+      fullName: NAMES[i % NAMES.length]! + (i >= NAMES.length ? ` ${i + 1}` : ''),
+      position: i === 0 ? 'Bí thư Tỉnh ủy, Trưởng đoàn đại biểu Quốc hội tỉnh' : 'Ủy viên Ban Thường vụ Tỉnh ủy',
+    })),
+  });
+  const ids = (persons as { id: string }[]).map((p) => p.id);
+  const db = server.app.db;
+  await db.updateTable('vote_sessions').set({ paper_issued: 3 }).where('id', '=', session.id).execute();
+  await db
+    .insertInto('committee_members')
+    .values([
+      { id: 'cm-1', session_id: session.id, member_order: 1, full_name: 'Đỗ Thị Thanh Hương', role: 'head' },
+      { id: 'cm-2', session_id: session.id, member_order: 2, full_name: 'Ngô Văn Lực', role: 'member' },
+      { id: 'cm-3', session_id: session.id, member_order: 3, full_name: 'Trịnh Bảo Châu', role: 'Ủy viên' },
+    ])
+    .execute();
+  await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+  const random = seeded(42);
+  // The first person gets only "low" marks, so a threshold is crossed.
+  const ballots: Marks[] = Array.from({ length: phoneBallots }, () => ({ ...randomMarks(random, ids, ['high', 'medium', 'low']), [ids[0]!]: 'low' }));
+  await castBallots(server.url, session.id, slips, ballots);
+  // Two paper ballots, as the committee keys them in.
+  await db.transaction().execute(async (trx) => {
+    await insertBallot(trx, session.id, 'paper', Object.fromEntries(ids.map((id) => [id, 'high'])));
+    await insertBallot(trx, session.id, 'paper', Object.fromEntries(ids.map((id, i) => [id, i === 0 ? 'low' : null])));
+  });
+  await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+  const results = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)) as TallyResult;
+  const res = await fetch(`${server.url}/api/admin/sessions/${session.id}/minutes.pdf`, { headers: { cookie: server.admin.cookieHeader } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/pdf');
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  return { session, results, bytes };
+}
+
+describe('the minutes PDF', () => {
+  it('prints the header, the committee, the numbers phone and paper apart, and every cell of the tally', async () => {
+    const { results, bytes } = await closedVoteWithPaper(4, 8);
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const items = await pdfItems(bytes);
+    const text = items.join('\n');
+
+    for (const expected of [
+      'ĐẢNG BỘ TỈNH QUẢNG NINH',
+      'BAN KIỂM PHIẾU',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Hạ Long, ngày 27 tháng 11 năm 2026',
+      'BIÊN BẢN KIỂM PHIẾU',
+      'Lấy phiếu tín nhiệm theo Quy định 96-QĐ/TW',
+      '1. Đỗ Thị Thanh Hương — Trưởng ban',
+      '2. Ngô Văn Lực — Ủy viên',
+      '3. Trịnh Bảo Châu — Ủy viên',
+      'Kết quả kiểm phiếu như sau:',
+      '– Số người được triệu tập: 100',
+      '– Tổng số phiếu phát ra: 13 (phiếu điện tử: 10; phiếu giấy: 3)',
+      '– Tổng số phiếu thu về: 10 (phiếu điện tử: 8; phiếu giấy: 2)',
+      'Tỉ lệ phần trăm tính trên tổng số phiếu thu về (10 phiếu).',
+      'TRƯỞNG BAN',
+      'ỦY VIÊN',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(results.collected).toEqual({ phone: 8, paper: 2, total: 10 });
+
+    // Each person's row: name, position (one or more lines), valid, invalid, then count and percent per level.
+    for (const person of results.persons) {
+      const at = items.indexOf(person.fullName);
+      expect(at, person.fullName).toBeGreaterThan(0);
+      expect(items[at - 1]).toBe(String(person.order));
+      const first = items.findIndex((s, i) => i > at && /^\d/.test(s));
+      const row = items.slice(first, first + 8);
+      expect(row).toEqual([
+        String(person.valid),
+        String(person.invalid),
+        ...['high', 'medium', 'low'].flatMap((level) => [String(person.counts[level]), formatPercent(person.percents[level]!)]),
+      ]);
+    }
+    // The first person: 10 low out of 10 collected crosses 2/3.
+    expect(results.persons[0]!.thresholds.map((t) => t.id)).toEqual(['low-two-thirds']);
+    expect(text).toContain(`1. ${NAMES[0]}: Từ 2/3 trở lên tín nhiệm thấp.`);
+    expect(text).toContain('Miễn nhiệm chức vụ');
+  });
+
+  it('runs over several pages with the table header repeated, and prints the state header for a council', async () => {
+    const { session, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 40, slips: 2 });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await castBallots(server.url, session.id, slips, [{}, {}]);
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    const res = await fetch(`${server.url}/api/admin/sessions/${session.id}/minutes.pdf`, { headers: { cookie: server.admin.cookieHeader } });
+    const items = await pdfItems(new Uint8Array(await res.arrayBuffer()));
+    const text = items.join('\n');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('Tỉ lệ phần trăm tính trên tổng số phiếu (2 phiếu).');
+    expect(items.filter((s) => s === 'Họ và tên, chức vụ').length).toBeGreaterThan(1);
+    expect(items).toContain('Nguyễn Văn N39');
+  });
+});
