@@ -1,0 +1,111 @@
+/**
+ * Recount equals results: random votes (phone and paper) through a real server, the
+ * ballots exported, and `scripts/recount.ts` run as the committee would run it.
+ */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PRESETS } from '../shared/presets';
+import { BALLOTS_FORMAT, recountBallotsFile, type BallotsFile, type ResultsFile } from '../shared/results-file';
+import { tally } from '../shared/tally';
+import { insertBallot } from '../server/domain/cast';
+import { castBallots, randomMarks, seeded } from '../server/results-test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../server/test-helpers';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..');
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+async function download<T>(sessionId: string, name: string): Promise<T> {
+  const res = await fetch(`${server.url}/api/admin/sessions/${sessionId}/${name}`, { headers: { cookie: server.admin.cookieHeader } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** A random vote: random preset, people, phone ballots, a few paper ballots. */
+async function randomVote(seed: number) {
+  const random = seeded(seed);
+  const preset = PRESETS[Math.floor(random() * PRESETS.length)]!;
+  const personCount = 1 + Math.floor(random() * 6);
+  const phone = Math.floor(random() * 14);
+  const paper = Math.floor(random() * 3);
+  const { session, persons, slips } = await prepareSession(server.admin, { presetId: preset.id, persons: personCount, slips: phone + 1 });
+  const ids = persons.map((p) => p.id);
+  const levels = preset.levels.map((l) => l.id);
+  await server.app.db.updateTable('vote_sessions').set({ paper_issued: paper + 1 }).where('id', '=', session.id).execute();
+  await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+  await castBallots(server.url, session.id, slips, Array.from({ length: phone }, () => randomMarks(random, ids, levels, 0.15)));
+  await server.app.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < paper; i++) await insertBallot(trx, session.id, 'paper', randomMarks(random, ids, levels, 0.3));
+  });
+  await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+  return session.id as string;
+}
+
+describe('npm run recount', () => {
+  it('prints one JSON line equal to results.json, from ballots.json alone', async () => {
+    const id = await randomVote(2026);
+    const results = await download<ResultsFile>(id, 'results.json');
+    const ballots = await download<BallotsFile>(id, 'ballots.json');
+    const file = join(server.dir, 'ballots.json');
+    writeFileSync(file, JSON.stringify(ballots));
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/recount.ts'), file], { cwd: ROOT });
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toEqual(results);
+  });
+
+  it('fails clearly on a file that does not add up', async () => {
+    const file = join(server.dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ format: BALLOTS_FORMAT, persons: [], ballots: [[]], collected: { phone: 0, paper: 0 }, preset: PRESETS[0] }));
+    const failed = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/recount.ts'), file], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining('differs from 1 ballots') });
+  });
+
+  it('equals the server results for several random votes of every preset', async () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const id = await randomVote(seed);
+      const results = await download<ResultsFile>(id, 'results.json');
+      expect(recountBallotsFile(await download<BallotsFile>(id, 'ballots.json'))).toEqual(results);
+    }
+  });
+});
+
+describe('recountBallotsFile', () => {
+  it('equals the tally whatever the ballots and their order (property)', () => {
+    const preset = PRESETS[0]!;
+    const persons = [0, 1, 2].map((i) => ({ id: `p${i}`, order: i + 1, fullName: `Người ${i}`, position: 'Ủy viên' }));
+    const mark = fc.constantFrom<string | null>(null, ...preset.levels.map((l) => l.id));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.array(mark, { minLength: 3, maxLength: 3 })), { maxLength: 40 }), (rows) => {
+        const ballots = rows.map(([paper, marks]) => ({ source: paper ? ('paper' as const) : ('phone' as const), marks: Object.fromEntries(persons.map((p, i) => [p.id, marks[i]!])) }));
+        const session = { summoned: 50, present: 45, issued: { phone: 40, paper: 5 }, base: 'collected' as const, persons };
+        const expected = tally(session, ballots, preset);
+        const paperCount = rows.filter(([paper]) => paper).length;
+        const file: BallotsFile = {
+          format: BALLOTS_FORMAT,
+          session: { id: 's', title: 't', organisation: 'o', place: 'p', heldOn: '2026-11-27', presetId: preset.id, presetName: preset.name, kind: preset.kind, state: 'closed', openedAt: null, closedAt: null, publishedAt: null },
+          preset,
+          base: 'collected',
+          summoned: 50,
+          present: 45,
+          issued: session.issued,
+          collected: { phone: rows.length - paperCount, paper: paperCount },
+          persons,
+          ballots: [...rows].reverse().map(([, marks]) => marks),
+        };
+        expect(recountBallotsFile(file).results).toEqual(expected);
+      }),
+    );
+  });
+});
