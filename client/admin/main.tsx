@@ -1,7 +1,6 @@
+/** Entry of the secretariat console (`/admin`). */
 import { render } from 'preact';
+import './admin.css';
+import { App } from './app';
 
-function Placeholder() {
-  return <p>tinnhiem — admin</p>;
-}
-
-render(<Placeholder />, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

@@ -12,7 +12,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
 import { insertBallot } from './cast';
-import { randomId } from './ids';
+import { randomSymbols } from '../../shared/slip-code';
 import { getSession, listPersons, type SessionRecord } from './sessions';
 
 export interface PaperSheet {
@@ -119,7 +119,9 @@ export async function keyPaperSheet(
         .where('session_id', '=', sessionId)
         .executeTakeFirstOrThrow();
       await assertRoom(trx, session, Number(pending.n));
-      const entryId = randomId().slice(0, 10);
+      // Short, unambiguous symbols: the committee pencils this id on the sheet for the second entry.
+      let entryId = randomSymbols(5);
+      while (await trx.selectFrom('paper_entries').select('id').where('id', '=', entryId).executeTakeFirst()) entryId = randomSymbols(5);
       await trx.insertInto('paper_entries').values({ id: entryId, session_id: sessionId, operator, content: JSON.stringify(clean) }).execute();
       return { status: 'pending', entryId };
     }

@@ -1,0 +1,49 @@
+/** The console's HTTP calls: JSON in and out, errors turned into codes a person can read. */
+import { isErrorCode, type ErrorCode } from '../../shared/errors';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+  ) {
+    super(code);
+  }
+}
+
+/** Called on any 401, so the app can show the login page again. */
+let onUnauthorized: () => void = () => {};
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) {
+    const code = (json as { error?: unknown } | undefined)?.error;
+    if (res.status === 401 && path !== '/api/admin/login') onUnauthorized();
+    throw new ApiError(res.status, isErrorCode(code) ? code : 'internal');
+  }
+  return json as T;
+}
+
+/** The error code of anything thrown by `api`, for messages. */
+export function errorCode(err: unknown): ErrorCode {
+  return err instanceof ApiError ? err.code : 'internal';
+}

@@ -1,0 +1,85 @@
+/** The tally committee (Ban kiểm phiếu), printed in the minutes. */
+import { useEffect, useState } from 'preact/hooks';
+import { api } from './api';
+import type { TabProps } from './session-view';
+import { t } from './state';
+import { ErrorNote, Notice, useAction, useLoad } from './ui';
+
+interface Member {
+  fullName: string;
+  role: string;
+}
+const ROLES = ['Trưởng ban', 'Phó Trưởng ban', 'Ủy viên', 'Thư ký'];
+
+export function CommitteeTab({ session }: TabProps) {
+  const path = `/api/admin/sessions/${session.id}/committee`;
+  const { data, error, reload } = useLoad<{ members: Member[] }>(path);
+  const [rows, setRows] = useState<Member[]>([]);
+  const action = useAction();
+  const locked = session.publishedAt !== null;
+  useEffect(() => {
+    if (data) setRows(data.members.length > 0 ? data.members : [{ fullName: '', role: 'Trưởng ban' }]);
+  }, [data]);
+  const edit = (i: number, field: keyof Member, value: string) => setRows(rows.map((r, j) => (j === i ? { ...r, [field]: value } : r)));
+  const filled = rows.filter((r) => r.fullName.trim() !== '');
+  return (
+    <>
+      <p class="hint">{t('committeeHint')}</p>
+      <ErrorNote code={error ?? action.error} />
+      <datalist id="committee-roles">
+        {ROLES.map((r) => (
+          <option value={r} key={r} />
+        ))}
+      </datalist>
+      <table class="people">
+        <thead>
+          <tr>
+            <th>{t('order')}</th>
+            <th>{t('fullName')}</th>
+            <th>{t('role')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i} data-testid="member-row">
+              <td class="num">{i + 1}</td>
+              <td>
+                <input aria-label={t('fullName')} disabled={locked} maxLength={200} value={r.fullName} onInput={(e) => edit(i, 'fullName', e.currentTarget.value)} />
+              </td>
+              <td>
+                <input aria-label={t('role')} disabled={locked} maxLength={100} list="committee-roles" value={r.role} onInput={(e) => edit(i, 'role', e.currentTarget.value)} />
+              </td>
+              <td>
+                <button type="button" class="danger" disabled={locked} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                  {t('remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!locked && (
+        <div class="row">
+          <button type="button" onClick={() => setRows([...rows, { fullName: '', role: 'Ủy viên' }])}>
+            {t('addMember')}
+          </button>
+          <button
+            type="button"
+            class="primary"
+            disabled={action.busy}
+            onClick={() =>
+              action.run({ message: t('confirmSaveCommittee', { n: filled.length }) }, () => api('PUT', path, { members: filled }), () => {
+                void reload();
+                return t('saved');
+              })
+            }
+          >
+            {t('save')}
+          </button>
+        </div>
+      )}
+      <Notice text={action.notice} />
+    </>
+  );
+}

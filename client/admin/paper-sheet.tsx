@@ -1,0 +1,121 @@
+/**
+ * Keying one paper sheet. The first operator starts a new sheet; the second picks the
+ * pending entry (by its short id, which the committee pencils on the sheet) and keys it
+ * blind. Every person needs an explicit choice, "Invalid" included.
+ */
+import { useState } from 'preact/hooks';
+import { api } from './api';
+import { ask } from './confirm';
+import { lang, t } from './state';
+import type { PaperStatus, SessionDetail } from './types';
+import { ErrorNote, Notice, useAction } from './ui';
+
+const INVALID = '__invalid';
+
+export function PaperSheetForm({ session, status, onChange }: { session: SessionDetail; status: PaperStatus; onChange: () => Promise<void> }) {
+  const [target, setTarget] = useState<string>('');
+  const [invalidSheet, setInvalidSheet] = useState(false);
+  const [marks, setMarks] = useState<Record<string, string>>({});
+  const action = useAction();
+  const others = status.pending.filter((p) => !p.mine);
+  const mine = status.pending.filter((p) => p.mine);
+  const missing = invalidSheet ? 0 : session.persons.filter((p) => !marks[p.id]).length;
+  const reset = () => {
+    setMarks({});
+    setInvalidSheet(false);
+    setTarget('');
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (missing > 0) return;
+    const body = {
+      invalidSheet,
+      marks: Object.fromEntries(session.persons.map((p) => [p.id, invalidSheet || marks[p.id] === INVALID ? null : (marks[p.id] ?? null)])),
+      ...(target ? { pendingId: target } : {}),
+    };
+    await action.run(
+      target ? { message: t('confirmPaperSecond', { id: target }) } : null,
+      () => api<{ status: 'pending'; entryId: string } | { status: 'recorded' }>('POST', `/api/admin/sessions/${session.id}/paper/entries`, body),
+      (res) => {
+        reset();
+        void onChange();
+        return res.status === 'pending' ? t('paperPending', { id: res.entryId }) : t('paperRecorded');
+      },
+    );
+    // A mismatch discards both entries: refresh so the gone entry disappears from the list.
+    void onChange();
+  };
+
+  const withdraw = async (id: string) => {
+    if (!(await ask({ message: t('confirmWithdraw', { id }), danger: true }))) return;
+    await action.run(null, () => api('DELETE', `/api/admin/sessions/${session.id}/paper/entries/${id}`), () => {
+      void onChange();
+    });
+  };
+
+  return (
+    <form class="paper" onSubmit={submit}>
+      {mine.map((p) => (
+        <p class="hint" key={p.id}>
+          {t('paperMine', { id: p.id })}{' '}
+          <button type="button" class="link" onClick={() => withdraw(p.id)}>
+            {t('paperWithdraw')}
+          </button>
+        </p>
+      ))}
+      <fieldset class="targets">
+        <label class="inline">
+          <input type="radio" name="target" checked={target === ''} onChange={() => setTarget('')} />
+          {t('paperFirst')}
+        </label>
+        {others.map((p) => (
+          <label class="inline" key={p.id}>
+            <input type="radio" name="target" checked={target === p.id} onChange={() => setTarget(p.id)} />
+            {t('paperSecond', { id: p.id, operator: p.operator })}
+          </label>
+        ))}
+      </fieldset>
+      <label class="inline strong">
+        <input type="checkbox" name="invalidSheet" checked={invalidSheet} onChange={(e) => setInvalidSheet(e.currentTarget.checked)} />
+        {t('invalidSheet')}
+      </label>
+      <table class="sheet">
+        <tbody>
+          {session.persons.map((p) => (
+            <tr key={p.id} data-testid="sheet-row">
+              <td class="num">{p.order}</td>
+              <td>
+                <strong>{p.fullName}</strong>
+                <div class="hint">{p.position}</div>
+              </td>
+              {[...session.preset.levels.map((l) => ({ id: l.id, label: l.label[lang.value] })), { id: INVALID, label: t('invalidMark') }].map((choice) => (
+                <td key={choice.id}>
+                  <label class="choice">
+                    <input
+                      type="radio"
+                      name={`mark-${p.id}`}
+                      disabled={invalidSheet}
+                      checked={marks[p.id] === choice.id}
+                      onChange={() => setMarks({ ...marks, [p.id]: choice.id })}
+                    />
+                    {choice.label}
+                  </label>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="hint">
+        {t('invalidMark')}: {t('invalidMarkHint')}
+      </p>
+      {missing > 0 && <p class="warn">{t('paperMissing', { n: missing })}</p>}
+      <button type="submit" class="primary" disabled={missing > 0 || action.busy}>
+        {t('paperSubmit')}
+      </button>
+      <ErrorNote code={action.error} />
+      <Notice text={action.notice} />
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+/** Running the room: open voting, follow turnout live, close voting; the projector link. */
+import { useState } from 'preact/hooks';
+import { api } from './api';
+import { QuorumBadge } from './session-form';
+import type { TabProps } from './session-view';
+import { t } from './state';
+import type { Network } from './types';
+import { ErrorNote, useAction, useLoad } from './ui';
+import { useLiveTurnout } from './live';
+
+export function RunTab({ session, reload }: TabProps) {
+  const { turnout, online } = useLiveTurnout(session.id, session.turnout);
+  const net = useLoad<Network>('/api/admin/network');
+  const action = useAction();
+  const [copied, setCopied] = useState(false);
+  const origin = net.data?.urls[0] ?? location.origin;
+  const displayUrl = `${origin}/display/${session.id}#${session.displayKey}`;
+  const pct = turnout.issued > 0 ? Math.min(100, (turnout.collected * 100) / turnout.issued) : 0;
+  const state = turnout.state;
+
+  const open = () =>
+    action.run(
+      session.quorumMet ? { message: t('confirmOpen', { title: session.title }) } : { message: t('confirmOpen', { title: session.title }), requireTick: t('overrideQuorum'), danger: true },
+      () => api('POST', `/api/admin/sessions/${session.id}/open`, session.quorumMet ? {} : { overrideQuorum: true }),
+      () => {
+        void reload();
+      },
+    );
+  const close = () =>
+    action.run({ message: t('confirmClose'), danger: true }, () => api('POST', `/api/admin/sessions/${session.id}/close`), () => {
+      void reload();
+    });
+
+  return (
+    <>
+      <QuorumBadge preset={session.preset} summoned={session.summoned} present={session.present} />
+      <div class="counters" data-testid="turnout">
+        <div>
+          <span class="big" data-testid="collected">
+            {turnout.collected}
+          </span>
+          <span>{t('collectedLabel')}</span>
+        </div>
+        <div>
+          <span class="big" data-testid="issued">
+            {turnout.issued}
+          </span>
+          <span>{t('issuedLabel')}</span>
+        </div>
+        <div>
+          <span class="big">{turnout.present}</span>
+          <span>{t('presentLabel')}</span>
+        </div>
+      </div>
+      <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={turnout.issued} aria-valuenow={turnout.collected} aria-label={t('liveTitle')}>
+        <div style={{ width: `${pct}%` }} />
+      </div>
+      {!online && state === 'open' && <p class="warn">{t('liveOffline')}</p>}
+      <div class="row">
+        {state === 'draft' && (
+          <button type="button" class="primary big-button" disabled={action.busy} onClick={open}>
+            {t('openVoting')}
+          </button>
+        )}
+        {state === 'open' && (
+          <button type="button" class="danger big-button" disabled={action.busy} onClick={close}>
+            {t('closeVoting')}
+          </button>
+        )}
+      </div>
+      {state === 'closed' && <p class="notice">{t('closedNote')}</p>}
+      <ErrorNote code={action.error} />
+      <div class="panel">
+        <h3>{t('displayLink')}</h3>
+        <div class="row">
+          <code class="url" data-testid="display-link">
+            {displayUrl}
+          </code>
+          <button
+            type="button"
+            onClick={() => {
+              void navigator.clipboard?.writeText(displayUrl).then(() => setCopied(true));
+            }}
+          >
+            {copied ? t('copied') : t('copy')}
+          </button>
+          <a class="button" href={displayUrl} target="_blank" rel="noopener noreferrer">
+            {t('openDisplay')}
+          </a>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+/** All votes: open one, duplicate it, delete a draft, or create a new one from a preset. */
+import type { Preset } from '../../shared/presets';
+import { api } from './api';
+import { emptySession, SessionForm } from './session-form';
+import { navigate, t } from './state';
+import type { SessionInput, SessionSummary } from './types';
+import { ErrorNote, useAction, useLoad } from './ui';
+
+export function SessionList() {
+  const list = useLoad<{ sessions: SessionSummary[] }>('/api/admin/sessions');
+  const presets = useLoad<{ presets: Preset[] }>('/api/admin/presets');
+  const action = useAction();
+  const create = (value: SessionInput) =>
+    action.run({ message: t('confirmCreate', { title: value.title }) }, () => api<{ id: string }>('POST', '/api/admin/sessions', value), (s) => {
+      navigate({ page: 'session', id: s.id, tab: 'people' });
+    });
+  const duplicate = (s: SessionSummary) =>
+    action.run({ message: t('confirmDuplicate', { title: s.title }) }, () => api<{ id: string }>('POST', `/api/admin/sessions/${s.id}/duplicate`), (copy) => {
+      navigate({ page: 'session', id: copy.id, tab: 'setup' });
+    });
+  const remove = (s: SessionSummary) =>
+    action.run({ message: t('confirmDelete', { title: s.title }), danger: true }, () => api('DELETE', `/api/admin/sessions/${s.id}`), () => {
+      void list.reload();
+    });
+  const sessions = list.data?.sessions;
+  return (
+    <>
+      <section class="card">
+        <h2>{t('sessionsTitle')}</h2>
+        <ErrorNote code={list.error ?? action.error} />
+        {sessions && sessions.length === 0 && <p class="hint">{t('sessionsEmpty')}</p>}
+        {sessions && sessions.length > 0 && (
+          <ul class="sessions">
+            {sessions.map((s) => (
+              <li key={s.id} data-testid="session-row">
+                <div class="grow">
+                  <a
+                    href={`/admin/s/${s.id}/setup`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate({ page: 'session', id: s.id, tab: s.state === 'draft' ? 'setup' : 'run' });
+                    }}
+                  >
+                    <strong>{s.title}</strong>
+                  </a>
+                  <div class="hint">
+                    {s.organisation} · {s.heldOn} · {s.turnout.collected}/{s.turnout.issued}
+                  </div>
+                </div>
+                <span class={`state ${s.state}`}>{t(`state_${s.state}`)}</span>
+                {s.publishedAt && <span class="state published">{t('published')}</span>}
+                <button type="button" onClick={() => duplicate(s)} disabled={action.busy}>
+                  {t('duplicate')}
+                </button>
+                {s.state === 'draft' && (
+                  <button type="button" class="danger" onClick={() => remove(s)} disabled={action.busy}>
+                    {t('delete')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="card">
+        <h2>{t('newSession')}</h2>
+        {presets.data && <SessionForm presets={presets.data.presets} initial={emptySession(presets.data.presets[0]!)} submitLabel={t('create')} onSubmit={create} />}
+      </section>
+    </>
+  );
+}

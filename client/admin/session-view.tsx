@@ -1,0 +1,64 @@
+/** One vote: a header with its state, and a tab per step of the day. */
+import { AuditTab } from './audit-tab';
+import { CommitteeTab } from './committee-tab';
+import { PaperTab } from './paper-tab';
+import { PeopleTab } from './people-tab';
+import { ResultsTab } from './results-tab';
+import { RunTab } from './run-tab';
+import { SetupTab } from './setup-tab';
+import { SlipsTab } from './slips-tab';
+import { navigate, t, TABS, type Tab } from './state';
+import type { SessionDetail } from './types';
+import { ErrorNote, useLoad } from './ui';
+
+export interface TabProps {
+  session: SessionDetail;
+  reload: () => Promise<void>;
+}
+
+export function SessionView({ id, tab }: { id: string; tab: Tab }) {
+  const { data: session, error, reload } = useLoad<SessionDetail>(`/api/admin/sessions/${id}`);
+  if (error) return <ErrorNote code={error} />;
+  if (!session) return <p class="loading">{t('loading')}</p>;
+  const props = { session, reload };
+  return (
+    <>
+      <div class="session-head">
+        <button type="button" class="link" onClick={() => navigate({ page: 'list' })}>
+          {t('back')}
+        </button>
+        <h1>{session.title}</h1>
+        <span class={`state ${session.state}`} data-testid="session-state">
+          {t(`state_${session.state}`)}
+        </span>
+      </div>
+      <nav class="tabs" role="tablist">
+        {TABS.map((name) => (
+          <button
+            type="button"
+            role="tab"
+            key={name}
+            aria-selected={name === tab}
+            class={name === tab ? 'active' : ''}
+            onClick={() => {
+              navigate({ page: 'session', id, tab: name });
+              void reload();
+            }}
+          >
+            {t(`tab_${name}`)}
+          </button>
+        ))}
+      </nav>
+      <section class="card" role="tabpanel">
+        {tab === 'setup' && <SetupTab {...props} />}
+        {tab === 'people' && <PeopleTab {...props} />}
+        {tab === 'committee' && <CommitteeTab {...props} />}
+        {tab === 'slips' && <SlipsTab {...props} />}
+        {tab === 'run' && <RunTab {...props} />}
+        {tab === 'paper' && <PaperTab {...props} />}
+        {tab === 'results' && <ResultsTab {...props} />}
+        {tab === 'audit' && <AuditTab {...props} />}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+/** Details and attendance of a vote; editable while it is a draft. */
+import type { Preset } from '../../shared/presets';
+import { api } from './api';
+import { SessionForm } from './session-form';
+import type { TabProps } from './session-view';
+import { t } from './state';
+import { ErrorNote, Notice, useAction, useLoad } from './ui';
+
+export function SetupTab({ session, reload }: TabProps) {
+  const presets = useLoad<{ presets: Preset[] }>('/api/admin/presets');
+  const action = useAction();
+  const draft = session.state === 'draft';
+  // A draft keeps its own copy of the preset; the list offers the shipped ones.
+  const list = presets.data ? presets.data.presets.map((p) => (p.id === session.presetId ? session.preset : p)) : null;
+  return (
+    <>
+      {!draft && <p class="notice">{t('readOnly')}</p>}
+      {list && (
+        <SessionForm
+          key={session.id + session.state}
+          presets={list}
+          readOnly={!draft}
+          initial={session}
+          submitLabel={t('save')}
+          onSubmit={(value) =>
+            action.run(
+              { message: t('confirmSaveSession') },
+              async () => {
+                const { title, organisation, place, heldOn, presetId, base, summoned, present } = value;
+                await api('PATCH', `/api/admin/sessions/${session.id}`, { title, organisation, place, heldOn, presetId, base, summoned, present });
+                await reload();
+              },
+              () => t('saved'),
+            )
+          }
+        />
+      )}
+      <ErrorNote code={action.error} />
+      <Notice text={action.notice} />
+    </>
+  );
+}

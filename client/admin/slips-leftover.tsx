@@ -1,0 +1,84 @@
+/**
+ * "Void the slips not handed out": the server cannot tell a slip on the table from one in a
+ * delegate's hand, so the operator types the codes of the slips left over (one per line).
+ * Voiding every unused slip is offered too, but only for slips none of which went out.
+ */
+import { useState } from 'preact/hooks';
+import { errorMessage, type ErrorCode } from '../../shared/errors';
+import { api, errorCode } from './api';
+import { ask } from './confirm';
+import { lang, t } from './state';
+import { ErrorNote, useAction } from './ui';
+
+export function splitCodes(text: string): string[] {
+  return text
+    .split(/[\n,;]+/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+}
+
+export function LeftoverVoid({ sessionId, unused, draft, onDone }: { sessionId: string; unused: number; draft: boolean; onDone: () => Promise<void> }) {
+  const [text, setText] = useState('');
+  const [report, setReport] = useState<{ ok: number; failed: { code: string; error: ErrorCode }[] } | null>(null);
+  const action = useAction();
+  const codes = splitCodes(text);
+  const voidListed = async () => {
+    if (!(await ask({ message: t('confirmVoidLeftover', { n: codes.length }), danger: true }))) return;
+    const failed: { code: string; error: ErrorCode }[] = [];
+    let ok = 0;
+    for (const code of codes) {
+      try {
+        await api('POST', `/api/admin/sessions/${sessionId}/slips/void`, { code });
+        ok++;
+      } catch (err) {
+        failed.push({ code, error: errorCode(err) });
+      }
+    }
+    setReport({ ok, failed });
+    setText(failed.map((f) => f.code).join('\n'));
+    await onDone();
+  };
+  return (
+    <div class="panel">
+      <h3>{t('voidUnusedTitle')}</h3>
+      <p class="hint">{t('voidUnusedHint')}</p>
+      <label>
+        {t('leftoverCodes')}
+        <textarea rows={4} spellcheck={false} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </label>
+      <button type="button" class="danger" disabled={codes.length === 0} onClick={voidListed}>
+        {t('voidLeftover', { n: codes.length })}
+      </button>
+      {report && (
+        <div class="notice" role="status">
+          {t('leftoverReport', { ok: report.ok, failed: report.failed.length })}
+          <ul>
+            {report.failed.map((f) => (
+              <li key={f.code}>
+                <code>{f.code}</code>: {errorMessage(f.error, lang.value)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {draft && (
+        <>
+          <p class="hint">{t('voidAllHint')}</p>
+          <button
+            type="button"
+            class="danger"
+            disabled={unused === 0 || action.busy}
+            onClick={() =>
+              action.run({ message: t('confirmVoidUnused', { n: unused }), danger: true }, () => api('POST', `/api/admin/sessions/${sessionId}/slips/void-unused`), () => {
+                void onDone();
+              })
+            }
+          >
+            {t('voidUnused', { n: unused })}
+          </button>
+        </>
+      )}
+      <ErrorNote code={action.error} />
+    </div>
+  );
+}
