@@ -44,7 +44,7 @@ export function SessionList() {
                     <strong>{s.title}</strong>
                   </a>
                   <div class="hint">
-                    {s.organisation} · {s.heldOn} · {s.turnout.collected}/{s.turnout.issued}
+                    {s.organisation} · {s.heldOn} · {t('collectedLabel')}: {s.turnout.collected} · {t('issuedLabel')}: {s.turnout.issued}
                   </div>
                 </div>
                 <span class={`state ${s.state}`}>{t(`state_${s.state}`)}</span>

@@ -1,0 +1,180 @@
+/**
+ * The secretariat console in real Chromium against the real server: log in, create a vote,
+ * import people, issue, print and void slips, open (with live turnout), close, read the log.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { launchBrowser, screenshot } from './browser';
+
+const POLL = { timeout: 10_000 };
+/** Wait until the element's text contains `sub`. */
+const hasText = (loc: Locator, sub: string) => expect.poll(() => loc.innerText(), POLL).toContain(sub);
+/** Wait until the element's text is exactly `text`. */
+const isText = (loc: Locator, text: string) => expect.poll(async () => (await loc.innerText()).trim(), POLL).toBe(text);
+const hasAttr = (loc: Locator, name: string, value: string) => expect.poll(() => loc.getAttribute(name), POLL).toBe(value);
+const hasValue = (loc: Locator, value: string) => expect.poll(() => loc.inputValue(), POLL).toBe(value);
+const hasCount = (loc: Locator, n: number) => expect.poll(() => loc.count(), POLL).toBe(n);
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function login(page: Page, operator: string): Promise<void> {
+  await page.goto(`${server.url}/admin`);
+  await page.fill('input[name=password]', TEST_PASSWORD);
+  await page.fill('input[name=operator]', operator);
+  await page.click('button[type=submit]');
+  await page.getByText(`Đang thao tác: ${operator}`).waitFor();
+}
+
+/** Confirm the open modal (the console asks before every record-changing action). */
+async function confirmModal(page: Page): Promise<void> {
+  await page.locator('.modal').waitFor();
+  await page.locator('.modal .actions button').last().click();
+  await page.locator('.modal').waitFor({ state: 'detached' });
+}
+
+describe('console walk-through in Chromium', () => {
+  it('login → create → people → slips → open → live turnout → close → log', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/admin`);
+    await screenshot(page, 'console-login-1280');
+    await page.fill('input[name=password]', 'wrong');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.locator('[data-code=wrong-password]').count()).toBe(1);
+    await login(page, 'Lê Thư Ký');
+    await page.getByTestId('lan-url').or(page.getByText('Máy chưa nối mạng LAN')).first().waitFor();
+
+    // Create a vote from the default preset.
+    await page.fill('input[name=title]', 'Lấy phiếu tín nhiệm Ban Thường vụ Tỉnh ủy');
+    await page.fill('input[name=organisation]', 'Đảng bộ tỉnh Thái Bình');
+    await page.fill('input[name=summoned]', '20');
+    await page.fill('input[name=present]', '15');
+    await hasAttr(page.getByTestId('quorum-badge'), 'data-met', 'true');
+    await page.getByRole('button', { name: 'Tạo', exact: true }).click();
+    await confirmModal(page);
+    await page.waitForURL(/\/admin\/s\/[^/]+\/people$/);
+    const sessionId = /\/admin\/s\/([^/]+)\//.exec(page.url())![1]!;
+
+    // Paste three people from a spreadsheet, one bad row; preview, then import.
+    await page.getByText('Nhập từ bảng tính hoặc tệp CSV').click();
+    const nfd = 'Nguyễn Thị Hồng'.normalize('NFD');
+    await page.fill('details.import textarea', `Họ và tên\tChức vụ\n${nfd}\tBí thư Tỉnh ủy\n\tKhông tên\nPhạm Văn Đức\tPhó Bí thư\n=SUM(A1)\tỦy viên`);
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    const preview = page.getByTestId('import-preview');
+    await hasText(preview, '3 dòng hợp lệ, 1 dòng lỗi');
+    await hasText(preview.locator('[data-code=csv-empty-name]'), 'Dòng 3');
+    await hasText(preview, '=SUM(A1)');
+    await screenshot(page, 'console-import-preview-1280');
+    await page.getByRole('button', { name: 'Nhập 3 người' }).click();
+    await confirmModal(page);
+    await hasCount(page.getByTestId('person-row'), 3);
+    await hasValue(page.getByTestId('person-row').first().locator('input').first(), 'Nguyễn Thị Hồng'.normalize('NFC'));
+
+    // Issue slips (default is present + 10%).
+    await page.getByRole('tab', { name: 'Phiếu QR' }).click();
+    await hasValue(page.locator('input[name=count]'), '17');
+    await page.fill('input[name=count]', '5');
+    await page.getByRole('button', { name: 'Phát hành', exact: true }).click();
+    await confirmModal(page);
+    await hasText(page.getByTestId('slip-counts'), 'Đã phát hành 5 phiếu QR: 5 chưa dùng (5 chưa in)');
+
+    // Print view opens in a new tab with a QR per slip.
+    const popup = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: /Mở trang in: mọi phiếu chưa dùng/ }).click();
+    await confirmModal(page);
+    const printPage = await popup;
+    await printPage.waitForLoadState();
+    expect(await printPage.locator('svg.qr').count()).toBe(5);
+    await printPage.setViewportSize({ width: 900, height: 1200 });
+    await screenshot(printPage, 'console-slips-print');
+    await printPage.close();
+
+    // Void a lost slip by its typed code (lower case, no dash) and issue a replacement.
+    const { slips } = await server.admin.call('GET', `/api/admin/sessions/${sessionId}/slips`);
+    const lost = slips[0].code as string;
+    await page.fill('input[name=code]', lost.toLowerCase().replace('-', ''));
+    await page.getByRole('button', { name: 'Hủy phiếu', exact: true }).click();
+    await confirmModal(page);
+    await hasText(page.getByRole('status'), 'phát hành 1 phiếu thay thế');
+    await hasText(page.getByTestId('slip-counts'), 'Đã phát hành 5 phiếu QR: 5 chưa dùng (1 chưa in), 0 đã bỏ phiếu, 1 đã hủy');
+    await screenshot(page, 'console-slips-1280');
+
+    // Open voting; a phone casts; turnout moves live.
+    await page.getByRole('tab', { name: 'Điều hành' }).click();
+    await page.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
+    await confirmModal(page);
+    await isText(page.getByTestId('session-state'), 'Đang bỏ phiếu');
+    await isText(page.getByTestId('issued'), '5');
+    const { slips: unused } = await server.admin.call('GET', `/api/admin/sessions/${sessionId}/slips?state=unused`);
+    const detail = await server.admin.call('GET', `/api/admin/sessions/${sessionId}`);
+    const ws = await WsClient.connect(server.url);
+    const cast = await sealBallot(slipFromPath(unused[0].path), { v: 1, sessionId, marks: { [detail.persons[0].id]: 'high' } });
+    await ws.request({ type: 'slip.open', slipId: cast.slipId, proof: cast.proof });
+    expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed })).toMatchObject({ type: 'recorded' });
+    ws.close();
+    await isText(page.getByTestId('collected'), '1');
+    await hasText(page.getByTestId('display-link'), `/display/${sessionId}#${detail.displayKey}`);
+    await screenshot(page, 'console-run-open-1280');
+
+    // Close voting: final.
+    await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+    await confirmModal(page);
+    await isText(page.getByTestId('session-state'), 'Đã kết thúc');
+
+    // The log shows what happened, with the operator's name; no slip code in it.
+    await page.getByRole('tab', { name: 'Nhật ký' }).click();
+    await page.locator('table.audit tbody tr').first().waitFor();
+    const events = await page.locator('table.audit tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event')));
+    expect(events).toEqual(
+      expect.arrayContaining(['session.created', 'persons.changed', 'slips.issued', 'slips.printed', 'slips.voided', 'session.opened', 'session.closed']),
+    );
+    await hasText(page.locator('table.audit'), 'Lê Thư Ký');
+    expect(await page.locator('table.audit').innerText()).not.toContain(lost);
+    await screenshot(page, 'console-audit-1280');
+
+    // English on a toggle.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Log' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.close();
+  });
+
+  it('opening below quorum needs the override box ticked, at 768 px wide', async () => {
+    const page = await browser.newPage({ viewport: { width: 768, height: 1000 } });
+    const session = await server.admin.call('POST', '/api/admin/sessions', {
+      title: 'Bỏ phiếu thiếu số lượng',
+      organisation: 'HĐND xã',
+      place: '',
+      heldOn: '2026-11-27',
+      presetId: 'qd96-2023',
+      summoned: 30,
+      present: 19,
+    });
+    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, { persons: [{ fullName: 'Trần Văn Bình', position: 'Chủ tịch' }] });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: 2 });
+    await login(page, 'Thư ký 2');
+    await page.goto(`${server.url}/admin/s/${session.id}/run`);
+    await hasAttr(page.getByTestId('quorum-badge'), 'data-met', 'false');
+    await hasText(page.getByTestId('quorum-badge'), '19/30 có mặt (cần ít nhất 20)');
+    await page.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
+    const confirm = page.locator('.modal .actions button').last();
+    expect(await confirm.isDisabled()).toBe(true);
+    await screenshot(page, 'console-quorum-override-768');
+    await page.locator('.modal input[type=checkbox]').check();
+    await confirm.click();
+    await isText(page.getByTestId('session-state'), 'Đang bỏ phiếu');
+    const { events } = await server.admin.call('GET', `/api/admin/sessions/${session.id}/audit`);
+    expect(events.find((e: { event: string }) => e.event === 'quorum.override')).toMatchObject({ actor: 'Thư ký 2', detail: { summoned: 30, present: 19 } });
+    await page.close();
+  });
+});
