@@ -1,7 +1,7 @@
 import { render } from 'preact';
+import { DisplayApp } from './app';
+import './display.css';
+import { createDisplayState } from './state';
 
-function Placeholder() {
-  return <p>tinnhiem — display</p>;
-}
-
-render(<Placeholder />, document.getElementById('app')!);
+const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'vi';
+render(<DisplayApp state={createDisplayState(lang)} />, document.getElementById('app')!);

@@ -1,0 +1,140 @@
+/**
+ * The projector page, opened by the display link `/display/<sessionId>#<displayKey>`.
+ * The key stays in the fragment (never sent in a URL, so never in a log): it goes to the
+ * server only in a header and in the WebSocket subscription.
+ */
+import { useEffect } from 'preact/hooks';
+import type { DisplayInfo } from '../../shared/display-info';
+import { errorMessage, isErrorCode, type Lang } from '../../shared/errors';
+import { DISPLAY_STRINGS } from '../../shared/i18n/display';
+import type { ServerMessage } from '../../shared/protocol';
+import { DisplayLink } from './connection';
+import { ResultsView } from './results-view';
+import { visibleResults, type DisplayState } from './state';
+import { TurnoutView, VotingClock, stateLabel } from './turnout-view';
+
+/** Session id from the path and key from the fragment; null when the link is malformed. */
+export function parseDisplayLink(loc: Pick<Location, 'pathname' | 'hash'>): { sessionId: string; displayKey: string } | null {
+  const m = /^\/display\/([A-Za-z0-9_-]{8,40})\/?$/.exec(loc.pathname);
+  const key = loc.hash.replace(/^#/, '');
+  if (!m || !/^[A-Za-z0-9_-]{1,64}$/.test(key)) return null;
+  return { sessionId: m[1]!, displayKey: key };
+}
+
+async function fetchInfo(sessionId: string, displayKey: string): Promise<DisplayInfo> {
+  const res = await fetch(`/api/display/${sessionId}`, { headers: { 'x-display-key': displayKey }, cache: 'no-store' });
+  const body = (await res.json()) as DisplayInfo | { error?: unknown };
+  if (!res.ok) throw new Error(isErrorCode((body as { error?: unknown }).error) ? String((body as { error: string }).error) : 'internal');
+  return body as DisplayInfo;
+}
+
+export function handleMessage(state: DisplayState, msg: ServerMessage): void {
+  if (msg.type === 'turnout') {
+    state.turnout.value = msg.turnout;
+    // Results withdrawn (live mode switched off before close) are not shown once voting ends.
+    if (msg.turnout.state !== 'open' && state.results.value?.live) state.results.value = null;
+  } else if (msg.type === 'results') {
+    state.results.value = { live: msg.live, results: msg.results };
+  }
+}
+
+export function DisplayApp({ state }: { state: DisplayState }) {
+  useEffect(() => {
+    const link = parseDisplayLink(location);
+    if (!link) {
+      state.error.value = 'bad-display-key';
+      return;
+    }
+    let stopped = false;
+    let connection: DisplayLink | null = null;
+    const tick = setInterval(() => (state.now.value = Date.now()), 1000);
+    // Retry the first fetch until the server answers: the projector may start before the Wi-Fi.
+    const load = async (delay: number): Promise<void> => {
+      try {
+        const info = await fetchInfo(link.sessionId, link.displayKey);
+        if (stopped) return;
+        state.info.value = info;
+        state.turnout.value = info.turnout;
+        state.clockOffsetMs.value = Date.parse(info.now) - Date.now();
+        connection = new DisplayLink(
+          { url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`, ...link },
+          {
+            onMessage: (msg) => handleMessage(state, msg),
+            onStatus: (status) => {
+              state.status.value = status;
+              if (status === 'refused') state.error.value = 'bad-display-key';
+            },
+          },
+        );
+        connection.start();
+      } catch (err) {
+        const code = (err as Error).message;
+        if (code === 'bad-display-key') {
+          state.error.value = 'bad-display-key';
+          return;
+        }
+        state.status.value = 'reconnecting';
+        if (!stopped) setTimeout(() => void load(Math.min(delay * 2, 8000)), delay);
+      }
+    };
+    void load(500);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'l' || e.key === 'L') state.lang.value = state.lang.value === 'vi' ? 'en' : 'vi';
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      stopped = true;
+      clearInterval(tick);
+      connection?.stop();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [state]);
+
+  const lang: Lang = state.lang.value;
+  const s = DISPLAY_STRINGS[lang];
+  document.documentElement.lang = lang;
+
+  if (state.error.value) {
+    return (
+      <main class="display display-error"><div role="alert">
+        <p>{errorMessage(state.error.value, lang)}</p>
+        </div>
+      </main>
+    );
+  }
+  const info = state.info.value;
+  const turnout = state.turnout.value;
+  if (!info || !turnout) {
+    return (
+      <main class="display display-loading">
+        <p>{state.status.value === 'reconnecting' ? s.reconnecting : s.loading}</p>
+      </main>
+    );
+  }
+  const shown = visibleResults(state);
+  return (
+    <main class={shown ? 'display with-results' : 'display'} data-state={turnout.state} data-published={String(turnout.published)}>
+      <header class="top">
+        <div class="titles">
+          <p class="organisation">{info.organisation}</p>
+          <h1 class="title">{turnout.title}</h1>
+        </div>
+        <div class="top-right">
+          <p class={`state state-${turnout.published ? 'published' : turnout.state}`} data-testid="state">
+            {stateLabel(turnout, lang)}
+          </p>
+          <VotingClock state={state} />
+        </div>
+      </header>
+      {shown ? <ResultsView results={shown.results} live={shown.live} levels={info.levels} lang={lang} /> : <TurnoutView state={state} />}
+      {state.status.value !== 'online' && (
+        <p class="link-status" role="status" data-testid="link-status">
+          {state.status.value === 'connecting' ? s.connecting : s.reconnecting}
+        </p>
+      )}
+      <button class="lang" type="button" onClick={() => (state.lang.value = lang === 'vi' ? 'en' : 'vi')}>
+        {s.otherLanguage}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * The projector page in real Chromium at 1920×1080 and 1280×720 against the real server:
+ * before voting, turnout moving, a server restart (reconnect and catch up), then the
+ * published results over two pages. Screenshots land in e2e/screenshots/display-*.png.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../server/app';
+import { castBallots, randomMarks, seeded, type Marks } from '../server/results-test-helpers';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { launchBrowser, PROJECTOR, screenshot } from './browser';
+
+const LAPTOP = { width: 1280, height: 720 };
+// DIST_DIR lets a developer point at another build; by default the app's own dist/.
+const distDir = process.env.DIST_DIR;
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer(distDir ? { distDir } : {});
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function projector(viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  const origin = new URL(server.url).host;
+  page.on('request', (req) => {
+    if (new URL(req.url()).host !== origin) foreign.push(req.url());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return { page, foreign, errors };
+}
+
+/** Nothing scrolls and nothing sticks out of the screen. */
+async function fitsScreen(page: Page): Promise<void> {
+  const box = await page.evaluate(() => {
+    const d = document.documentElement;
+    let lowest = 0;
+    for (const el of document.querySelectorAll('.display *')) {
+      const r = el.getBoundingClientRect();
+      if (r.height > 0) lowest = Math.max(lowest, r.bottom);
+    }
+    return { sw: d.scrollWidth, sh: d.scrollHeight, w: innerWidth, h: innerHeight, lowest };
+  });
+  expect(box.sw).toBeLessThanOrEqual(box.w);
+  expect(box.sh).toBeLessThanOrEqual(box.h);
+  expect(box.lowest).toBeLessThanOrEqual(box.h);
+}
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
+
+describe('the projector display', () => {
+  it('shows turnout before and during voting, reconnects, and shows published results by page', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { persons: 20, slips: 30, summoned: 40, present: 36 });
+    const { persons: named } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+      persons: persons.map((p, i) => ({
+        id: p.id,
+        fullName: ['Nguyễn Thị Hồng Nhung', 'Trần Văn Đức', 'Lê Quốc Việt', 'Phạm Thị Ánh Tuyết'][i % 4]! + ` ${i + 1}`,
+        position: i % 3 === 0 ? 'Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh' : 'Ủy viên Ban Thường vụ Tỉnh ủy',
+      })),
+    });
+    const ids = (named as { id: string }[]).map((p) => p.id);
+    const link = `${server.url}/display/${session.id}#${session.displayKey}`;
+    const big = await projector(PROJECTOR);
+    const small = await projector(LAPTOP);
+    for (const { page } of [big, small]) {
+      const res = await page.goto(link);
+      expect(res?.headers()['referrer-policy']).toBe('no-referrer');
+      await page.getByText('Chưa bắt đầu bỏ phiếu').waitFor();
+      expect(await text(page, 'issued')).toBe('30');
+      expect(await text(page, 'collected')).toBe('0');
+      await fitsScreen(page);
+    }
+    await screenshot(big.page, 'display-1-before-1920');
+    await screenshot(small.page, 'display-1-before-1280');
+
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const random = seeded(77);
+    // Person 1 gets only "low": 2/3 crossed; person 2 gets 7 of 12 low: over 1/2.
+    const ballots: Marks[] = Array.from({ length: 12 }, (_, i) => ({
+      ...randomMarks(random, ids, ['high', 'medium', 'low'], 0.05),
+      [ids[0]!]: 'low',
+      [ids[1]!]: i < 7 ? 'low' : 'high',
+    }));
+    await castBallots(server.url, session.id, slips.slice(0, 6), ballots.slice(0, 6));
+    for (const { page } of [big, small]) {
+      await page.getByText('Đang bỏ phiếu').waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="collected"]')?.textContent === '6');
+      await page.getByTestId('clock').waitFor();
+      await fitsScreen(page);
+    }
+    await screenshot(big.page, 'display-2-during-1920');
+    await screenshot(small.page, 'display-2-during-1280');
+
+    // The server restarts on the same port; the displays reconnect by themselves and catch up.
+    const port = Number(new URL(server.url).port);
+    await server.app.close();
+    await big.page.getByTestId('link-status').waitFor();
+    await screenshot(big.page, 'display-3-reconnecting-1920');
+    server.app = await buildApp({ dbFile: server.dbFile, adminPassword: TEST_PASSWORD, loginDelayMs: 20, ...(distDir ? { distDir } : {}) });
+    await server.app.listen({ port, host: '127.0.0.1' });
+    await castBallots(server.url, session.id, slips.slice(6, 12), ballots.slice(6, 12));
+    for (const { page } of [big, small]) {
+      await page.waitForFunction(() => document.querySelector('[data-testid="collected"]')?.textContent === '12', undefined, { timeout: 30_000 });
+      await page.getByTestId('link-status').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('result-row').count()).toBe(0);
+    }
+
+    await server.admin.login(TEST_PASSWORD);
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await big.page.getByText('Ban kiểm phiếu đang kiểm phiếu').waitFor();
+    expect(await big.page.getByTestId('result-row').count()).toBe(0);
+    await screenshot(big.page, 'display-4-closed-1920');
+
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
+    for (const { page } of [big, small]) {
+      await page.getByTestId('results').waitFor();
+      expect(await page.getByTestId('result-row').count()).toBe(15);
+      expect(await text(page, 'base-line')).toBe('Tỉ lệ trên tổng số phiếu thu về: 12');
+      expect(await text(page, 'page-no')).toBe('Trang 1/2');
+      const first = page.locator('[data-testid="result-row"][data-order="1"]');
+      expect(await first.getAttribute('class')).toContain('crossed');
+      expect(await first.textContent()).toContain('100,00%');
+      expect(await first.textContent()).toContain('Từ 2/3 trở lên tín nhiệm thấp');
+      const second = page.locator('[data-testid="result-row"][data-order="2"]');
+      expect(await second.textContent()).toContain('58,33%');
+      expect(await second.textContent()).toContain('Trên 1/2 đến dưới 2/3 tín nhiệm thấp');
+      expect(await text(page, 'consequences')).toContain('Miễn nhiệm chức vụ');
+      await fitsScreen(page);
+    }
+    await screenshot(big.page, 'display-5-results-1920');
+    await screenshot(small.page, 'display-5-results-1280');
+
+    // The second page comes by itself.
+    await big.page.getByText('Trang 2/2').waitFor({ timeout: 20_000 });
+    expect(await big.page.getByTestId('result-row').count()).toBe(5);
+    await fitsScreen(big.page);
+    await screenshot(big.page, 'display-6-results-page2-1920');
+
+    // English on the toggle.
+    await big.page.getByRole('button', { name: 'English' }).click();
+    expect(await text(big.page, 'base-line')).toBe('Percentages of ballots collected: 12');
+    await screenshot(big.page, 'display-7-results-en-1920');
+
+    for (const d of [big, small]) {
+      expect(d.foreign).toEqual([]);
+      expect(d.errors).toEqual([]);
+    }
+  });
+
+  it('says the link is wrong when the key is wrong', async () => {
+    const { session } = await prepareSession(server.admin, { persons: 1, slips: 1 });
+    const { page } = await projector(LAPTOP);
+    await page.goto(`${server.url}/display/${session.id}#wrong-key`);
+    await page.getByText('Đường dẫn màn hình chiếu không đúng.').waitFor();
+    await screenshot(page, 'display-8-bad-key-1280');
+  });
+});

@@ -1,0 +1,85 @@
+/** What the projector page says, in Vietnamese first and English on the toggle. */
+import type { Lang } from '../errors';
+
+export interface DisplayStrings {
+  stateDraft: string;
+  stateOpen: string;
+  stateClosed: string;
+  statePublished: string;
+  votingTime: string;
+  votingTook: string;
+  collected: string;
+  issued: string;
+  present: string;
+  summoned: string;
+  collectedOfIssued: (collected: string, issued: string) => string;
+  waitingOpen: string;
+  waitingResults: string;
+  results: string;
+  liveResults: string;
+  /** "Tỉ lệ trên tổng số phiếu thu về: 48" */
+  baseLine: (baseLabel: string, value: string) => string;
+  basePerPerson: (baseLabel: string) => string;
+  invalid: string;
+  page: (page: number, pages: number) => string;
+  reconnecting: string;
+  connecting: string;
+  loading: string;
+  otherLanguage: string;
+  thresholdsOnPage: string;
+}
+
+export const DISPLAY_STRINGS: Record<Lang, DisplayStrings> = {
+  vi: {
+    stateDraft: 'Chưa bắt đầu bỏ phiếu',
+    stateOpen: 'Đang bỏ phiếu',
+    stateClosed: 'Đã kết thúc bỏ phiếu',
+    statePublished: 'Đã công bố kết quả',
+    votingTime: 'Thời gian bỏ phiếu',
+    votingTook: 'Thời gian bỏ phiếu',
+    collected: 'Phiếu thu về',
+    issued: 'Phiếu phát ra',
+    present: 'Số người có mặt',
+    summoned: 'Số người được triệu tập',
+    collectedOfIssued: (c, i) => `${c} / ${i} phiếu`,
+    waitingOpen: 'Xin chờ Ban kiểm phiếu mở bỏ phiếu.',
+    waitingResults: 'Ban kiểm phiếu đang kiểm phiếu. Kết quả sẽ được công bố sau.',
+    results: 'Kết quả kiểm phiếu',
+    liveResults: 'Kết quả tạm thời — chỉ cập nhật sau ít nhất 5 phiếu mới',
+    baseLine: (label, value) => `Tỉ lệ trên ${label}: ${value}`,
+    basePerPerson: (label) => `Tỉ lệ trên ${label} của từng người`,
+    invalid: 'Không hợp lệ',
+    page: (p, n) => `Trang ${p}/${n}`,
+    reconnecting: 'Mất kết nối — đang kết nối lại…',
+    connecting: 'Đang kết nối…',
+    loading: 'Đang tải…',
+    otherLanguage: 'English',
+    thresholdsOnPage: 'Theo quy định',
+  },
+  en: {
+    stateDraft: 'Voting has not started',
+    stateOpen: 'Voting is open',
+    stateClosed: 'Voting has closed',
+    statePublished: 'Results published',
+    votingTime: 'Voting time',
+    votingTook: 'Voting time',
+    collected: 'Ballots collected',
+    issued: 'Ballots handed out',
+    present: 'Present',
+    summoned: 'Summoned',
+    collectedOfIssued: (c, i) => `${c} / ${i} ballots`,
+    waitingOpen: 'Please wait for the tally committee to open voting.',
+    waitingResults: 'The tally committee is counting. Results will be published shortly.',
+    results: 'Results',
+    liveResults: 'Provisional results — updated only after at least 5 new ballots',
+    baseLine: (label, value) => `Percentages of ${label}: ${value}`,
+    basePerPerson: (label) => `Percentages of each person's ${label}`,
+    invalid: 'Invalid',
+    page: (p, n) => `Page ${p}/${n}`,
+    reconnecting: 'Connection lost — reconnecting…',
+    connecting: 'Connecting…',
+    loading: 'Loading…',
+    otherLanguage: 'Tiếng Việt',
+    thresholdsOnPage: 'Under the regulation',
+  },
+};
