@@ -1,6 +1,6 @@
 /**
  * What a printed slip carries, shared by the HTML print view and the PDF: A4 portrait,
- * 2 × 4 slips a page with cut lines, each with its QR code (error correction M, 30 mm),
+ * 2 × 4 slips a page with cut lines, each with its QR code (error correction M, 35 mm),
  * the typed code, the vote's title and three lines of instruction.
  */
 import QRCode from 'qrcode';
@@ -11,7 +11,7 @@ export const PAGE_MM = { width: 210, height: 297 };
 export const SLIP_MM = { width: 105, height: 74.25 };
 export const SLIPS_PER_PAGE = 8;
 /** At least 25 mm so phone cameras read it at arm's length. */
-export const QR_MM = 30;
+export const QR_MM = 35;
 /** Quiet zone around the QR, in modules (4 is the standard's minimum). */
 export const QR_QUIET = 4;
 

@@ -34,7 +34,7 @@ describe('slip print view and PDF', () => {
     const html = await res.text();
     expect(html.match(/<section class="page">/g)).toHaveLength(63);
     expect(html.match(/<svg class="qr"/g)).toHaveLength(500);
-    expect(html).toContain('width="30mm"');
+    expect(html).toContain('width="35mm"');
     for (const slip of slips.slice(0, 20)) {
       expect(html).toContain(`data-url="http://192.168.1.20:8080${slip.path}"`);
       expect(html).toContain(`<div class="code">${slip.code}</div>`);
