@@ -1,7 +1,20 @@
+/** Entry of the delegate's page (`/` and `/b/<slip>`): kept tiny, it loads on crowded Wi-Fi. */
 import { render } from 'preact';
+import './ballot.css';
+import { App } from './app';
+import { routeFor } from './route';
+import { browserStorage } from './slip-store';
 
-function Placeholder() {
-  return <p>tinnhiem — ballot</p>;
+const storage = browserStorage();
+const route = routeFor(location, storage);
+if (route.kind === 'slip') {
+  // start() stores the secret before its first await; only then may the address bar drop it.
+  void route.controller.start();
+  history.replaceState(null, '', `/b/${route.slipId}`);
 }
-
-render(<Placeholder />, document.getElementById('app')!);
+render(<App route={route} storage={storage} navigate={(path) => location.replace(path)} />, document.getElementById('app')!);
+// Rescanning the slip while its page is open changes only the fragment, which reloads
+// nothing by itself: start over so the new secret is read.
+addEventListener('hashchange', () => {
+  if (location.hash.length > 1) location.reload();
+});

@@ -7,7 +7,7 @@ import type { Lang } from '../errors';
 
 export interface BallotStrings {
   langToggle: string;
-  langToggleLabel: string;
+  secretBallot: string;
   kind: { 'lay-phieu': string; 'bo-phieu': string };
   opening: string;
   openingHint: string;
@@ -44,6 +44,7 @@ export interface BallotStrings {
   closedTitle: string;
   closedBody: string;
   errorTitle: string;
+  notRecordedTitle: string;
   contact: string;
   retry: string;
   typeCode: string;
@@ -51,7 +52,7 @@ export interface BallotStrings {
 
 const vi: BallotStrings = {
   langToggle: 'English',
-  langToggleLabel: 'Switch to English',
+  secretBallot: 'Bỏ phiếu kín',
   kind: { 'lay-phieu': 'Lấy phiếu tín nhiệm', 'bo-phieu': 'Bỏ phiếu tín nhiệm' },
   opening: 'Đang mở phiếu…',
   openingHint: 'Xin chờ trong giây lát.',
@@ -89,6 +90,7 @@ const vi: BallotStrings = {
   closedTitle: 'Cuộc lấy phiếu đã kết thúc',
   closedBody: 'Không thể gửi phiếu nữa. Nếu cần, xin liên hệ Ban kiểm phiếu.',
   errorTitle: 'Không mở được phiếu',
+  notRecordedTitle: 'Phiếu chưa được ghi nhận',
   contact: 'Xin liên hệ Ban kiểm phiếu nếu cần hỗ trợ.',
   retry: 'Thử lại',
   typeCode: 'Nhập mã phiếu',
@@ -96,7 +98,7 @@ const vi: BallotStrings = {
 
 const en: BallotStrings = {
   langToggle: 'Tiếng Việt',
-  langToggleLabel: 'Chuyển sang tiếng Việt',
+  secretBallot: 'Secret ballot',
   kind: { 'lay-phieu': 'Confidence rating', 'bo-phieu': 'Vote of confidence' },
   opening: 'Opening the ballot…',
   openingHint: 'Please wait a moment.',
@@ -134,6 +136,7 @@ const en: BallotStrings = {
   closedTitle: 'Voting has ended',
   closedBody: 'Ballots can no longer be sent. Contact the tally committee if needed.',
   errorTitle: 'The ballot could not be opened',
+  notRecordedTitle: 'The ballot was not recorded',
   contact: 'Contact the tally committee if you need help.',
   retry: 'Try again',
   typeCode: 'Type a slip code',

@@ -1,0 +1,106 @@
+/** The ballot page's one-message screens: opening, waiting, sending, recorded, used, closed, errors. */
+import type { ComponentChildren } from 'preact';
+import { errorMessage, type ErrorCode, type Lang } from '../../shared/errors';
+import type { BallotStrings } from '../../shared/i18n/ballot';
+import type { BallotSessionView } from '../../shared/protocol';
+import { Heading } from './heading';
+import { SessionHead } from './session-head';
+
+function Notice({ tone, icon, title, children }: { tone: string; icon: string; title: string; children?: ComponentChildren }) {
+  return (
+    <main class={`screen notice ${tone}`}>
+      <div class="icon" aria-hidden="true">
+        {icon}
+      </div>
+      <Heading>{title}</Heading>
+      {children}
+    </main>
+  );
+}
+
+export function Opening({ t }: { t: BallotStrings }) {
+  return (
+    <main class="screen notice calm" aria-busy="true">
+      <div class="spinner" aria-hidden="true" />
+      <Heading>{t.opening}</Heading>
+      <p class="muted">{t.openingHint}</p>
+    </main>
+  );
+}
+
+export function Waiting({ session, t, lang }: { session: BallotSessionView; t: BallotStrings; lang: Lang }) {
+  return (
+    <main class="screen">
+      <SessionHead session={session} t={t} lang={lang} />
+      <div class="card calm" role="status">
+        <div class="pulse" aria-hidden="true" />
+        <h2>{t.waitingTitle}</h2>
+        <p>{t.waitingBody}</p>
+        <p>
+          <strong>{t.waitingKeepOpen}</strong>
+        </p>
+      </div>
+    </main>
+  );
+}
+
+export function Submitting({ t, offline }: { t: BallotStrings; offline: boolean }) {
+  return (
+    <main class="screen notice calm" aria-busy="true">
+      <div class="spinner" aria-hidden="true" />
+      <Heading>{t.submittingTitle}</Heading>
+      <p>{t.submittingBody}</p>
+      {offline && (
+        <p class="warn" role="status">
+          {t.submittingOffline}
+        </p>
+      )}
+    </main>
+  );
+}
+
+export function Recorded({ t }: { t: BallotStrings }) {
+  return (
+    <Notice tone="good" icon="✓" title={t.recordedTitle}>
+      <p>{t.recordedBody}</p>
+    </Notice>
+  );
+}
+
+export function Used({ t }: { t: BallotStrings }) {
+  return (
+    <Notice tone="neutral" icon="i" title={t.usedTitle}>
+      <p>{t.usedBody}</p>
+    </Notice>
+  );
+}
+
+export function Closed({ t }: { t: BallotStrings }) {
+  return (
+    <Notice tone="neutral" icon="■" title={t.closedTitle}>
+      <p>{t.closedBody}</p>
+    </Notice>
+  );
+}
+
+/** Codes after which typing the slip code again may help. */
+const RETYPE: ReadonlySet<ErrorCode> = new Set(['slip-unknown', 'slip-secret-missing', 'bad-seal']);
+
+/** Refusals of a sent ballot (as opposed to a slip that cannot be opened). */
+const NOT_RECORDED: ReadonlySet<ErrorCode> = new Set(['bad-seal', 'bad-ballot']);
+
+export function Failure({ code, t, lang }: { code: ErrorCode; t: BallotStrings; lang: Lang }) {
+  return (
+    <Notice tone="bad" icon="!" title={NOT_RECORDED.has(code) ? t.notRecordedTitle : t.errorTitle}>
+      <p>{errorMessage(code, lang)}</p>
+      <p class="muted">{t.contact}</p>
+      {RETYPE.has(code) && (
+        <p>
+          <a class="button secondary" href="/">
+            {t.typeCode}
+          </a>
+        </p>
+      )}
+    </Notice>
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * The delegate's page in real Chromium at phone size against the real server: wait screen,
+ * opening by itself, rating, review, submit, recorded, used; the typed code; a dropped
+ * network; English; 320 px and 200% text. Screenshots land in e2e/screenshots/ballot-*.png.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareSession, startTestServer, type TestServer } from '../server/test-helpers';
+import { launchBrowser, PHONE, screenshot } from './browser';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function phone(viewport = PHONE): Promise<{ context: BrowserContext; page: Page; foreign: string[]; errors: string[] }> {
+  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (req) => {
+    if (!req.url().startsWith(server.url) && !req.url().startsWith(server.url.replace('http', 'ws'))) foreign.push(req.url());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return { context, page, foreign, errors };
+}
+
+/** True when the page scrolls sideways: nothing may be wider than the screen. */
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+const person = (page: Page, name: string) => page.getByRole('group', { name: new RegExp(name) });
+
+describe('the ballot page on a phone', () => {
+  it('waits, opens by itself, rates, reviews, submits, and then only says "used"', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { persons: 4, slips: 3 });
+    const { context, page, foreign, errors } = await phone();
+    const res = await page.goto(`${server.url}${slips[0]!.path}`);
+    expect(res?.headers()['referrer-policy']).toBe('no-referrer');
+    expect(res?.headers()['cache-control']).toBe('no-store');
+
+    await page.getByRole('heading', { name: 'Hội nghị lấy phiếu tín nhiệm' }).waitFor();
+    await page.getByText('Chưa bắt đầu bỏ phiếu').waitFor();
+    // The secret left the address bar; the slip code is nowhere on the page.
+    expect(page.url()).toBe(`${server.url}/b/${slips[0]!.id}`);
+    expect(await page.textContent('body')).not.toContain(slips[0]!.code.split('-')[1]!);
+    await screenshot(page, 'ballot-1-waiting');
+
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await page.getByText('Đã đánh giá 0/4').waitFor();
+    expect(await page.getByRole('radio').count()).toBe(12);
+    await screenshot(page, 'ballot-2-form');
+
+    await person(page, persons[0]!.fullName).getByRole('radio', { name: 'Tín nhiệm cao' }).check();
+    // Keyboard: focus a group's first choice and move with the arrow keys.
+    await person(page, persons[1]!.fullName).getByRole('radio', { name: 'Tín nhiệm cao' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await person(page, persons[1]!.fullName).getByRole('radio', { name: 'Tín nhiệm thấp' }).isChecked()).toBe(true);
+    await person(page, persons[2]!.fullName).getByText('Tín nhiệm', { exact: true }).click();
+    await page.getByText('Đã đánh giá 3/4').waitFor();
+    // Each choice is a big target.
+    const box = await person(page, persons[0]!.fullName).locator('label').first().boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(48);
+    await screenshot(page, 'ballot-3-form-filled');
+
+    // A reload keeps the choices (on the phone only) and still needs no fragment.
+    await page.reload();
+    await page.getByText('Đã đánh giá 3/4').waitFor();
+    expect(await person(page, persons[1]!.fullName).getByRole('radio', { name: 'Tín nhiệm thấp' }).isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+    await page.getByText('Còn 1 người chưa được đánh giá').waitFor();
+    await screenshot(page, 'ballot-4-review-unmarked');
+    await page.getByRole('button', { name: 'Quay lại sửa' }).click();
+    await person(page, persons[3]!.fullName).getByRole('radio', { name: 'Tín nhiệm cao' }).check();
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+    await page.getByRole('heading', { name: 'Xem lại phiếu' }).waitFor();
+    expect(await page.getByText('Chưa đánh giá').count()).toBe(0);
+    await screenshot(page, 'ballot-5-review');
+
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await page.getByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' }).waitFor();
+    await screenshot(page, 'ballot-6-recorded');
+    const stored = await page.evaluate(() => Object.values(localStorage).join('\n'));
+    expect(stored).toContain('{"used":true}');
+    expect(stored).not.toMatch(/high|medium|low|secret|sealed|nonce/);
+    expect(await page.textContent('body')).not.toMatch(/Tín nhiệm cao|Tín nhiệm thấp/);
+
+    // Scanning the same slip again, on this phone or another: "used", never what was chosen.
+    await page.goto(`${server.url}${slips[0]!.path}`);
+    await page.getByRole('heading', { name: 'Phiếu này đã được sử dụng' }).waitFor();
+    const other = await phone();
+    await other.page.goto(`${server.url}${slips[0]!.path}`);
+    await other.page.getByRole('heading', { name: 'Phiếu này đã được sử dụng' }).waitFor();
+    await screenshot(other.page, 'ballot-7-used');
+    await other.context.close();
+
+    const turnout = await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`);
+    expect(turnout.collected).toBe(1);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the root page takes a typed code, in any case, and refuses a malformed one', async () => {
+    const { session, slips } = await prepareSession(server.admin, { persons: 2, slips: 2 });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const { context, page, errors } = await phone();
+    await page.goto(`${server.url}/`);
+    const historyBefore = await page.evaluate(() => history.length);
+    await page.getByLabel('Mã phiếu').fill('ABC-12');
+    await page.getByRole('button', { name: 'Mở phiếu' }).click();
+    await page.getByText('Mã phiếu gồm 11 ký tự').waitFor();
+    await screenshot(page, 'ballot-8-entry-error');
+    await page.getByLabel('Mã phiếu').fill(slips[1]!.code.toLowerCase().replace('-', ' '));
+    await page.getByRole('button', { name: 'Mở phiếu' }).click();
+    await page.getByText('Đã đánh giá 0/2').waitFor();
+    expect(page.url()).toBe(`${server.url}/b/${slips[1]!.id}`);
+    // The secret-bearing address is not left behind in history.
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says "reconnecting" while the network is gone, resends on return, and records once', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { persons: 2, slips: 1 });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const { context, page } = await phone();
+    await page.goto(`${server.url}${slips[0]!.path}`);
+    await page.getByText('Đã đánh giá 0/2').waitFor();
+    await person(page, persons[0]!.fullName).getByRole('radio', { name: 'Tín nhiệm cao' }).check();
+    await person(page, persons[1]!.fullName).getByRole('radio', { name: 'Tín nhiệm', exact: true }).check();
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+
+    await context.setOffline(true);
+    for (const client of server.app.websocketServer.clients) client.terminate();
+    await page.getByText('Đang thử kết nối lại').waitFor();
+    await screenshot(page, 'ballot-9-reconnecting');
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await page.getByText('Phiếu sẽ được gửi lại tự động').waitFor();
+    await screenshot(page, 'ballot-10-submitting-offline');
+    await context.setOffline(false);
+    await page.getByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' }).waitFor({ timeout: 30_000 });
+    const turnout = await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`);
+    expect(turnout.collected).toBe(1);
+    await context.close();
+  });
+
+  it('void and closed slips, English, 320 px, 200% text and reduced motion', async () => {
+    const { session, slips } = await prepareSession(server.admin, { persons: 15, slips: 3 });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const { context, page } = await phone({ width: 320, height: 640 });
+    await page.goto(`${server.url}${slips[0]!.path}`);
+    await page.getByText('Đã đánh giá 0/15').waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Rated 0 of 15').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await screenshot(page, 'ballot-11-english-320');
+    await page.reload();
+    await page.getByText('Rated 0 of 15').waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+
+    await page.setViewportSize(PHONE);
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'ballot-12-text-200');
+
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${server.url}${slips[1]!.path}`);
+    await page.getByText('Đã đánh giá 0/15').waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.meter span')!).transitionDuration)).toBe('0s');
+
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code: slips[2]!.code });
+    await page.goto(`${server.url}${slips[2]!.path}`);
+    await page.getByText('Phiếu này đã bị hủy').waitFor();
+    await screenshot(page, 'ballot-13-void');
+
+    await page.goto(`${server.url}${slips[1]!.path}`);
+    await page.getByText('Đã đánh giá 0/15').waitFor();
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await page.getByRole('heading', { name: 'Cuộc lấy phiếu đã kết thúc' }).waitFor();
+    await screenshot(page, 'ballot-14-closed');
+
+    // A link without its secret, on a phone that never saw the slip.
+    const fresh = await phone();
+    await fresh.page.goto(`${server.url}/b/${slips[0]!.id}`);
+    await fresh.page.getByText('Đường dẫn thiếu phần bí mật').waitFor();
+    await screenshot(fresh.page, 'ballot-15-no-secret');
+    await fresh.context.close();
+    await context.close();
+  });
+});
