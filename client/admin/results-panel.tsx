@@ -1,0 +1,207 @@
+/**
+ * The console's results section, self-contained so the console can mount it anywhere:
+ * the tally of a closed session, the confirmed publishing step, live results (with the
+ * explicit override for Party and army presets), the display link, the minutes and exports.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { errorMessage, type ErrorCode, type Lang } from '../../shared/errors';
+import { formatCount, formatPercent } from '../../shared/format';
+import { RESULTS_STRINGS, type ResultsTextKey } from '../../shared/i18n/results';
+import type { Level } from '../../shared/presets';
+import type { TallyResult } from '../../shared/tally';
+import { api, errorCode } from './api';
+
+interface SessionFacts {
+  id: string;
+  state: 'draft' | 'open' | 'closed';
+  publishedAt: string | null;
+  liveResults: boolean;
+  displayKey: string;
+  preset: { sensitive: boolean; levels: Level[] };
+}
+
+export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lang }) {
+  const t = (key: ResultsTextKey) => RESULTS_STRINGS[key][lang];
+  const [session, setSession] = useState<SessionFacts | null>(null);
+  const [results, setResults] = useState<TallyResult | null>(null);
+  const [error, setError] = useState<ErrorCode | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [override, setOverride] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const s = await api<SessionFacts>('GET', `/api/admin/sessions/${sessionId}`);
+      setSession(s);
+      setResults(s.state === 'closed' ? await api<TallyResult>('GET', `/api/admin/sessions/${sessionId}/results`) : null);
+      setError(null);
+    } catch (err) {
+      setError(errorCode(err));
+    }
+  }, [sessionId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await fn();
+      setError(null);
+      await load();
+    } catch (err) {
+      setError(errorCode(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!session) return <section class="results-panel">{error && <p class="error" role="alert">{errorMessage(error, lang)}</p>}</section>;
+  const base = `/api/admin/sessions/${sessionId}`;
+  const displayUrl = `${location.origin}/display/${sessionId}#${session.displayKey}`;
+  const levels = session.preset.levels;
+
+  return (
+    <section class="results-panel" data-testid="results-panel">
+      <h2>{t('heading')}</h2>
+      {error && (
+        <p class="error" role="alert" data-code={error}>
+          {errorMessage(error, lang)}
+        </p>
+      )}
+
+      <p>
+        {t('displayLink')}: <code class="display-link">{displayUrl}</code>{' '}
+        <a href={displayUrl} target="_blank" rel="noreferrer">
+          {t('openDisplay')}
+        </a>
+      </p>
+
+      {session.state !== 'closed' && (
+        <fieldset class="live-results">
+          <legend>{t('live')}</legend>
+          <p class="hint">{session.preset.sensitive ? t('liveSensitive') : t('liveHint')}</p>
+          {session.preset.sensitive && !session.liveResults && (
+            <label>
+              <input type="checkbox" checked={override} onChange={(e) => setOverride((e.target as HTMLInputElement).checked)} /> {t('liveOverride')}
+            </label>
+          )}
+          <p>
+            <strong>{session.liveResults ? t('liveIsOn') : t('liveIsOff')}</strong>{' '}
+            <button
+              type="button"
+              disabled={busy || (!session.liveResults && session.preset.sensitive && !override)}
+              onClick={() => run(() => api('POST', `${base}/live-results`, { enabled: !session.liveResults, override }))}
+            >
+              {session.liveResults ? t('liveOff') : t('liveOn')}
+            </button>
+          </p>
+        </fieldset>
+      )}
+
+      {session.state !== 'closed' && <p class="hint">{t('notClosed')}</p>}
+
+      {results && (
+        <>
+          <p>
+            {t('issued')}: <strong>{formatCount(results.issued.total, lang)}</strong> ({t('phonePaper')}: {results.issued.phone} / {results.issued.paper}) ·{' '}
+            {t('collected')}: <strong>{formatCount(results.collected.total, lang)}</strong> ({t('phonePaper')}: {results.collected.phone} /{' '}
+            {results.collected.paper})
+          </p>
+          <p class="base-note">
+            <strong>
+              {lang === 'vi' ? 'Tỉ lệ phần trăm tính trên ' : 'Percentages of '}
+              {results.base.label[lang]}
+            </strong>
+          </p>
+          <table class="results-table">
+            <thead>
+              <tr>
+                <th>{t('order')}</th>
+                <th>{t('person')}</th>
+                <th>{t('valid')}</th>
+                <th>{t('invalid')}</th>
+                {levels.map((l) => (
+                  <th key={l.id}>{l.label[lang]}</th>
+                ))}
+                <th>{t('thresholds')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.persons.map((p) => (
+                <tr key={p.personId} class={p.thresholds.length > 0 ? 'crossed' : undefined}>
+                  <td>{p.order}</td>
+                  <td>
+                    {p.fullName}
+                    <br />
+                    <small>{p.position}</small>
+                  </td>
+                  <td>{p.valid}</td>
+                  <td>{p.invalid}</td>
+                  {levels.map((l) => (
+                    <td key={l.id}>
+                      {p.counts[l.id] ?? 0} ({formatPercent(p.percents[l.id] ?? null, lang)})
+                    </td>
+                  ))}
+                  <td>{p.thresholds.map((th) => th.label[lang]).join('; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          {session.publishedAt ? (
+            <p class="notice" role="status">
+              {t('published')} {new Date(session.publishedAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}
+            </p>
+          ) : asking ? (
+            <div class="confirm" role="alertdialog" aria-label={t('publish')}>
+              <p>{t('publishConfirm')}</p>
+              <button type="button" class="primary" disabled={busy} onClick={() => run(() => api('POST', `${base}/publish`)).then(() => setAsking(false))}>
+                {t('confirm')}
+              </button>{' '}
+              <button type="button" onClick={() => setAsking(false)}>
+                {t('cancel')}
+              </button>
+            </div>
+          ) : (
+            <>
+              <p class="hint">{t('notPublished')}</p>
+              <button type="button" class="primary" onClick={() => setAsking(true)}>
+                {t('publish')}
+              </button>
+            </>
+          )}
+
+          <h3>{t('exports')}</h3>
+          <ul class="exports">
+            <li>
+              <a href={`${base}/minutes`} target="_blank" rel="noreferrer">
+                {t('minutesPrint')}
+              </a>
+            </li>
+            <li>
+              <a href={`${base}/minutes.pdf`} download>
+                {t('minutesPdf')}
+              </a>
+            </li>
+            <li>
+              <a href={`${base}/results.csv`} download>
+                {t('csv')}
+              </a>
+            </li>
+            <li>
+              <a href={`${base}/results.json`} download>
+                {t('json')}
+              </a>
+            </li>
+            <li>
+              <a href={`${base}/ballots.json`} download>
+                {t('ballots')}
+              </a>
+            </li>
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
