@@ -14,39 +14,42 @@ export interface ConfirmRequest {
 }
 
 interface Pending extends ConfirmRequest {
+  id: number;
   resolve: (ok: boolean) => void;
 }
 
 const pending = signal<Pending | null>(null);
+let nextId = 0;
 
 export function ask(request: ConfirmRequest): Promise<boolean> {
   pending.peek()?.resolve(false);
   return new Promise((resolve) => {
-    pending.value = { ...request, resolve };
+    pending.value = { ...request, id: ++nextId, resolve };
   });
 }
 
 export function ConfirmHost() {
   const current = pending.value;
+  // Keyed per request, so the tick box of one question never carries over to the next.
+  return current ? <ConfirmModal key={current.id} request={current} /> : null;
+}
+
+function ConfirmModal({ request }: { request: Pending }) {
   const [ticked, setTicked] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    setTicked(false);
-    if (current) confirmRef.current?.focus();
-  }, [current]);
-  if (!current) return null;
+  useEffect(() => confirmRef.current?.focus(), []);
   const finish = (ok: boolean) => {
-    pending.value = null;
-    current.resolve(ok);
+    if (pending.peek() === request) pending.value = null;
+    request.resolve(ok);
   };
   return (
     <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && finish(false)}>
       <div class="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-message">
-        <p id="confirm-message">{current.message}</p>
-        {current.requireTick && (
+        <p id="confirm-message">{request.message}</p>
+        {request.requireTick && (
           <label class="tick">
             <input type="checkbox" checked={ticked} onChange={(e) => setTicked(e.currentTarget.checked)} />
-            {current.requireTick}
+            {request.requireTick}
           </label>
         )}
         <div class="actions">
@@ -56,8 +59,8 @@ export function ConfirmHost() {
           <button
             type="button"
             ref={confirmRef}
-            class={current.danger ? 'danger' : 'primary'}
-            disabled={current.requireTick !== undefined && !ticked}
+            class={request.danger ? 'danger' : 'primary'}
+            disabled={request.requireTick !== undefined && !ticked}
             onClick={() => finish(true)}
           >
             {t('confirm')}

@@ -1,9 +1,11 @@
 /** The slips as an A4 PDF (pdfkit, DejaVu fonts so Vietnamese diacritics print right). */
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { QR_MM, QR_QUIET, SLIP_MM, SLIPS_PER_PAGE, qrMatrix, qrRuns, type SlipFace } from './slip-sheet';
 
-const FONT_DIR = fileURLToPath(new URL('../../node_modules/dejavu-fonts-ttf/ttf/', import.meta.url));
+// A path string, not `new URL(...)`: component tests run this under happy-dom, whose URL is not Node's.
+const FONT_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../node_modules/dejavu-fonts-ttf/ttf/');
 const mm = (n: number) => (n * 72) / 25.4;
 
 function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number): void {
