@@ -1,6 +1,6 @@
 /**
  * Run a whole vote through the public API, as a rehearsal or a check:
- *   npm run simulate -- --url http://localhost:8080 --password P --voters 300 [--persons 15] [--preset qd96-2023]
+ *   npm run simulate -- --url http://localhost:8080 --password P --voters 300 [--persons 15] [--preset qd96-2023] [--out DIR]
  * Logs in as the secretariat, creates a session, issues slips, opens, casts N ballots from N
  * concurrent WebSocket clients with random marks (a few left unmarked), closes, fetches the
  * results and checks them against what it sent. The last stdout line is one JSON object;
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import type { Preset } from '../shared/presets';
 import { tally, type TallyBallot } from '../shared/tally';
 import { AdminClient, sealBallot, slipFromPath, WsClient } from './lib/client';
+import { publishAndExport } from './lib/simulate-outputs';
 
 export interface SimulateOptions {
   url: string;
@@ -19,6 +20,8 @@ export interface SimulateOptions {
   presetId: string;
   /** Derive keys with the phone's pure-JS scrypt instead of node:crypto (slower, more faithful). */
   phoneCrypto?: boolean;
+  /** Write minutes.pdf, results.csv, results.json and ballots.json here. */
+  outDir?: string;
   log?: (line: string) => void;
 }
 
@@ -33,6 +36,8 @@ export interface SimulateSummary {
   issued: number;
   mismatches: string[];
   castMs: number;
+  /** A working display link showing the published results. */
+  displayUrl: string;
 }
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương'];
@@ -106,6 +111,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
     }
     if (mismatches.length === 0 || acked !== opts.voters) mismatches.push('totals differ');
   }
+  const { displayUrl } = await publishAndExport(admin, session.id, opts.outDir);
   return {
     voters: opts.voters,
     acked,
@@ -117,6 +123,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
     issued: results.issued.total,
     mismatches,
     castMs,
+    displayUrl,
   };
 }
 
@@ -129,6 +136,7 @@ async function main(): Promise<void> {
       persons: { type: 'string', default: '15' },
       preset: { type: 'string', default: 'qd96-2023' },
       'phone-crypto': { type: 'boolean', default: false },
+      out: { type: 'string' },
     },
   });
   if (!values.password) throw new Error('--password (or ADMIN_PASSWORD) is required');
@@ -143,6 +151,7 @@ async function main(): Promise<void> {
     persons,
     presetId: values.preset!,
     phoneCrypto: values['phone-crypto'],
+    ...(values.out ? { outDir: values.out } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${JSON.stringify(summary)}\n`);

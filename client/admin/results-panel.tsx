@@ -82,8 +82,8 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
           <legend>{t('live')}</legend>
           <p class="hint">{session.preset.sensitive ? t('liveSensitive') : t('liveHint')}</p>
           {session.preset.sensitive && !session.liveResults && (
-            <label>
-              <input type="checkbox" checked={override} onChange={(e) => setOverride((e.target as HTMLInputElement).checked)} /> {t('liveOverride')}
+            <label style={{ display: 'flex', gap: '0.5em', alignItems: 'center' }}>
+              <input type="checkbox" style={{ width: 'auto', margin: 0 }} checked={override} onChange={(e) => setOverride((e.target as HTMLInputElement).checked)} /> {t('liveOverride')}
             </label>
           )}
           <p>

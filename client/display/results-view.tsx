@@ -48,8 +48,8 @@ function Row({ person, levels, lang, showInvalid }: { person: PersonResult; leve
     <div class={crossed ? 'row crossed' : 'row'} data-testid="result-row" data-order={person.order}>
       <span class="order">{person.order}</span>
       <span class="who">
-        <span class="name">{person.fullName}</span>
-        <span class="position">{person.position}</span>
+        <span class="name" title={person.fullName}>{person.fullName}</span>
+        <span class="position" title={person.position}>{person.position}</span>
       </span>
       <Bar person={person} levels={levels} showInvalid={showInvalid} />
       {levels.map((level) => (

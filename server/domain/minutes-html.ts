@@ -13,7 +13,7 @@ const STYLE = `
 * { box-sizing: border-box; }
 body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.4; color: #000; background: #fff; margin: 0; }
 main { max-width: 180mm; margin: 0 auto; padding: 12mm 0; }
-@media print { main { padding: 0; } .no-print { display: none; } }
+@media print { main { padding: 0; } }
 .head { display: grid; grid-template-columns: 42% 58%; text-align: center; }
 .head .rule { display: block; width: 40%; margin: 2px auto 0; border-top: 1px solid #000; }
 .head p { margin: 0; }
@@ -26,9 +26,9 @@ table { width: 100%; border-collapse: collapse; font-size: 10.5pt; margin: 8px 0
 th, td { border: 1px solid #000; padding: 3px 4px; vertical-align: top; }
 th { background: #eee; }
 td.n { text-align: right; white-space: nowrap; }
+thead tr:first-child th:nth-child(2) { width: 32%; }
 .sig { display: grid; grid-template-columns: 1fr 1fr; text-align: center; margin-top: 18px; break-inside: avoid; }
 .sig .name { margin-top: 60px; font-weight: bold; }
-button { font: inherit; padding: 6px 14px; margin: 8px 0; }
 `;
 
 export function renderMinutesHtml(model: MinutesModel): string {
