@@ -11,7 +11,9 @@ import { launchBrowser, PHONE, screenshot } from './browser';
 let server: TestServer;
 let browser: Browser;
 beforeAll(async () => {
-  server = await startTestServer();
+  // TINNHIEM_DIST_DIR: a private build, safe from another `vite build` emptying dist/ mid-run.
+  const distDir = process.env.TINNHIEM_DIST_DIR;
+  server = await startTestServer(distDir ? { distDir } : {});
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -169,9 +171,18 @@ describe('the ballot page on a phone', () => {
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 
     await page.setViewportSize(PHONE);
-    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    // 200% text as the browser's own setting makes it: the default font size doubled.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    await page.reload();
+    await page.getByText('Đã đánh giá 0/15').waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('32px');
     expect(await scrollsSideways(page)).toBe(false);
     await screenshot(page, 'ballot-12-text-200');
+    await page.locator('fieldset').nth(1).scrollIntoViewIfNeeded();
+    expect((await page.locator('fieldset label').first().boundingBox())!.height).toBeGreaterThanOrEqual(96);
+    await screenshot(page, 'ballot-12b-text-200-person');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
 
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`${server.url}${slips[1]!.path}`);
