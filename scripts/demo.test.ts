@@ -1,0 +1,30 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { runDemo } from './demo';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+describe('npm run demo', () => {
+  it('creates a sample vote of 15 people with slips, and prints working links', async () => {
+    const lines: string[] = [];
+    const result = await runDemo({ url: server.url, password: TEST_PASSWORD, slips: 4, log: (l) => lines.push(l) });
+    expect(result.persons).toBe(15);
+    expect(result.slipUrls).toHaveLength(4);
+    const session = await server.admin.call('GET', `/api/admin/sessions/${result.sessionId}`);
+    expect(session.persons[2]).toMatchObject({ fullName: 'Lê Minh Đức', position: 'Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh' });
+    expect(session.persons.every((p: { fullName: string }) => p.fullName === p.fullName.normalize('NFC'))).toBe(true);
+    expect((await server.admin.call('GET', `/api/admin/sessions/${result.sessionId}/committee`)).members).toHaveLength(3);
+    const { slips } = await server.admin.call('GET', `/api/admin/sessions/${result.sessionId}/slips`);
+    for (const slip of slips) expect(result.slipUrls.some((u) => u.endsWith(slip.path))).toBe(true);
+    expect(result.displayUrl).toContain(`/display/${result.sessionId}#${session.displayKey}`);
+    expect(lines.join('\n')).toContain(result.consoleUrl);
+    // The console and ballot pages the links point to answer.
+    expect((await fetch(result.consoleUrl)).status).not.toBe(404);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * `npm run demo`: a sample vote on a running server, for a newcomer or a rehearsal the day
+ * before. Creates the vote from scripts/data/example-persons.csv (through the same import
+ * preview and confirm as the console), names a tally committee, issues a handful of slips,
+ * and prints their URLs and the console and display links.
+ *
+ *   ADMIN_PASSWORD=... npm start            # in one terminal
+ *   ADMIN_PASSWORD=... npm run demo         # in another
+ *   npm run demo -- --url http://localhost:8080 --password ... --slips 8
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { AdminClient, ApiError } from './lib/client';
+
+export const EXAMPLE_CSV = fileURLToPath(new URL('./data/example-persons.csv', import.meta.url));
+
+export interface DemoOptions {
+  url: string;
+  password: string;
+  slips: number;
+  log?: (line: string) => void;
+}
+
+export interface DemoResult {
+  sessionId: string;
+  consoleUrl: string;
+  displayUrl: string;
+  slipUrls: string[];
+  persons: number;
+}
+
+export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
+  const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const admin = new AdminClient(opts.url.replace(/\/+$/, ''));
+  await admin.login(opts.password, 'Diễn tập (demo)');
+  const network = await admin.call<{ urls: string[] }>('GET', '/api/admin/network');
+  // Phones need the LAN address; the laptop itself may use localhost.
+  const phoneBase = network.urls[0] ?? admin.baseUrl;
+
+  const session = await admin.call('POST', '/api/admin/sessions', {
+    title: 'Diễn tập — Lấy phiếu tín nhiệm Ban Thường vụ Tỉnh ủy',
+    organisation: 'Đảng bộ tỉnh (dữ liệu mẫu)',
+    place: 'Hội trường Tỉnh ủy',
+    heldOn: new Date().toISOString().slice(0, 10),
+    presetId: 'qd96-2023',
+    summoned: 20,
+    present: 18,
+  });
+  const preview = await admin.call('POST', `/api/admin/sessions/${session.id}/persons/import/preview`, { text: readFileSync(EXAMPLE_CSV, 'utf8') });
+  if (preview.errors.length > 0) throw new Error(`example list has bad rows: ${JSON.stringify(preview.errors)}`);
+  const { persons } = await admin.call('POST', `/api/admin/sessions/${session.id}/persons/import/confirm`, {
+    mode: 'replace',
+    rows: preview.rows.map((r: { fullName: string; position: string }) => ({ fullName: r.fullName, position: r.position })),
+  });
+  await admin.call('PUT', `/api/admin/sessions/${session.id}/committee`, {
+    members: [
+      { fullName: 'Nguyễn Thị Bích', role: 'Trưởng ban' },
+      { fullName: 'Trần Văn Nam', role: 'Ủy viên' },
+      { fullName: 'Lê Thị Hoa', role: 'Ủy viên' },
+    ],
+  });
+  const { slips } = await admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: opts.slips });
+  const slipUrls = (slips as { code: string; path: string }[]).map((s) => `${phoneBase}${s.path}`);
+  const consoleUrl = `${admin.baseUrl}/admin/s/${session.id}/run`;
+  const displayUrl = `${phoneBase}/display/${session.id}#${session.displayKey}`;
+
+  log('');
+  log(`Đã tạo cuộc lấy phiếu mẫu / sample vote created: ${session.title}`);
+  log(`  ${persons.length} người được lấy phiếu tín nhiệm, ${slips.length} phiếu QR / people rated, QR slips`);
+  log('');
+  log(`  Bàn thư ký / console:        ${consoleUrl}`);
+  log(`  Màn hình chiếu / display:    ${displayUrl}`);
+  log('');
+  log('  Phiếu (mở trên điện thoại; bỏ phiếu được khi đã "Mở bỏ phiếu") / slips (open on a phone; voting starts when opened):');
+  (slips as { code: string }[]).forEach((s, i) => log(`    ${s.code}   ${slipUrls[i]}`));
+  if (network.urls.length === 0) log('\n  (Chưa có địa chỉ LAN: điện thoại chưa vào được / no LAN address yet: phones cannot connect)');
+  log('');
+  log('  Tiếp theo / next: mở bàn thư ký → Điều hành → Mở bỏ phiếu; quét một phiếu; Kết thúc bỏ phiếu.');
+  return { sessionId: session.id, consoleUrl, displayUrl, slipUrls, persons: persons.length };
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const url = argValue(args, 'url') ?? process.env.TINNHIEM_URL ?? `http://localhost:${process.env.PORT ?? 8080}`;
+  const password = argValue(args, 'password') ?? process.env.ADMIN_PASSWORD;
+  const slips = Number(argValue(args, 'slips') ?? 8);
+  if (!password) {
+    process.stderr.write('Cần mật khẩu quản trị / admin password needed: ADMIN_PASSWORD=... npm run demo (or --password ...)\n');
+    process.exit(2);
+  }
+  try {
+    await runDemo({ url, password, slips });
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'wrong-password') process.stderr.write('Sai mật khẩu quản trị / wrong admin password.\n');
+    else if (err instanceof TypeError) process.stderr.write(`Không kết nối được ${url}: hãy chạy "npm start" trước / cannot reach ${url}: start the server first ("npm start").\n`);
+    else process.stderr.write(`demo failed: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
