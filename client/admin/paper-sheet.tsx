@@ -85,24 +85,26 @@ export function PaperSheetForm({ session, status, onChange }: { session: Session
           {session.persons.map((p) => (
             <tr key={p.id} data-testid="sheet-row">
               <td class="num">{p.order}</td>
-              <td>
+              <td class="person">
                 <strong>{p.fullName}</strong>
                 <div class="hint">{p.position}</div>
               </td>
-              {[...session.preset.levels.map((l) => ({ id: l.id, label: l.label[lang.value] })), { id: INVALID, label: t('invalidMark') }].map((choice) => (
-                <td key={choice.id}>
-                  <label class="choice">
-                    <input
-                      type="radio"
-                      name={`mark-${p.id}`}
-                      disabled={invalidSheet}
-                      checked={marks[p.id] === choice.id}
-                      onChange={() => setMarks({ ...marks, [p.id]: choice.id })}
-                    />
-                    {choice.label}
-                  </label>
-                </td>
-              ))}
+              <td>
+                <div class="choices" role="radiogroup" aria-label={p.fullName}>
+                  {[...session.preset.levels.map((l) => ({ id: l.id, label: l.label[lang.value] })), { id: INVALID, label: t('invalidMark') }].map((choice) => (
+                    <label class={`choice ${marks[p.id] === choice.id ? 'chosen' : ''}`} key={choice.id}>
+                      <input
+                        type="radio"
+                        name={`mark-${p.id}`}
+                        disabled={invalidSheet}
+                        checked={marks[p.id] === choice.id}
+                        onChange={() => setMarks({ ...marks, [p.id]: choice.id })}
+                      />
+                      {choice.label}
+                    </label>
+                  ))}
+                </div>
+              </td>
             </tr>
           ))}
         </tbody>
