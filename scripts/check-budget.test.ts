@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BALLOT_BUDGET_BYTES, formatReport, measurePage } from './check-budget';
+import { BALLOT_BUDGET_BYTES, formatReport, measurePage, writeGzipped } from './check-budget';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dirs: string[] = [];
@@ -79,6 +80,24 @@ describe('ballot page budget', () => {
       }
     };
     expect(run(fixture(40 * 1024))).toBe(1);
-    expect(run(fixture(100))).toBe(0);
+    const good = fixture(100);
+    expect(run(good)).toBe(0);
+    // Within budget, the weighed assets get their .gz for the server to send.
+    expect(existsSync(join(good, 'assets/entry-AbCdEf12.js.gz'))).toBe(true);
+    expect(existsSync(join(good, 'assets/unrelated-Xx00Yy11.js.gz'))).toBe(false);
+  });
+
+  it('writes a .gz beside each weighed asset that unzips to the same bytes', () => {
+    const dir = fixture(500);
+    const written = writeGzipped(dir, measurePage(dir));
+    expect(written.sort()).toEqual([
+      'assets/chunk-ZyXwVu98.js.gz',
+      'assets/entry-AbCdEf12.js.gz',
+      'assets/font-Qq11Ww22.woff2.gz',
+      'assets/page-AbCdEf12.css.gz',
+    ]);
+    for (const gz of written) {
+      expect(gunzipSync(readFileSync(join(dir, gz)))).toEqual(readFileSync(join(dir, gz.slice(0, -3))));
+    }
   });
 });

@@ -4,8 +4,11 @@
  * must stay within 35 KB, and nothing may come from outside the laptop.
  *
  *   tsx scripts/check-budget.ts [distDir]     (exit 1 when over budget)
+ *
+ * It also writes a `.gz` beside each asset it weighed: the server (@fastify/static with
+ * `preCompressed`) sends those to phones, so what is measured here is what goes over the air.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -96,6 +99,18 @@ export function measurePage(distDir: string, entry = 'index.html', limit = BALLO
   return { files, total, limit, problems, ok: total <= limit && problems.length === 0 };
 }
 
+/** Write `<asset>.gz` for every weighed asset under assets/ (pages are sent by the server itself). */
+export function writeGzipped(distDir: string, report: BudgetReport): string[] {
+  const written: string[] = [];
+  for (const f of report.files) {
+    if (!f.path.startsWith('assets/')) continue;
+    const file = join(resolve(distDir), f.path);
+    writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
+    written.push(`${f.path}.gz`);
+  }
+  return written;
+}
+
 export function formatReport(report: BudgetReport): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const lines = report.files.map((f) => `  ${f.path.padEnd(40)} ${kb(f.raw).padStart(9)} raw ${kb(f.gzip).padStart(9)} gzip`);
@@ -109,5 +124,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const dist = process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url));
   const report = measurePage(dist);
   console.log(`Ballot page weight (${dist}/index.html):\n${formatReport(report)}`);
+  if (report.ok) writeGzipped(dist, report);
   process.exit(report.ok ? 0 : 1);
 }
