@@ -36,6 +36,42 @@ async function phone(viewport = PHONE): Promise<{ context: BrowserContext; page:
 /** True when the page scrolls sideways: nothing may be wider than the screen. */
 const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
+/**
+ * Text that fails WCAG AA contrast against the background it sits on: 4.5:1, or 3:1 for
+ * large text (24 px, or 18.66 px bold).
+ */
+function lowContrast(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const parse = (c: string) => {
+      const [r = 0, g = 0, b = 0, a = 1] = (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? '0,0,0,0').split(',').map(Number);
+      return { r, g, b, a };
+    };
+    const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el: Element | null) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c.a > 0.5) return c;
+      }
+      return { r: 255, g: 255, b: 255, a: 1 };
+    };
+    const bad: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())) continue;
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden' || el.closest('.sr-only')) continue;
+      const [hi, lo] = [lum(parse(cs.color)), lum(background(el))].sort((x, y) => y - x) as [number, number];
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      const size = parseFloat(cs.fontSize);
+      const need = size >= 24 || (size >= 18.66 && Number(cs.fontWeight) >= 700) ? 3 : 4.5;
+      if (ratio < need) bad.push(`${el.tagName}.${el.className} ${ratio.toFixed(2)} "${el.textContent!.trim().slice(0, 30)}"`);
+    }
+    return bad;
+  });
+}
+
 const person = (page: Page, name: string) => page.getByRole('group', { name: new RegExp(name) });
 
 describe('the ballot page on a phone', () => {
@@ -52,6 +88,7 @@ describe('the ballot page on a phone', () => {
     expect(page.url()).toBe(`${server.url}/b/${slips[0]!.id}`);
     expect(await page.textContent('body')).not.toContain(slips[0]!.code.split('-')[1]!);
     await screenshot(page, 'ballot-1-waiting');
+    expect(await lowContrast(page)).toEqual([]);
 
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
     await page.getByText('Đã đánh giá 0/4').waitFor();
@@ -70,6 +107,7 @@ describe('the ballot page on a phone', () => {
     const box = await person(page, persons[0]!.fullName).locator('label').first().boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(48);
     await screenshot(page, 'ballot-3-form-filled');
+    expect(await lowContrast(page)).toEqual([]);
 
     // A reload keeps the choices (on the phone only) and still needs no fragment.
     await page.reload();
@@ -79,6 +117,7 @@ describe('the ballot page on a phone', () => {
     await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
     await page.getByText('Còn 1 người chưa được đánh giá').waitFor();
     await screenshot(page, 'ballot-4-review-unmarked');
+    expect(await lowContrast(page)).toEqual([]);
     await page.getByRole('button', { name: 'Quay lại sửa' }).click();
     await person(page, persons[3]!.fullName).getByRole('radio', { name: 'Tín nhiệm cao' }).check();
     await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
@@ -89,6 +128,7 @@ describe('the ballot page on a phone', () => {
     await page.getByRole('button', { name: 'Gửi phiếu' }).click();
     await page.getByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' }).waitFor();
     await screenshot(page, 'ballot-6-recorded');
+    expect(await lowContrast(page)).toEqual([]);
     const stored = await page.evaluate(() => Object.values(localStorage).join('\n'));
     expect(stored).toContain('{"used":true}');
     expect(stored).not.toMatch(/high|medium|low|secret|sealed|nonce/);
@@ -120,6 +160,7 @@ describe('the ballot page on a phone', () => {
     await page.getByRole('button', { name: 'Mở phiếu' }).click();
     await page.getByText('Mã phiếu gồm 11 ký tự').waitFor();
     await screenshot(page, 'ballot-8-entry-error');
+    expect(await lowContrast(page)).toEqual([]);
     await page.getByLabel('Mã phiếu').fill(slips[1]!.code.toLowerCase().replace('-', ' '));
     await page.getByRole('button', { name: 'Mở phiếu' }).click();
     await page.getByText('Đã đánh giá 0/2').waitFor();
@@ -144,9 +185,11 @@ describe('the ballot page on a phone', () => {
     for (const client of server.app.websocketServer.clients) client.terminate();
     await page.getByText('Đang thử kết nối lại').waitFor();
     await screenshot(page, 'ballot-9-reconnecting');
+    expect(await lowContrast(page)).toEqual([]);
     await page.getByRole('button', { name: 'Gửi phiếu' }).click();
     await page.getByText('Phiếu sẽ được gửi lại tự động').waitFor();
     await screenshot(page, 'ballot-10-submitting-offline');
+    expect(await lowContrast(page)).toEqual([]);
     await context.setOffline(false);
     await page.getByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' }).waitFor({ timeout: 30_000 });
     const turnout = await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`);
@@ -184,6 +227,10 @@ describe('the ballot page on a phone', () => {
     await screenshot(page, 'ballot-12b-text-200-person');
     await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
 
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, 'ballot-12c-laptop');
+    await page.setViewportSize(PHONE);
+
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`${server.url}${slips[1]!.path}`);
     await page.getByText('Đã đánh giá 0/15').waitFor();
@@ -193,12 +240,14 @@ describe('the ballot page on a phone', () => {
     await page.goto(`${server.url}${slips[2]!.path}`);
     await page.getByText('Phiếu này đã bị hủy').waitFor();
     await screenshot(page, 'ballot-13-void');
+    expect(await lowContrast(page)).toEqual([]);
 
     await page.goto(`${server.url}${slips[1]!.path}`);
     await page.getByText('Đã đánh giá 0/15').waitFor();
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
     await page.getByRole('heading', { name: 'Cuộc lấy phiếu đã kết thúc' }).waitFor();
     await screenshot(page, 'ballot-14-closed');
+    expect(await lowContrast(page)).toEqual([]);
 
     // A link without its secret, on a phone that never saw the slip.
     const fresh = await phone();

@@ -90,10 +90,11 @@ const RETYPE: ReadonlySet<ErrorCode> = new Set(['slip-unknown', 'slip-secret-mis
 const NOT_RECORDED: ReadonlySet<ErrorCode> = new Set(['bad-seal', 'bad-ballot']);
 
 export function Failure({ code, t, lang }: { code: ErrorCode; t: BallotStrings; lang: Lang }) {
+  const message = errorMessage(code, lang);
   return (
     <Notice tone="bad" icon="!" title={NOT_RECORDED.has(code) ? t.notRecordedTitle : t.errorTitle}>
-      <p>{errorMessage(code, lang)}</p>
-      <p class="muted">{t.contact}</p>
+      <p>{message}</p>
+      {!message.includes(t.committee) && <p class="muted">{t.contact}</p>}
       {RETYPE.has(code) && (
         <p>
           <a class="button secondary" href="/">

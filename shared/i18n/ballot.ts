@@ -46,6 +46,8 @@ export interface BallotStrings {
   errorTitle: string;
   notRecordedTitle: string;
   contact: string;
+  /** How the messages name the tally committee, to avoid saying "contact them" twice. */
+  committee: string;
   retry: string;
   typeCode: string;
 }
@@ -92,6 +94,7 @@ const vi: BallotStrings = {
   errorTitle: 'Không mở được phiếu',
   notRecordedTitle: 'Phiếu chưa được ghi nhận',
   contact: 'Xin liên hệ Ban kiểm phiếu nếu cần hỗ trợ.',
+  committee: 'Ban kiểm phiếu',
   retry: 'Thử lại',
   typeCode: 'Nhập mã phiếu',
 };
@@ -138,6 +141,7 @@ const en: BallotStrings = {
   errorTitle: 'The ballot could not be opened',
   notRecordedTitle: 'The ballot was not recorded',
   contact: 'Contact the tally committee if you need help.',
+  committee: 'tally committee',
   retry: 'Try again',
   typeCode: 'Type a slip code',
 };
