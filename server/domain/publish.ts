@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
 import { nowIso } from './ids';
+import { scrubOrderTraces } from './lifecycle';
 import { getSession } from './sessions';
 
 /**
@@ -17,7 +18,7 @@ export async function publishResults(
   db: Kysely<Database>,
   sessionId: string,
 ): Promise<{ publishedAt: string; already: boolean }> {
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
     if (session.state !== 'closed') throw new AppError('session-not-closed', 409);
     if (session.publishedAt !== null) return { publishedAt: session.publishedAt, already: true };
@@ -25,6 +26,9 @@ export async function publishResults(
     await trx.updateTable('vote_sessions').set({ published_at: publishedAt }).where('id', '=', sessionId).execute();
     return { publishedAt, already: false };
   });
+  // Paper ballots may have been keyed after close: scrub their order from the file too.
+  if (!outcome.already) await scrubOrderTraces(db);
+  return outcome;
 }
 
 /**
