@@ -1,16 +1,15 @@
 /**
- * RESULTS MODULE SLOT. Publishing results, the minutes (biên bản kiểm phiếu) and the
- * exports belong to the results/display module: replace the body of `ResultsTab` with its
- * buttons. The console passes the session and a reload function like every other tab.
+ * The Results tab: the results module's own panel (client/admin/results-panel.tsx:
+ * tally, publishing, live results, minutes, exports), mounted as it is.
  */
+import { ResultsPanel } from './results-panel';
 import type { TabProps } from './session-view';
-import { t } from './state';
+import { lang } from './state';
 
 export function ResultsTab({ session }: TabProps) {
   return (
     <div class="results-slot" data-slot="results" data-session={session.id}>
-      <h2>{t('tab_results')}</h2>
-      <p class="hint">{t('resultsPlaceholder')}</p>
+      <ResultsPanel key={`${session.id}-${session.state}`} sessionId={session.id} lang={lang.value} />
     </div>
   );
 }

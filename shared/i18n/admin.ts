@@ -162,8 +162,6 @@ export const ADMIN_TEXT = {
   paperPending: { vi: 'Đã lưu lần nhập thứ nhất (phiếu {id}). Người thứ hai nhập lại phiếu này.', en: 'First entry saved (sheet {id}). A second person keys this sheet again.' },
   paperRecorded: { vi: 'Hai lần nhập khớp nhau: đã ghi 1 phiếu giấy.', en: 'Both entries match: 1 paper ballot recorded.' },
   paperNotYet: { vi: 'Chỉ nhập phiếu giấy sau khi mở bỏ phiếu.', en: 'Paper ballots can be keyed once voting is open.' },
-  // Results (filled by the results module)
-  resultsPlaceholder: { vi: 'Công bố kết quả, biên bản kiểm phiếu và xuất dữ liệu sẽ có ở đây sau khi kết thúc bỏ phiếu.', en: 'Publishing results, the minutes and exports appear here after voting closes.' },
   // Audit
   auditTime: { vi: 'Thời gian', en: 'Time' },
   auditActor: { vi: 'Người thao tác', en: 'By' },
