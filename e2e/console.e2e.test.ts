@@ -177,4 +177,62 @@ describe('console walk-through in Chromium', () => {
     expect(events.find((e: { event: string }) => e.event === 'quorum.override')).toMatchObject({ actor: 'Thư ký 2', detail: { summoned: 30, present: 19 } });
     await page.close();
   });
+
+  it('paper ballot keyed by two operators in two browsers: a mismatch discards, a match records', async () => {
+    const session = await server.admin.call('POST', '/api/admin/sessions', {
+      title: 'Phiếu giấy hai người nhập',
+      organisation: 'Chi bộ',
+      place: '',
+      heldOn: '2026-11-27',
+      presetId: 'qd96-2023',
+      summoned: 10,
+      present: 9,
+    });
+    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+      persons: [
+        { fullName: 'Người Thứ Nhất', position: 'Bí thư' },
+        { fullName: 'Người Thứ Hai', position: 'Phó Bí thư' },
+      ],
+    });
+    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/paper-issued`, { count: 2 });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const contextA = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const contextB = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    const a = await contextA.newPage();
+    const b = await contextB.newPage();
+    await login(a, 'Ủy viên An');
+    await login(b, 'Ủy viên Bình');
+    const paperUrl = `${server.url}/admin/s/${session.id}/paper`;
+
+    const keySheet = async (page: Page, choices: [string, string], second: boolean) => {
+      await page.goto(paperUrl);
+      await page.locator('form.paper').waitFor();
+      if (second) await page.getByText(/Lần nhập thứ hai cho phiếu/).click();
+      for (const [i, row] of [0, 1].entries()) await page.getByTestId('sheet-row').nth(row).getByText(choices[i]!, { exact: true }).click();
+      await page.getByRole('button', { name: 'Ghi lần nhập' }).click();
+      if (second) await confirmModal(page);
+    };
+
+    await keySheet(a, ['Tín nhiệm cao', 'Tín nhiệm thấp'], false);
+    await hasText(a.getByRole('status'), 'Đã lưu lần nhập thứ nhất');
+    await keySheet(b, ['Tín nhiệm cao', 'Tín nhiệm'], true);
+    await hasCount(b.locator('[data-code=paper-mismatch]'), 1);
+    await hasText(b.getByTestId('paper-counts'), 'đã ghi 0, đang chờ nhập lần hai 0');
+
+    await keySheet(b, ['Tín nhiệm cao', 'Không hợp lệ'], false);
+    await keySheet(a, ['Tín nhiệm cao', 'Không hợp lệ'], true);
+    await hasText(a.getByRole('status'), 'Hai lần nhập khớp nhau: đã ghi 1 phiếu giấy.');
+    await hasText(a.getByTestId('paper-counts'), 'đã phát 2, đã ghi 1, đang chờ nhập lần hai 0');
+    await screenshot(a, 'console-paper-1280');
+
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    const results = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
+    expect(results.collected).toEqual({ phone: 0, paper: 1, total: 1 });
+    expect(results.persons.map((p: { counts: Record<string, number>; invalid: number }) => [p.counts.high, p.invalid])).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
+    await contextA.close();
+    await contextB.close();
+  });
 });
