@@ -93,19 +93,29 @@ export class SocketLink implements Link {
 
   start(): void {
     this.connect();
+    // Back from a locked screen or a lost Wi-Fi: retry now rather than at the end of a backoff.
+    if (typeof globalThis.addEventListener === 'function') {
+      globalThis.addEventListener('online', this.nudge);
+      globalThis.document?.addEventListener('visibilitychange', this.nudge);
+    }
   }
 
   close(): void {
     this.closed = true;
+    if (typeof globalThis.removeEventListener === 'function') {
+      globalThis.removeEventListener('online', this.nudge);
+      globalThis.document?.removeEventListener('visibilitychange', this.nudge);
+    }
     clearTimeout(this.timer);
     this.socket?.close();
     this.failAll();
   }
 
-  /** Drop the current WebSocket as a network failure would (tests, and a stuck socket). */
-  drop(): void {
-    this.socket?.close();
-  }
+  private readonly nudge = (): void => {
+    if (this.closed || this.socket !== null || globalThis.document?.visibilityState === 'hidden') return;
+    clearTimeout(this.timer);
+    this.connect();
+  };
 
   request(msg: Outgoing): Promise<ServerMessage> {
     if (this.pushing) return this.viaSocket(msg);
