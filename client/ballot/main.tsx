@@ -1,6 +1,8 @@
 /** Entry of the delegate's page (`/` and `/b/<slip>`): kept tiny, it loads on crowded Wi-Fi. */
 import { render } from 'preact';
 import './ballot.css';
+import './ballot-form.css';
+import './screens.css';
 import { App } from './app';
 import { routeFor } from './route';
 import { browserStorage } from './slip-store';
