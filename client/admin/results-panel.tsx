@@ -21,6 +21,13 @@ interface SessionFacts {
 }
 
 export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lang }) {
+  const [lanOrigin, setLanOrigin] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ urls: string[] }>('GET', '/api/admin/network').then(
+      (net) => setLanOrigin(net.urls[0] ?? null),
+      () => setLanOrigin(null),
+    );
+  }, []);
   const t = (key: ResultsTextKey) => RESULTS_STRINGS[key][lang];
   const [session, setSession] = useState<SessionFacts | null>(null);
   const [results, setResults] = useState<TallyResult | null>(null);
@@ -58,7 +65,8 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
 
   if (!session) return <section class="results-panel">{error && <p class="error" role="alert">{errorMessage(error, lang)}</p>}</section>;
   const base = `/api/admin/sessions/${sessionId}`;
-  const displayUrl = `${location.origin}/display/${sessionId}#${session.displayKey}`;
+  // The LAN address, so a projector on another machine can open the link too.
+  const displayUrl = `${lanOrigin ?? location.origin}/display/${sessionId}#${session.displayKey}`;
   const levels = session.preset.levels;
 
   return (
