@@ -1,17 +1,8 @@
 /** Entry point: read config, build the app, listen, print where to reach it, close on signals. */
-import { networkInterfaces } from 'node:os';
 import QRCode from 'qrcode';
 import { buildApp } from './app';
 import { readConfig } from './config';
-
-/** Every non-internal IPv4 address: the URLs phones on the venue Wi-Fi can reach. */
-export function lanAddresses(): string[] {
-  const out: string[] = [];
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
-  }
-  return out;
-}
+import { lanAddresses } from './domain/network';
 
 async function main(): Promise<void> {
   const config = readConfig();
