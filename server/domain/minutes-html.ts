@@ -29,6 +29,8 @@ td.n { text-align: right; white-space: nowrap; }
 thead tr:first-child th:nth-child(2) { width: 32%; }
 .sig { display: grid; grid-template-columns: 1fr 1fr; text-align: center; margin-top: 18px; break-inside: avoid; }
 .sig .name { margin-top: 60px; font-weight: bold; }
+.appendix { break-before: page; font-size: 10.5pt; }
+.appendix h2 { font-size: 12pt; text-align: center; }
 `;
 
 export function renderMinutesHtml(model: MinutesModel): string {
@@ -82,6 +84,14 @@ ${rows}
 <ul>${model.thresholds.length === 0 ? '<li>Không có.</li>' : model.thresholds.map((t) => `<li>${e(t)}</li>`).join('')}</ul>
 <p>${e(model.closing)}</p>
 <div class="sig">${signatures}</div>
+${
+  model.appendix.rows.length === 0
+    ? ''
+    : `<section class="appendix"><h2>${e(model.appendix.heading)}</h2><p class="i">${e(model.appendix.note)}</p>
+<table><thead><tr><th>Thời gian</th><th>Người thao tác</th><th>Sự kiện</th><th>Chi tiết</th></tr></thead><tbody>
+${model.appendix.rows.map((r) => `<tr><td>${e(r.at)}</td><td>${e(r.actor)}</td><td>${e(r.event)}</td><td>${e(r.detail)}</td></tr>`).join('\n')}
+</tbody></table></section>`
+}
 </main></body></html>
 `;
 }

@@ -8,6 +8,8 @@ import { formatCount, formatPercent, formatPlaceDate } from '../../shared/format
 import type { Preset } from '../../shared/presets';
 import type { ResultsFile } from '../../shared/results-file';
 import type { Database } from '../db/schema';
+import { AUDIT_EVENT_TEXT } from '../../shared/i18n/admin';
+import { listAudit, type AuditRow } from './audit';
 import { buildResultsFile } from './exports';
 import { getSession } from './sessions';
 
@@ -47,6 +49,32 @@ export interface MinutesModel {
   thresholds: string[];
   closing: string;
   signatures: { title: string; names: string[] }[];
+  /** The audit log of the session, exported with the minutes (counts only, never ballots). */
+  appendix: { heading: string; note: string; rows: { at: string; actor: string; event: string; detail: string }[] };
+}
+
+const DETAIL_WORDS: Record<string, string> = {
+  count: 'số lượng',
+  presetId: 'quy định',
+  fields: 'mục',
+  summoned: 'triệu tập',
+  present: 'có mặt',
+  collected: 'thu về',
+  issued: 'phát ra',
+  enabled: 'bật',
+  override: 'xác nhận riêng',
+  unused: 'phiếu chưa dùng',
+  slipId: 'phiếu',
+};
+
+/** One audit row in Vietnamese: time in Vietnam's time zone, event name, details. */
+export function auditAppendixRow(row: AuditRow): MinutesModel['appendix']['rows'][number] {
+  const at = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(row.at));
+  const value = (v: unknown) => (v === true ? 'có' : v === false ? 'không' : Array.isArray(v) ? v.join(', ') : String(v));
+  const detail = Object.entries(row.detail)
+    .map(([k, v]) => `${DETAIL_WORDS[k] ?? k}: ${value(v)}`)
+    .join('; ');
+  return { at, actor: row.actor, event: AUDIT_EVENT_TEXT[row.event]?.vi ?? row.event, detail };
 }
 
 /** "head", "chair" and the Vietnamese word all print as "Trưởng ban"; anything else as the committee wrote it. */
@@ -79,7 +107,7 @@ function baseNote(file: ResultsFile): string {
 }
 
 /** Build the minutes from the results file, the preset and the committee. */
-export function minutesModel(file: ResultsFile, preset: Preset, committee: CommitteeMember[]): MinutesModel {
+export function minutesModel(file: ResultsFile, preset: Preset, committee: CommitteeMember[], auditRows: AuditRow[] = []): MinutesModel {
   const { session, results } = file;
   const placeDate = formatPlaceDate(session.place, session.heldOn);
   const isState = preset.header.vi.startsWith('CỘNG HÒA');
@@ -127,6 +155,11 @@ export function minutesModel(file: ResultsFile, preset: Preset, committee: Commi
       { title: 'TRƯỞNG BAN', names: heads.map((m) => m.fullName) },
       { title: 'ỦY VIÊN', names: others.map((m) => m.fullName) },
     ],
+    appendix: {
+      heading: 'PHỤ LỤC: NHẬT KÝ CUỘC LẤY PHIẾU',
+      note: 'Các thao tác của Ban tổ chức và Ban kiểm phiếu, theo giờ Việt Nam. Nhật ký không ghi từng phiếu điện thoại, nội dung phiếu hay mã phiếu đã dùng.',
+      rows: auditRows.map(auditAppendixRow),
+    },
   };
 }
 
@@ -134,5 +167,5 @@ export function minutesModel(file: ResultsFile, preset: Preset, committee: Commi
 export async function loadMinutesModel(db: Kysely<Database>, sessionId: string): Promise<MinutesModel> {
   const session = await getSession(db, sessionId);
   const file = await buildResultsFile(db, sessionId);
-  return minutesModel(file, session.preset, await loadCommittee(db, sessionId));
+  return minutesModel(file, session.preset, await loadCommittee(db, sessionId), await listAudit(db, sessionId));
 }

@@ -126,6 +126,13 @@ describe('the minutes PDF', () => {
     expect(results.persons[0]!.thresholds.map((t) => t.id)).toEqual(['low-two-thirds']);
     expect(text).toContain(`1. ${NAMES[0]}: Từ 2/3 trở lên tín nhiệm thấp.`);
     expect(text).toContain('Miễn nhiệm chức vụ');
+
+    // The audit log is exported with the minutes: secretariat actions with counts, no ballots.
+    const appendix = text.slice(text.indexOf('PHỤ LỤC: NHẬT KÝ CUỘC LẤY PHIẾU'));
+    expect(appendix.length).toBeLessThan(text.length);
+    for (const event of ['Tạo cuộc lấy phiếu', 'Phát hành phiếu', 'Mở bỏ phiếu', 'Kết thúc bỏ phiếu']) expect(appendix).toContain(event);
+    expect(appendix).toContain('số lượng: 10');
+    expect(appendix).not.toMatch(/Tín nhiệm (cao|thấp)/);
   });
 
   it('runs over several pages with the table header repeated, and prints the state header for a council', async () => {

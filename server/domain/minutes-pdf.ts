@@ -41,6 +41,7 @@ export async function renderMinutesPdf(model: MinutesModel): Promise<Buffer> {
   drawTable(doc, model);
   drawAfterTable(doc, model);
   drawSignatures(doc, model);
+  drawAppendix(doc, model);
   doc.end();
   return done;
 }
@@ -223,4 +224,37 @@ function drawSignatures(doc: Doc, model: MinutesModel): void {
   });
   doc.x = MARGIN.left;
   doc.y = lowest;
+}
+
+/** The audit log on its own page(s) after the signatures. */
+function drawAppendix(doc: Doc, model: MinutesModel): void {
+  const { appendix } = model;
+  if (appendix.rows.length === 0) return;
+  doc.addPage();
+  const width = contentWidth(doc);
+  doc.font('bold').fontSize(11).text(appendix.heading, MARGIN.left, MARGIN.top, { width, align: 'center' });
+  doc.moveDown(0.3);
+  doc.font('italic').fontSize(9).text(appendix.note, { width });
+  doc.moveDown(0.5);
+  const columns: Column[] = [
+    { title: 'Thời gian', width: width * 0.2, align: 'left' },
+    { title: 'Người thao tác', width: width * 0.2, align: 'left' },
+    { title: 'Sự kiện', width: width * 0.28, align: 'left' },
+    { title: 'Chi tiết', width: width * 0.32, align: 'left' },
+  ];
+  const header = () => drawRow(doc, columns, columns.map((c) => c.title), 'condBold', doc.y);
+  let y = header();
+  for (const row of appendix.rows) {
+    const cells = [row.at, row.actor, row.event, row.detail];
+    doc.font('cond').fontSize(8);
+    const need = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: columns[i]!.width - 2 * PAD }))) + 2 * PAD;
+    if (y + need > doc.page.height - MARGIN.bottom) {
+      doc.addPage();
+      doc.y = MARGIN.top;
+      y = header();
+    }
+    y = drawRow(doc, columns, cells, 'cond', y);
+  }
+  doc.x = MARGIN.left;
+  doc.y = y;
 }
