@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminClient } from '../scripts/lib/client';
+import { AdminClient, WsClient } from '../scripts/lib/client';
 import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from './test-helpers';
 
 let server: TestServer;
@@ -30,6 +30,32 @@ describe('secretariat API', () => {
     }
     const stranger = new AdminClient(server.url);
     await expect(stranger.login('wrong')).rejects.toMatchObject({ status: 401, code: 'wrong-password' });
+  });
+
+  it('refuses changes and the console feed from another site, even with the cookie', async () => {
+    const evil = { cookie: server.admin.cookieHeader, origin: 'http://evil.example', 'content-type': 'application/json' };
+    const res = await fetch(`${server.url}/api/admin/sessions`, {
+      method: 'POST',
+      headers: evil,
+      body: JSON.stringify({ title: 'x', organisation: '', place: '', heldOn: '2026-11-27', presetId: 'qd96-2023', summoned: 1, present: 1 }),
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: 'cross-origin' });
+    const login = await fetch(`${server.url}/api/admin/login`, { method: 'POST', headers: evil, body: JSON.stringify({ password: TEST_PASSWORD }) });
+    expect(login.status).toBe(403);
+    const { sessions } = await server.admin.call('GET', '/api/admin/sessions');
+    expect(sessions.some((s: { title: string }) => s.title === 'x')).toBe(false);
+    // Same origin is fine.
+    const ok = await fetch(`${server.url}/api/admin/me`, { headers: { cookie: server.admin.cookieHeader, origin: server.url } });
+    expect(ok.status).toBe(200);
+
+    const { session } = await prepareSession(server.admin);
+    const hijack = await WsClient.connect(server.url, { cookie: server.admin.cookieHeader, origin: 'http://evil.example' });
+    expect(await hijack.request({ type: 'subscribe', sessionId: session.id })).toEqual(expect.objectContaining({ type: 'error', code: 'cross-origin' }));
+    hijack.close();
+    const own = await WsClient.connect(server.url, { cookie: server.admin.cookieHeader, origin: server.url });
+    expect(await own.request({ type: 'subscribe', sessionId: session.id })).toMatchObject({ type: 'subscribed' });
+    own.close();
   });
 
   it('sets an httpOnly, SameSite=Strict cookie, and logout ends the session', async () => {

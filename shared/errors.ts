@@ -13,6 +13,7 @@ export const ERROR_MESSAGES = {
   'rate-limited': { vi: 'Thao tác quá nhanh. Xin chờ giây lát rồi thử lại.', en: 'Too many attempts. Please wait a moment and try again.' },
   // Secretariat
   'unauthorized': { vi: 'Xin đăng nhập.', en: 'Please log in.' },
+  'cross-origin': { vi: 'Yêu cầu từ trang khác bị từ chối.', en: 'Requests from another site are refused.' },
   'wrong-password': { vi: 'Mật khẩu không đúng.', en: 'Wrong password.' },
   'session-not-found': { vi: 'Không tìm thấy cuộc lấy phiếu.', en: 'Vote session not found.' },
   'session-not-draft': { vi: 'Cuộc lấy phiếu đã mở, không thể sửa.', en: 'The vote has been opened and can no longer be edited.' },

@@ -16,6 +16,7 @@ import {
 } from '../../shared/protocol';
 import { castBallot, openSlip } from '../domain/cast';
 import { getTurnout, findSession } from '../domain/sessions';
+import { sameOrigin } from '../plugins/auth';
 import { sendMessage, type Audience } from '../plugins/hub';
 
 const validator = Compile(ClientMessageSchema);
@@ -95,6 +96,7 @@ async function handleMessage(app: FastifyInstance, msg: ClientMessage, ctx: Mess
         if (!session || session.displayKey !== msg.displayKey) throw new AppError('bad-display-key', 403);
         audience = 'display';
       } else {
+        if (!sameOrigin(ctx.request)) throw new AppError('cross-origin', 403);
         if (!(await app.adminFromRequest(ctx.request))) throw new AppError('unauthorized', 401);
         if (!session) throw new AppError('session-not-found', 404);
         audience = 'console';
