@@ -10,6 +10,7 @@ import type { BallotContent, BallotSessionView, CastMessage, SlipOpenMessage } f
 import { openSeal, slipProof } from '../../shared/seal';
 import type { TallyBallot } from '../../shared/tally';
 import type { Database } from '../db/schema';
+import { secretsEqual } from './ids';
 import { ballotView, getSession, listPersons, type SessionRecord } from './sessions';
 
 function sha256(text: string): Buffer {
@@ -37,9 +38,7 @@ export interface OpenedSlip {
 export async function openSlip(db: Kysely<Database>, msg: Pick<SlipOpenMessage, 'slipId' | 'proof'>): Promise<OpenedSlip> {
   const slip = await findSlip(db, msg.slipId);
   if (!slip) throw new AppError('slip-unknown', 404);
-  const expected = Buffer.from(slipProof(slip.seal_key));
-  const given = Buffer.from(msg.proof);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new AppError('slip-unknown', 404);
+  if (!secretsEqual(msg.proof, slipProof(slip.seal_key))) throw new AppError('slip-unknown', 404);
   if (slip.state === 'void') throw new AppError('slip-void', 410);
   const session = await getSession(db, slip.session_id);
   return { slipId: slip.id, state: slip.state, session: await ballotView(db, session) };

@@ -15,6 +15,7 @@ import {
   type ServerMessage,
 } from '../../shared/protocol';
 import { castBallot, openSlip } from '../domain/cast';
+import { secretsEqual } from '../domain/ids';
 import { getTurnout, findSession } from '../domain/sessions';
 import { sameOrigin } from '../plugins/auth';
 import { sendMessage, type Audience } from '../plugins/hub';
@@ -93,7 +94,7 @@ async function handleMessage(app: FastifyInstance, msg: ClientMessage, ctx: Mess
       const session = await findSession(app.db, msg.sessionId);
       let audience: Audience;
       if (msg.displayKey !== undefined) {
-        if (!session || session.displayKey !== msg.displayKey) throw new AppError('bad-display-key', 403);
+        if (!session || !secretsEqual(msg.displayKey, session.displayKey)) throw new AppError('bad-display-key', 403);
         audience = 'display';
       } else {
         if (!sameOrigin(ctx.request)) throw new AppError('cross-origin', 403);
