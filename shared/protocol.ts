@@ -90,6 +90,8 @@ export type ServerMessage =
   | { type: 'subscribed'; rid?: string; sessionId: string }
   | { type: 'turnout'; turnout: Turnout }
   | { type: 'results'; sessionId: string; live: boolean; results: TallyResult }
+  /** Live results were switched off while voting is open: drop every live count now on screen. */
+  | { type: 'results-withdrawn'; sessionId: string }
   | { type: 'pong'; rid?: string; version: number }
   | { type: 'error'; rid?: string; code: ErrorCode };
 

@@ -29,12 +29,32 @@ async function fetchInfo(sessionId: string, displayKey: string): Promise<Display
 }
 
 export function handleMessage(state: DisplayState, msg: ServerMessage): void {
-  if (msg.type === 'turnout') {
-    state.turnout.value = msg.turnout;
-    // Results withdrawn (live mode switched off before close) are not shown once voting ends.
-    if (msg.turnout.state !== 'open' && state.results.value?.live) state.results.value = null;
-  } else if (msg.type === 'results') {
-    state.results.value = { live: msg.live, results: msg.results };
+  switch (msg.type) {
+    case 'turnout':
+      state.turnout.value = msg.turnout;
+      // Live counts are not shown once voting ends: the display waits for publishing.
+      if (msg.turnout.state !== 'open' && state.results.value?.live) state.results.value = null;
+      return;
+    case 'results':
+      state.results.value = { live: msg.live, results: msg.results };
+      return;
+    case 'results-withdrawn':
+      // Live results switched off mid-vote: the counts leave the screen now, not at close.
+      if (state.results.value?.live) state.results.value = null;
+      return;
+    // Messages for phones, or answered by the link itself: nothing to show.
+    case 'subscribed':
+    case 'pong':
+    case 'error':
+    case 'state':
+    case 'slip':
+    case 'recorded':
+      return;
+    default: {
+      // Compile-time exhaustiveness (shared/protocol's assertNever is not imported: it would bundle the schemas).
+      const unhandled: never = msg;
+      return unhandled;
+    }
   }
 }
 

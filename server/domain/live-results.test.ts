@@ -1,12 +1,15 @@
 /**
  * What a display receives over a real WebSocket: no per-person count before publishing,
- * and with live results only snapshots at least 5 ballots apart.
+ * and with live results only snapshots at least 5 ballots apart (also across a restart), taken
+ * off every screen when live results are switched off.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WsClient } from '../../scripts/lib/client';
 import type { ServerMessage } from '../../shared/protocol';
 import { castBallots, isResults, isTurnout, randomMarks, seeded, type Marks } from '../results-test-helpers';
-import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { buildApp } from '../app';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test-helpers';
+import { liveSettingKey } from './live-results';
 
 let server: TestServer;
 const sockets: WsClient[] = [];
@@ -31,6 +34,7 @@ function stream(ws: WsClient, seen: ServerMessage[]): ServerMessage[] {
   return [...seen, ...ws.pushed];
 }
 
+const isWithdrawn = (m: ServerMessage): m is Extract<ServerMessage, { type: 'results-withdrawn' }> => m.type === 'results-withdrawn';
 const hasCounts = (m: ServerMessage) => /"counts"|"percents"/.test(JSON.stringify(m));
 
 async function turnoutReaches(ws: WsClient, collected: number, seen: ServerMessage[]): Promise<void> {
@@ -139,5 +143,77 @@ describe('live results', () => {
     await castBallots(server.url, session.id, slips.slice(10, 12), ballots.slice(10, 12));
     await turnoutReaches(off, 12, []);
     expect(off.pushed.filter(hasCounts)).toEqual([]);
+  });
+});
+
+describe('live results switched off mid-vote', () => {
+  it('withdraw the counts from every display at once; switched on again, the last counts come back', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 2, slips: 6 });
+    const ids = persons.map((p) => p.id);
+    const path = `/api/admin/sessions/${session.id}/live-results`;
+    await server.admin.call('POST', path, { enabled: true });
+    const screens = [await display(session.id, session.displayKey), await display(session.id, session.displayKey)];
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const random = seeded(3);
+    await castBallots(server.url, session.id, slips.slice(0, 5), Array.from({ length: 5 }, () => randomMarks(random, ids, ['high', 'medium', 'low'])));
+    for (const screen of screens) expect((await screen.waitFor(isResults)).results.collected.total).toBe(5);
+
+    await server.admin.call('POST', path, { enabled: false });
+    for (const screen of screens) expect(await screen.waitFor(isWithdrawn)).toEqual({ type: 'results-withdrawn', sessionId: session.id });
+
+    // On again with no new ballot: the same counts as before, nothing fresher.
+    await server.admin.call('POST', path, { enabled: true });
+    for (const screen of screens) expect((await screen.waitFor(isResults)).results.collected.total).toBe(5);
+  });
+});
+
+describe('live results across a server restart', () => {
+  /** Stop the app and start a new one on the same SQLite file and port, as after a crash or reboot. */
+  async function restart(): Promise<void> {
+    const port = Number(new URL(server.url).port);
+    for (const s of sockets.splice(0)) s.close();
+    await server.app.close();
+    server.app = await buildApp({ dbFile: server.dbFile, adminPassword: TEST_PASSWORD, loginDelayMs: 20 });
+    await server.app.listen({ port, host: '127.0.0.1' });
+    await server.admin.login(TEST_PASSWORD);
+  }
+
+  const lastPushed = async (sessionId: string) =>
+    (await server.app.db.selectFrom('settings').select('value').where('key', '=', liveSettingKey(sessionId)).executeTakeFirst())?.value;
+
+  it('show nothing fresher until 5 ballots past the count last on screen, kept in the database', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 2, slips: 15 });
+    const ids = persons.map((p) => p.id);
+    const random = seeded(21);
+    const ballots: Marks[] = Array.from({ length: 15 }, () => randomMarks(random, ids, ['high', 'medium', 'low']));
+    const path = `/api/admin/sessions/${session.id}/live-results`;
+    await server.admin.call('POST', path, { enabled: true });
+    const first = await display(session.id, session.displayKey);
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await castBallots(server.url, session.id, slips.slice(0, 5), ballots.slice(0, 5));
+    expect((await first.waitFor(isResults)).results.collected.total).toBe(5);
+    await castBallots(server.url, session.id, slips.slice(5, 7), ballots.slice(5, 7));
+    await turnoutReaches(first, 7, []);
+
+    // Restarted with 7 collected and 5 last shown: a fresh count now would reveal 2 ballots.
+    await restart();
+    expect(await lastPushed(session.id)).toBe('5');
+    const second = await display(session.id, session.displayKey);
+    await castBallots(server.url, session.id, slips.slice(7, 10), ballots.slice(7, 10));
+    await turnoutReaches(second, 10, []);
+    // The first counts this display ever gets are at 10 ballots: none were sent at 7.
+    expect((await second.waitFor(isResults, 15_000)).results.collected.total).toBe(10);
+    expect(await lastPushed(session.id)).toBe('10');
+
+    // Restarted with 5 ballots past the last push (collected while live results were off): a
+    // fresh count may be shown, once the spacing has passed.
+    await server.admin.call('POST', path, { enabled: false });
+    await castBallots(server.url, session.id, slips.slice(10, 15), ballots.slice(10, 15));
+    await restart();
+    const third = await display(session.id, session.displayKey);
+    await server.admin.call('POST', path, { enabled: true });
+    const fresh = await third.waitFor(isResults, 15_000);
+    expect(fresh.results.collected.total).toBe(15);
+    expect(third.pushed.filter(isResults)).toEqual([]);
   });
 });

@@ -43,7 +43,7 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
   app.hub.onTurnout((turnout) => gate.onTurnout(turnout));
   app.addHook('onClose', async () => gate.close());
 
-  // A display or console that subscribes later catches up: published results, or the last live snapshot.
+  // A display or console that subscribes later catches up: published results, or live counts if allowed.
   app.subscribeHooks.push(async (sessionId, _audience, socket) => {
     const session = await findSession(app.db, sessionId);
     if (!session) return;
@@ -51,7 +51,7 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
       sendMessage(socket, { type: 'results', sessionId, live: false, results: await computeResults(app.db, sessionId) });
       return;
     }
-    const snapshot = await gate.lastSnapshot(sessionId);
+    const snapshot = await gate.forSubscriber(sessionId);
     if (snapshot) sendMessage(socket, { type: 'results', sessionId, live: true, results: snapshot });
   });
 
@@ -105,8 +105,9 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
     if (changed) {
       await audit(app.db, { sessionId: id, actor: actor(request), event: 'live-results.changed', detail: { enabled, override: overridden } });
     }
-    // Switching on mid-vote may already allow a first push.
-    if (enabled) await gate.onTurnout(await getTurnout(app.db, id));
+    // Switching on mid-vote may already allow a push; switching off takes the counts off every screen.
+    if (enabled) await gate.enabled(id);
+    else gate.withdraw(id);
     return { liveResults: enabled, override: overridden };
   });
 
