@@ -1,13 +1,16 @@
 /**
  * The projector page in real Chromium at 1920×1080 and 1280×720 against the real server:
  * before voting, turnout moving, a server restart (reconnect and catch up), then the
- * published results over two pages. Screenshots land in e2e/screenshots/display-*.png.
+ * published results over two pages (invalid marks written out per person); live results
+ * taken off the screen when switched off. Screenshots land in e2e/screenshots/display-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app';
 import { castBallots, randomMarks, seeded, type Marks } from '../server/results-test-helpers';
 import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { formatPercent } from '../shared/format';
+import type { TallyResult } from '../shared/tally';
 import { launchBrowser, PROJECTOR, screenshot } from './browser';
 
 const LAPTOP = { width: 1280, height: 720 };
@@ -55,6 +58,35 @@ async function fitsScreen(page: Page): Promise<void> {
 }
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
+
+/**
+ * Each row on screen says "Không hợp lệ: N (x,xx%)" exactly when N > 0, in full (not cut
+ * off), inside its row and left of the first level's numbers.
+ */
+async function invalidNotesMatch(page: Page, results: TallyResult): Promise<void> {
+  const rows = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="result-row"]')].map((row) => {
+      const note = row.querySelector<HTMLElement>('[data-testid="invalid-note"]');
+      const cell = row.querySelector<HTMLElement>('.cell')!.getBoundingClientRect();
+      const r = row.getBoundingClientRect();
+      const n = note?.getBoundingClientRect();
+      return {
+        order: Number(row.dataset.order),
+        note: note?.textContent ?? null,
+        fits: !note || !n || (note.scrollWidth <= note.clientWidth + 1 && n.top >= r.top - 1 && n.bottom <= r.bottom + 1 && n.right <= cell.left),
+        height: n?.height ?? 0,
+      };
+    }),
+  );
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    const person = results.persons.find((p) => p.order === row.order)!;
+    expect(row.note, `row ${row.order}`).toBe(person.invalid > 0 ? `Không hợp lệ: ${person.invalid} (${formatPercent(person.invalidPercent)})` : null);
+    expect(row.fits, `row ${row.order}`).toBe(true);
+    // Legible on a 1280×720 projector: at least 10 px tall.
+    if (row.note) expect(row.height).toBeGreaterThanOrEqual(10);
+  }
+}
 
 describe('the projector display', () => {
   it('shows turnout before and during voting, reconnects, and shows published results by page', async () => {
@@ -120,6 +152,10 @@ describe('the projector display', () => {
     await screenshot(big.page, 'display-4-closed-1920');
 
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
+    const published = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)) as TallyResult;
+    // Some invalid marks, and some rows without: the note shows only where there are some.
+    const onFirstPage = published.persons.slice(0, 15).map((p) => p.invalid);
+    expect(onFirstPage.some((n) => n > 0) && onFirstPage.some((n) => n === 0)).toBe(true);
     for (const { page } of [big, small]) {
       await page.getByTestId('results').waitFor();
       expect(await page.getByTestId('result-row').count()).toBe(15);
@@ -133,6 +169,7 @@ describe('the projector display', () => {
       expect(await second.textContent()).toContain('58,33%');
       expect(await second.textContent()).toContain('Trên 1/2 đến dưới 2/3 tín nhiệm thấp');
       expect(await text(page, 'consequences')).toContain('Miễn nhiệm chức vụ');
+      await invalidNotesMatch(page, published);
       await fitsScreen(page);
     }
     await screenshot(big.page, 'display-5-results-1920');
@@ -153,6 +190,31 @@ describe('the projector display', () => {
       expect(d.foreign).toEqual([]);
       expect(d.errors).toEqual([]);
     }
+  });
+
+  it('live results leave the screen as soon as they are switched off, while voting goes on', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 4, slips: 8 });
+    const ids = persons.map((p) => p.id);
+    const path = `/api/admin/sessions/${session.id}/live-results`;
+    await server.admin.call('POST', path, { enabled: true });
+    const { page, errors } = await projector(LAPTOP);
+    await page.goto(`${server.url}/display/${session.id}#${session.displayKey}`);
+    await page.getByText('Chưa bắt đầu bỏ phiếu').waitFor();
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const random = seeded(4);
+    await castBallots(server.url, session.id, slips.slice(0, 5), Array.from({ length: 5 }, () => randomMarks(random, ids, ['high', 'medium', 'low'])));
+    await page.getByTestId('results').waitFor();
+    expect(await page.getByTestId('result-row').count()).toBe(4);
+    expect(await page.getByTestId('results').getAttribute('data-live')).toBe('true');
+    await screenshot(page, 'display-9-live-1280');
+
+    await server.admin.call('POST', path, { enabled: false });
+    await page.getByTestId('results').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('result-row').count()).toBe(0);
+    expect(await text(page, 'collected')).toBe('5');
+    expect(await page.getByTestId('state').textContent()).toBe('Đang bỏ phiếu');
+    await screenshot(page, 'display-10-live-withdrawn-1280');
+    expect(errors).toEqual([]);
   });
 
   it('says the link is wrong when the key is wrong', async () => {

@@ -1,7 +1,8 @@
 /**
  * Published (or live) results: per person in printed order, a stacked bar of the levels on
- * the preset's base, the count and percentage of each level, and every threshold crossed
- * highlighted with its consequence. Fifteen people a page; pages turn by themselves.
+ * the preset's base, the count and percentage of each level, invalid marks under the bar
+ * (only when there are some), and every threshold crossed highlighted with its consequence.
+ * Fifteen people a page; pages turn by themselves.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatCount, formatPercent } from '../../shared/format';
@@ -43,6 +44,7 @@ function Bar({ person, levels, showInvalid }: { person: PersonResult; levels: Le
 }
 
 function Row({ person, levels, lang, showInvalid }: { person: PersonResult; levels: Level[]; lang: Lang; showInvalid: boolean }) {
+  const s = DISPLAY_STRINGS[lang];
   const crossed = person.thresholds.length > 0;
   return (
     <div class={crossed ? 'row crossed' : 'row'} data-testid="result-row" data-order={person.order}>
@@ -51,7 +53,14 @@ function Row({ person, levels, lang, showInvalid }: { person: PersonResult; leve
         <span class="name" title={person.fullName}>{person.fullName}</span>
         <span class="position" title={person.position}>{person.position}</span>
       </span>
-      <Bar person={person} levels={levels} showInvalid={showInvalid} />
+      <span class="bar-cell">
+        <Bar person={person} levels={levels} showInvalid={showInvalid} />
+        {person.invalid > 0 && (
+          <span class="invalid-note" data-testid="invalid-note">
+            {s.invalidNote(formatCount(person.invalid, lang), showInvalid ? formatPercent(person.invalidPercent, lang) : null)}
+          </span>
+        )}
+      </span>
       {levels.map((level) => (
         <span class="cell" key={level.id} data-level={level.id}>
           <span class="count">{formatCount(person.counts[level.id] ?? 0, lang)}</span>

@@ -21,6 +21,8 @@ export interface DisplayStrings {
   baseLine: (baseLabel: string, value: string) => string;
   basePerPerson: (baseLabel: string) => string;
   invalid: string;
+  /** "Không hợp lệ: 2 (16,67%)"; no percentage when the base is each person's valid ballots. */
+  invalidNote: (count: string, percent: string | null) => string;
   page: (page: number, pages: number) => string;
   reconnecting: string;
   connecting: string;
@@ -49,6 +51,7 @@ export const DISPLAY_STRINGS: Record<Lang, DisplayStrings> = {
     baseLine: (label, value) => `Tỉ lệ trên ${label}: ${value}`,
     basePerPerson: (label) => `Tỉ lệ trên ${label} của từng người`,
     invalid: 'Không hợp lệ',
+    invalidNote: (n, p) => `Không hợp lệ: ${n}${p === null ? '' : ` (${p})`}`,
     page: (p, n) => `Trang ${p}/${n}`,
     reconnecting: 'Mất kết nối — đang kết nối lại…',
     connecting: 'Đang kết nối…',
@@ -75,6 +78,7 @@ export const DISPLAY_STRINGS: Record<Lang, DisplayStrings> = {
     baseLine: (label, value) => `Percentages of ${label}: ${value}`,
     basePerPerson: (label) => `Percentages of each person's ${label}`,
     invalid: 'Invalid',
+    invalidNote: (n, p) => `Invalid: ${n}${p === null ? '' : ` (${p})`}`,
     page: (p, n) => `Page ${p}/${n}`,
     reconnecting: 'Connection lost — reconnecting…',
     connecting: 'Connecting…',
