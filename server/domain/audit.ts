@@ -6,6 +6,7 @@ import { nowIso } from './ids';
 export type AuditEvent =
   | 'session.created'
   | 'session.updated'
+  | 'preset.changed'
   | 'session.duplicated'
   | 'session.deleted'
   | 'persons.changed'

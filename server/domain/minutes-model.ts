@@ -5,6 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import { formatCount, formatPercent, formatPlaceDate } from '../../shared/format';
+import { customisedNote } from '../../shared/preset-describe';
+import { presetCustomised } from '../../shared/preset-validate';
 import type { Preset } from '../../shared/presets';
 import type { ResultsFile } from '../../shared/results-file';
 import type { Database } from '../db/schema';
@@ -65,6 +67,10 @@ const DETAIL_WORDS: Record<string, string> = {
   override: 'xác nhận riêng',
   unused: 'phiếu chưa dùng',
   slipId: 'phiếu',
+  thresholds: 'ngưỡng',
+  quorum: 'tỉ lệ có mặt tối thiểu',
+  base: 'cơ sở tính tỉ lệ',
+  reset: 'khôi phục mặc định',
 };
 
 /** One audit row in Vietnamese: time in Vietnam's time zone, event name, details. */
@@ -145,7 +151,8 @@ export function minutesModel(file: ResultsFile, preset: Preset, committee: Commi
       invalid: n(p.invalid),
       levels: preset.levels.map((l) => ({ count: n(p.counts[l.id] ?? 0), percent: formatPercent(p.percents[l.id] ?? null) })),
     })),
-    baseNote: baseNote(file),
+    // An edited preset says so, with the thresholds it applied (Ban tổ chức's edits stay on the record).
+    baseNote: presetCustomised(preset) ? `${baseNote(file)}\n${customisedNote(preset, 'vi')}` : baseNote(file),
     thresholdsHeading: 'Người có kết quả đến ngưỡng theo quy định:',
     thresholds: results.persons.flatMap((p) =>
       p.thresholds.map((t) => `${p.order}. ${p.fullName}: ${t.label.vi}. ${t.consequence.vi}`),

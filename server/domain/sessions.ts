@@ -134,10 +134,11 @@ export async function updateSession(db: Kysely<Database>, id: string, patch: Par
   const session = await getSession(db, id);
   if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
   const presetChanged = patch.presetId !== undefined && patch.presetId !== session.presetId;
-  const { preset, base } = resolvePreset(
-    patch.presetId ?? session.presetId,
-    patch.base ?? (presetChanged ? undefined : session.base),
-  );
+  // Without a change of preset, the base must be one the session's own (perhaps edited) copy allows.
+  const { preset, base } = presetChanged
+    ? resolvePreset(patch.presetId!, patch.base)
+    : { preset: session.preset, base: patch.base ?? session.base };
+  if (!preset.baseOptions.includes(base)) throw new AppError('bad-base');
   await db
     .updateTable('vote_sessions')
     .set({

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import committeeRoutes from './committee';
 import paperRoutes from './paper';
 import peopleImportRoutes from './people-import';
+import presetRoutes from './preset';
 import sessionsExtraRoutes from './sessions-extra';
 import slipPrintRoutes from './slip-print';
 
@@ -12,4 +13,5 @@ export default async function consoleRoutes(app: FastifyInstance): Promise<void>
   await app.register(committeeRoutes);
   await app.register(paperRoutes);
   await app.register(slipPrintRoutes);
+  await app.register(presetRoutes);
 }

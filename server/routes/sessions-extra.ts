@@ -6,6 +6,7 @@ import { audit } from '../domain/audit';
 import { listCommittee, replaceCommittee } from '../domain/committee';
 import { lanUrls } from '../domain/network';
 import { setPaperIssued } from '../domain/paper';
+import { copySessionPreset } from '../domain/session-preset';
 import { SessionIdParams } from './schemas';
 import { createSession, getSession, getTurnout, listPersons, replacePersons } from '../domain/sessions';
 
@@ -31,10 +32,10 @@ export default async function sessionsExtraRoutes(app: FastifyInstance): Promise
       place: source.place,
       heldOn: source.heldOn,
       presetId: source.presetId,
-      base: source.base,
       summoned: source.summoned,
       present: source.present,
     });
+    await copySessionPreset(app.db, id, copyId);
     await replacePersons(app.db, copyId, (await listPersons(app.db, id)).map((p) => ({ fullName: p.fullName, position: p.position })));
     await replaceCommittee(app.db, copyId, await listCommittee(app.db, id));
     await audit(app.db, { sessionId: copyId, actor: actor(request), event: 'session.duplicated', detail: { from: id } });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../shared/errors';
 import { PRESETS, quorumMet } from '../../shared/presets';
+import { presetCustomised } from '../../shared/preset-validate';
 import { audit, listAudit } from '../domain/audit';
 import { closeSession, computeResults, openSession } from '../domain/lifecycle';
 import {
@@ -27,6 +28,8 @@ export async function sessionDetail(app: FastifyInstance, session: SessionRecord
   return {
     ...session,
     quorumMet: quorumMet(session.preset, session.present, session.summoned),
+    /** The copy differs from the shipped preset `presetId`: "Quy định 96-QĐ/TW (đã điều chỉnh)". */
+    customised: presetCustomised(session.preset),
     persons: await listPersons(app.db, session.id),
     turnout: await getTurnout(app.db, session.id),
   };

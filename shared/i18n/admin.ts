@@ -177,6 +177,7 @@ export type AdminTextKey = keyof typeof ADMIN_TEXT;
 export const AUDIT_EVENT_TEXT: Record<string, T> = {
   'session.created': { vi: 'Tạo cuộc lấy phiếu', en: 'Vote created' },
   'session.updated': { vi: 'Sửa thông tin', en: 'Details changed' },
+  'preset.changed': { vi: 'Điều chỉnh quy định áp dụng', en: 'Rules adjusted' },
   'session.duplicated': { vi: 'Tạo từ bản sao', en: 'Created as a copy' },
   'session.deleted': { vi: 'Xóa bản nháp', en: 'Draft deleted' },
   'persons.changed': { vi: 'Sửa danh sách người được lấy phiếu', en: 'People rated changed' },
