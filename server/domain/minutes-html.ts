@@ -27,6 +27,10 @@ th, td { border: 1px solid #000; padding: 3px 4px; vertical-align: top; }
 th { background: #eee; }
 td.n { text-align: right; white-space: nowrap; }
 thead tr:first-child th:nth-child(2) { width: 32%; }
+/* The signatures never stand alone on a page: the closing sentence always goes with them,
+   and the thresholds list too when it fits (a longer list breaks, the inner group does not). */
+.ending, .closing { break-inside: avoid; }
+.ending > .b { break-after: avoid; }
 .sig { display: grid; grid-template-columns: 1fr 1fr; text-align: center; margin-top: 18px; break-inside: avoid; }
 .sig .name { margin-top: 60px; font-weight: bold; }
 .appendix { break-before: page; font-size: 10.5pt; }
@@ -80,10 +84,14 @@ ${model.subtitle.map((s) => `<p class="sub">${e(s)}</p>`).join('')}
 ${rows}
 </tbody></table>
 <p class="i">${e(model.baseNote)}</p>
+<div class="ending">
 <p class="b">${e(model.thresholdsHeading)}</p>
 <ul>${model.thresholds.length === 0 ? '<li>Không có.</li>' : model.thresholds.map((t) => `<li>${e(t)}</li>`).join('')}</ul>
+<div class="closing">
 <p>${e(model.closing)}</p>
 <div class="sig">${signatures}</div>
+</div>
+</div>
 ${
   model.appendix.rows.length === 0
     ? ''

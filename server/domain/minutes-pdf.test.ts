@@ -9,6 +9,8 @@ import type { TallyResult } from '../../shared/tally';
 import { castBallots, randomMarks, seeded, type Marks } from '../results-test-helpers';
 import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
 import { insertBallot } from './cast';
+import { loadMinutesModel } from './minutes-model';
+import { renderMinutesPdf } from './minutes-pdf';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -29,6 +31,21 @@ async function pdfItems(data: Uint8Array): Promise<string[]> {
   await doc.destroy();
   return items;
 }
+
+/** The text of each page, blank items dropped, joined with newlines. */
+async function pdfPages(data: Uint8Array): Promise<string[]> {
+  const doc = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.flatMap((item) => ('str' in item && item.str.trim() !== '' ? [item.str.trim()] : [])).join('\n'));
+  }
+  await doc.destroy();
+  return pages;
+}
+
+const CLOSING = 'Biên bản được lập xong và thông qua trước hội nghị';
+const THRESHOLDS_HEADING = 'Người có kết quả đến ngưỡng theo quy định:';
 
 const NAMES = [
   'Nguyễn Thị Hồng Nhung',
@@ -55,9 +72,9 @@ async function closedVoteWithPaper(personCount: number, phoneBallots: number) {
   await db
     .insertInto('committee_members')
     .values([
-      { id: 'cm-1', session_id: session.id, member_order: 1, full_name: 'Đỗ Thị Thanh Hương', role: 'head' },
-      { id: 'cm-2', session_id: session.id, member_order: 2, full_name: 'Ngô Văn Lực', role: 'member' },
-      { id: 'cm-3', session_id: session.id, member_order: 3, full_name: 'Trịnh Bảo Châu', role: 'Ủy viên' },
+      { id: `cm-1-${session.id}`, session_id: session.id, member_order: 1, full_name: 'Đỗ Thị Thanh Hương', role: 'head' },
+      { id: `cm-2-${session.id}`, session_id: session.id, member_order: 2, full_name: 'Ngô Văn Lực', role: 'member' },
+      { id: `cm-3-${session.id}`, session_id: session.id, member_order: 3, full_name: 'Trịnh Bảo Châu', role: 'Ủy viên' },
     ])
     .execute();
   await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
@@ -148,5 +165,41 @@ describe('the minutes PDF', () => {
     expect(text).toContain('Tỉ lệ phần trăm tính trên tổng số phiếu (2 phiếu).');
     expect(items.filter((s) => s === 'Họ và tên, chức vụ').length).toBeGreaterThan(1);
     expect(items).toContain('Nguyễn Văn N39');
+  });
+});
+
+describe('the minutes PDF layout', () => {
+  it('never leaves the signatures alone: closing sentence and thresholds list go with them, for 15 and 30 people', async () => {
+    for (const people of [15, 30]) {
+      const { session } = await closedVoteWithPaper(people, 8);
+      const model = await loadMinutesModel(server.app.db, session.id);
+      const line = model.thresholds[0]!;
+      // Lists of 0 to 14 lines move the foot of the text across the bottom of the page, so
+      // every way the signatures could fall is met.
+      for (let k = 0; k <= 14; k++) {
+        const pages = await pdfPages(new Uint8Array(await renderMinutesPdf({ ...model, thresholds: Array.from({ length: k }, () => line) })));
+        const at = (text: string) => pages.findIndex((p) => p.includes(text));
+        const where = `${people} people, ${k} threshold lines`;
+        expect(at('TRƯỞNG BAN'), where).toBeGreaterThanOrEqual(0);
+        expect(at(CLOSING), where).toBe(at('TRƯỞNG BAN'));
+        // A list this short fits on one page with the signatures: it is kept with them whole.
+        expect(at(THRESHOLDS_HEADING), where).toBe(at('TRƯỞNG BAN'));
+        expect(pages.findLastIndex((p) => p.includes(line)), where).toBeLessThanOrEqual(at('TRƯỞNG BAN'));
+        expect(at('Tỉ lệ phần trăm tính trên'), where).toBe(pages.findLastIndex((p) => p.includes('Họ và tên, chức vụ')));
+      }
+    }
+  });
+
+  it('repeats the title, small, with the page number at the top of every page after the first', async () => {
+    const { bytes } = await closedVoteWithPaper(60, 8);
+    const pages = await pdfPages(bytes);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages[0]).not.toContain('(tiếp theo)');
+    pages.slice(1).forEach((page, i) => {
+      expect(page, `page ${i + 2}`).toContain('BIÊN BẢN KIỂM PHIẾU (tiếp theo)');
+      expect(page).toContain(`Trang ${i + 2}/${pages.length}`);
+    });
+    const at = (text: string) => pages.findIndex((p) => p.includes(text));
+    expect(at(CLOSING)).toBe(at('TRƯỞNG BAN'));
   });
 });

@@ -1,6 +1,8 @@
 /**
  * The minutes as an A4 PDF, laid out with pdfkit in DejaVu Sans (bundled in node_modules,
- * full Vietnamese coverage), so the diacritics print right with nothing fetched.
+ * full Vietnamese coverage), so the diacritics print right with nothing fetched. Page
+ * breaks are decided here, never left to pdfkit: the table repeats its header, the
+ * signatures keep the closing sentence with them, continuation pages carry the title.
  */
 import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
@@ -27,6 +29,8 @@ export async function renderMinutesPdf(model: MinutesModel): Promise<Buffer> {
     size: 'A4',
     margins: MARGIN,
     info: { Title: `${model.title} — ${model.subtitle.join(' — ')}`, Creator: 'tinnhiem' },
+    // Kept until the end, so the running title and page numbers can be added to every page.
+    bufferPages: true,
   });
   for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
   const chunks: Buffer[] = [];
@@ -42,6 +46,7 @@ export async function renderMinutesPdf(model: MinutesModel): Promise<Buffer> {
   drawAfterTable(doc, model);
   drawSignatures(doc, model);
   drawAppendix(doc, model);
+  drawRunningTitles(doc, model);
   doc.end();
   return done;
 }
@@ -165,7 +170,6 @@ function drawRow(doc: Doc, columns: Column[], cells: string[], font: string, y: 
 
 function drawTable(doc: Doc, model: MinutesModel): void {
   const columns = tableColumns(doc, model);
-  const bottom = () => doc.page.height - MARGIN.bottom;
   const header = () => drawTableHeader(doc, columns, model.levelLabels, doc.y);
   let y = header();
   for (const row of model.rows) {
@@ -178,9 +182,8 @@ function drawTable(doc: Doc, model: MinutesModel): void {
     ];
     doc.font('cond').fontSize(8);
     const need = doc.heightOfString(cells[1]!, { width: columns[1]!.width - 2 * PAD }) + 2 * PAD;
-    if (y + need > bottom()) {
-      doc.addPage();
-      doc.y = MARGIN.top;
+    if (y + need > bottom(doc)) {
+      newPage(doc);
       y = header();
     }
     y = drawRow(doc, columns, cells, 'cond', y);
@@ -189,41 +192,116 @@ function drawTable(doc: Doc, model: MinutesModel): void {
   doc.y = y + 6;
 }
 
+/** Bottom of the writable area of a page. */
+function bottom(doc: Doc): number {
+  return doc.page.height - MARGIN.bottom;
+}
+
+function newPage(doc: Doc): void {
+  doc.addPage();
+  doc.x = MARGIN.left;
+  doc.y = MARGIN.top;
+}
+
+const INDENT = 18;
+
+/**
+ * The base, the thresholds crossed, the closing sentence and the signatures. The signatures
+ * never stand alone on a page: the closing sentence always goes with them, and the whole
+ * thresholds list too whenever it fits on one page with them.
+ */
 function drawAfterTable(doc: Doc, model: MinutesModel): void {
   const width = contentWidth(doc);
-  doc.font('italic').fontSize(10).text(model.baseNote, MARGIN.left, doc.y, { width });
+  const pageRoom = bottom(doc) - MARGIN.top;
+  doc.font('italic').fontSize(10);
+  // The base belongs to the table: it follows it on the same page.
+  if (doc.y + doc.heightOfString(model.baseNote, { width }) > bottom(doc)) newPage(doc);
+  doc.text(model.baseNote, MARGIN.left, doc.y, { width });
   doc.moveDown(0.5);
-  doc.font('bold').fontSize(10.5).text(model.thresholdsHeading, { width });
-  doc.font('regular');
-  if (model.thresholds.length === 0) doc.text('Không có.', MARGIN.left + 18, doc.y);
-  for (const line of model.thresholds) doc.text(line, MARGIN.left + 18, doc.y, { width: width - 18, align: 'justify' });
+
+  const gap = doc.currentLineHeight(true) * 0.5;
+  const headingH = (doc.font('bold').fontSize(10.5), doc.heightOfString(model.thresholdsHeading, { width }));
+  const lines = model.thresholds.length === 0 ? ['Không có.'] : model.thresholds;
+  doc.font('regular').fontSize(10.5);
+  const lineHs = lines.map((line) => doc.heightOfString(line, { width: width - INDENT, align: 'justify' }));
+  const closingH = doc.heightOfString(model.closing, { width }) + gap + doc.currentLineHeight(true);
+  const signaturesH = signaturesHeight(doc, model);
+  const thresholdsH = headingH + lineHs.reduce((a, b) => a + b, 0) + gap;
+
+  // Thresholds, closing and signatures together: here if they fit, else on a page of their own.
+  const together = thresholdsH + closingH + signaturesH;
+  if (doc.y + together > bottom(doc) && together <= pageRoom) newPage(doc);
+
+  doc.font('bold').fontSize(10.5).text(model.thresholdsHeading, MARGIN.left, doc.y, { width });
+  doc.font('regular').fontSize(10.5);
+  lines.forEach((line, i) => {
+    // A long list runs over pages line by line; the heading is never left alone at a foot.
+    if (doc.y + lineHs[i]! > bottom(doc)) newPage(doc);
+    doc.text(line, MARGIN.left + INDENT, doc.y, { width: width - INDENT, align: 'justify' });
+  });
   doc.x = MARGIN.left;
   doc.moveDown(0.5);
-  doc.text(model.closing, { width });
+  // The closing sentence moves with the signatures when they do not fit below it.
+  if (doc.y + closingH + signaturesH > bottom(doc)) newPage(doc);
+  doc.font('regular').fontSize(10.5).text(model.closing, MARGIN.left, doc.y, { width });
   doc.moveDown(1);
+}
+
+const SIGN_SPACE = 50;
+
+/** Titles, the space to sign and the names, per block; the tallest block counts. */
+function signaturesHeight(doc: Doc, model: MinutesModel): number {
+  const blockW = contentWidth(doc) / model.signatures.length;
+  return Math.max(
+    ...model.signatures.map((block) => {
+      let h = (doc.font('bold').fontSize(10.5), doc.heightOfString(block.title, { width: blockW }));
+      h += (doc.font('italic').fontSize(9), doc.heightOfString('(Ký, ghi rõ họ tên)', { width: blockW }));
+      doc.font('bold').fontSize(10.5);
+      for (const name of block.names.length > 0 ? block.names : ['']) h += SIGN_SPACE + doc.heightOfString(name || ' ', { width: blockW });
+      return h;
+    }),
+  );
 }
 
 function drawSignatures(doc: Doc, model: MinutesModel): void {
   const width = contentWidth(doc);
   const blockW = width / model.signatures.length;
-  // Room for the titles, the space to sign, and the names; otherwise start a new page.
-  const tallest = Math.max(...model.signatures.map((s) => Math.max(1, s.names.length)));
-  if (doc.y + 90 + tallest * 40 > doc.page.height - MARGIN.bottom) doc.addPage();
+  // drawAfterTable has made room; this only guards a page that cannot hold them at all.
+  if (doc.y + signaturesHeight(doc, model) > bottom(doc)) newPage(doc);
   const top = doc.y;
   let lowest = top;
   model.signatures.forEach((block, i) => {
     const x = MARGIN.left + i * blockW;
     doc.font('bold').fontSize(10.5).text(block.title, x, top, { width: blockW, align: 'center' });
     doc.font('italic').fontSize(9).text('(Ký, ghi rõ họ tên)', x, undefined, { width: blockW, align: 'center' });
-    let y = doc.y + 50;
+    let y = doc.y + SIGN_SPACE;
     for (const name of block.names.length > 0 ? block.names : ['']) {
       doc.font('bold').fontSize(10.5).text(name, x, y, { width: blockW, align: 'center' });
-      y = doc.y + 50;
+      y = doc.y + SIGN_SPACE;
     }
     lowest = Math.max(lowest, doc.y);
   });
   doc.x = MARGIN.left;
   doc.y = lowest;
+}
+
+/**
+ * From the second page on, the document's title (and the page number, at the top as
+ * Vietnamese administrative documents number them) in the top margin, drawn once every
+ * page exists, so it never disturbs the flow of the text.
+ */
+function drawRunningTitles(doc: Doc, model: MinutesModel): void {
+  const { start, count } = doc.bufferedPageRange();
+  const width = contentWidth(doc);
+  for (let i = start + 1; i < start + count; i++) {
+    doc.switchToPage(i);
+    const y = MARGIN.top - 26;
+    doc.font('italic').fontSize(8.5).fillColor('#444444');
+    doc.text(`${model.title} (tiếp theo)`, MARGIN.left, y, { width, align: 'center', lineBreak: false });
+    doc.text(`Trang ${i - start + 1}/${count}`, MARGIN.left, y, { width, align: 'right', lineBreak: false });
+    doc.moveTo(MARGIN.left, y + 13).lineTo(MARGIN.left + width, y + 13).lineWidth(0.4).strokeColor('#999999').stroke();
+    doc.fillColor('black').strokeColor('black');
+  }
 }
 
 /** The audit log on its own page(s) after the signatures. */
@@ -248,9 +326,8 @@ function drawAppendix(doc: Doc, model: MinutesModel): void {
     const cells = [row.at, row.actor, row.event, row.detail];
     doc.font('cond').fontSize(8);
     const need = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: columns[i]!.width - 2 * PAD }))) + 2 * PAD;
-    if (y + need > doc.page.height - MARGIN.bottom) {
-      doc.addPage();
-      doc.y = MARGIN.top;
+    if (y + need > bottom(doc)) {
+      newPage(doc);
       y = header();
     }
     y = drawRow(doc, columns, cells, 'cond', y);
