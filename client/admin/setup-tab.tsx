@@ -1,9 +1,11 @@
 /** Details and attendance of a vote; editable while it is a draft. */
+import { ADMIN_TEXT } from '../../shared/i18n/admin';
 import type { Preset } from '../../shared/presets';
 import { api } from './api';
+import { PresetPanel } from './preset-panel';
 import { SessionForm } from './session-form';
 import type { TabProps } from './session-view';
-import { t } from './state';
+import { lang, t } from './state';
 import { ErrorNote, Notice, useAction, useLoad } from './ui';
 
 export function SetupTab({ session, reload }: TabProps) {
@@ -11,20 +13,25 @@ export function SetupTab({ session, reload }: TabProps) {
   const action = useAction();
   const draft = session.state === 'draft';
   // A draft keeps its own copy of the preset; the list offers the shipped ones.
-  const list = presets.data ? presets.data.presets.map((p) => (p.id === session.presetId ? session.preset : p)) : null;
+  const own = session.customised
+    ? { ...session.preset, name: { vi: `${session.preset.name.vi} ${ADMIN_TEXT.customisedTag.vi}`, en: `${session.preset.name.en} ${ADMIN_TEXT.customisedTag.en}` } }
+    : session.preset;
+  const list = presets.data ? presets.data.presets.map((p) => (p.id === session.presetId ? own : p)) : null;
   return (
     <>
       {!draft && <p class="notice">{t('readOnly')}</p>}
       {list && (
         <SessionForm
-          key={session.id + session.state}
+          key={`${session.id}/${session.state}/${session.base}/${JSON.stringify(session.preset)}`}
           presets={list}
           readOnly={!draft}
           initial={session}
           submitLabel={t('save')}
           onSubmit={(value) =>
             action.run(
-              { message: t('confirmSaveSession') },
+              value.presetId !== session.presetId && session.customised
+                ? { message: t('confirmPresetSwitch', { name: session.preset.name[lang.value] }), danger: true }
+                : { message: t('confirmSaveSession') },
               async () => {
                 const { title, organisation, place, heldOn, presetId, base, summoned, present } = value;
                 await api('PATCH', `/api/admin/sessions/${session.id}`, { title, organisation, place, heldOn, presetId, base, summoned, present });
@@ -37,6 +44,7 @@ export function SetupTab({ session, reload }: TabProps) {
       )}
       <ErrorNote code={action.error} />
       <Notice text={action.notice} />
+      <PresetPanel session={session} reload={reload} />
     </>
   );
 }

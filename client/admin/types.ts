@@ -34,6 +34,8 @@ export interface SessionDetail {
   state: SessionState;
   quorumOverride: boolean;
   quorumMet: boolean;
+  /** The session's copy of its preset differs from the shipped one. */
+  customised: boolean;
   paperIssued: number;
   displayKey: string;
   publishedAt: string | null;
