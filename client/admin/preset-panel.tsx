@@ -24,9 +24,10 @@ export function PresetPanel({ session, reload }: TabProps) {
       <PresetEditor
         session={session}
         onDone={async (didSave) => {
+          // Reload first, so the panel never shows the rules from before the save.
+          if (didSave) await reload();
           setEditing(false);
           setSaved(didSave);
-          if (didSave) await reload();
         }}
       />
     );
