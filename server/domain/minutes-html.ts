@@ -83,7 +83,7 @@ ${model.subtitle.map((s) => `<p class="sub">${e(s)}</p>`).join('')}
 <tbody>
 ${rows}
 </tbody></table>
-<p class="i">${e(model.baseNote)}</p>
+<p class="i" style="white-space: pre-line">${e(model.baseNote)}</p>
 <div class="ending">
 <p class="b">${e(model.thresholdsHeading)}</p>
 <ul>${model.thresholds.length === 0 ? '<li>Không có.</li>' : model.thresholds.map((t) => `<li>${e(t)}</li>`).join('')}</ul>
