@@ -1,6 +1,5 @@
 /** Shapes of what the console reads from /api/admin (see docs/api-console.md). */
-import type { BaseId, Preset } from '../../shared/presets';
-import type { SessionState, Turnout } from '../../shared/protocol';
+import type { SessionInput as SharedSessionInput } from '../../shared/api-types';
 
 export interface Person {
   id?: string;
@@ -8,56 +7,7 @@ export interface Person {
   position: string;
 }
 
-export interface SessionSummary {
-  id: string;
-  title: string;
-  organisation: string;
-  heldOn: string;
-  presetId: string;
-  state: SessionState;
-  createdAt: string;
-  publishedAt: string | null;
-  turnout: Turnout;
-}
-
-export interface SessionDetail {
-  id: string;
-  title: string;
-  organisation: string;
-  place: string;
-  heldOn: string;
-  presetId: string;
-  preset: Preset;
-  base: BaseId;
-  summoned: number;
-  present: number;
-  state: SessionState;
-  quorumOverride: boolean;
-  quorumMet: boolean;
-  /** The session's copy of its preset differs from the shipped one. */
-  customised: boolean;
-  paperIssued: number;
-  displayKey: string;
-  publishedAt: string | null;
-  persons: (Person & { id: string; order: number })[];
-  turnout: Turnout;
-}
-
-export interface Slip {
-  id: string;
-  code: string;
-  path: string;
-  state: 'unused' | 'used' | 'void';
-  printed: number;
-}
-
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  event: string;
-  detail: Record<string, unknown>;
-}
+export type { AuditRow, SessionDetail, SessionSummary, SlipRecord as Slip } from '../../shared/api-types';
 
 export interface Network {
   port: number;
@@ -71,4 +21,4 @@ export interface PaperStatus {
   pending: { id: string; operator: string; mine: boolean }[];
 }
 
-export type SessionInput = Pick<SessionDetail, 'title' | 'organisation' | 'place' | 'heldOn' | 'presetId' | 'base' | 'summoned' | 'present'>;
+export type SessionInput = Required<SharedSessionInput>;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditRow } from '../../shared/api-types';
 import type { Database } from '../db/schema';
 import { nowIso } from './ids';
 
@@ -45,13 +46,7 @@ export async function audit(db: Kysely<Database>, entry: AuditEntry): Promise<vo
     .execute();
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  event: string;
-  detail: Record<string, unknown>;
-}
+export type { AuditRow } from '../../shared/api-types';
 
 export async function listAudit(db: Kysely<Database>, sessionId: string): Promise<AuditRow[]> {
   const rows = await db

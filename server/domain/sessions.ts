@@ -3,49 +3,12 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { findPreset, type BaseId, type Preset } from '../../shared/presets';
-import type { BallotSessionView, SessionState, Turnout } from '../../shared/protocol';
+import type { PersonRecord, SessionInput, SessionRecord } from '../../shared/api-types';
+import type { BallotSessionView, Turnout } from '../../shared/protocol';
 import type { Database, VoteSessionsTable } from '../db/schema';
 import { nowIso, randomId } from './ids';
 
-export interface SessionInput {
-  title: string;
-  organisation: string;
-  place: string;
-  heldOn: string;
-  presetId: string;
-  base?: BaseId;
-  summoned: number;
-  present: number;
-}
-
-export interface SessionRecord {
-  id: string;
-  title: string;
-  organisation: string;
-  place: string;
-  heldOn: string;
-  presetId: string;
-  preset: Preset;
-  base: BaseId;
-  summoned: number;
-  present: number;
-  state: SessionState;
-  quorumOverride: boolean;
-  liveResults: boolean;
-  paperIssued: number;
-  displayKey: string;
-  createdAt: string;
-  openedAt: string | null;
-  closedAt: string | null;
-  publishedAt: string | null;
-}
-
-export interface PersonRecord {
-  id: string;
-  order: number;
-  fullName: string;
-  position: string;
-}
+export type { PersonRecord, SessionInput, SessionRecord } from '../../shared/api-types';
 
 export interface PersonInput {
   fullName: string;

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { SLIP_ID_LENGTH, SLIP_SECRET_LENGTH, formatSlipCode, parseSlipCode, randomSymbols, slipPath } from '../../shared/slip-code';
+import type { SlipRecord } from '../../shared/api-types';
 import type { Database } from '../db/schema';
 import { getSession } from './sessions';
 import { deriveSlipKeyNative } from './slip-keys';
@@ -9,15 +10,7 @@ import { deriveSlipKeyNative } from './slip-keys';
 /** More than any hall needs, and a bound on the work one request can ask for. */
 export const MAX_SLIPS_PER_REQUEST = 2000;
 
-export interface SlipRecord {
-  id: string;
-  /** The typed code; carries the secret. Only the secretariat sees it. */
-  code: string;
-  /** Path of the ballot page with the secret in the fragment. */
-  path: string;
-  state: 'unused' | 'used' | 'void';
-  printed: number;
-}
+export type { SlipRecord } from '../../shared/api-types';
 
 /** Issue `count` new random slips; returns them. Allowed until the session closes. */
 export async function issueSlips(db: Kysely<Database>, sessionId: string, count: number): Promise<SlipRecord[]> {

@@ -1,6 +1,7 @@
 /** Secretariat routes: sessions, people rated, slips, opening and closing, results. */
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
+import type { SessionDetail, SessionSummary } from '../../shared/api-types';
 import { AppError } from '../../shared/errors';
 import { PRESETS, quorumMet } from '../../shared/presets';
 import { presetCustomised } from '../../shared/preset-validate';
@@ -24,11 +25,10 @@ function attendanceOk(summoned: number, present: number): void {
 }
 
 /** A session as the console sees it. */
-export async function sessionDetail(app: FastifyInstance, session: SessionRecord) {
+export async function sessionDetail(app: FastifyInstance, session: SessionRecord): Promise<SessionDetail> {
   return {
     ...session,
     quorumMet: quorumMet(session.preset, session.present, session.summoned),
-    /** The copy differs from the shipped preset `presetId`: "Quy định 96-QĐ/TW (đã điều chỉnh)". */
     customised: presetCustomised(session.preset),
     persons: await listPersons(app.db, session.id),
     turnout: await getTurnout(app.db, session.id),
@@ -40,7 +40,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
 
   app.get('/api/admin/presets', async () => ({ presets: PRESETS }));
 
-  app.get('/api/admin/sessions', async () => {
+  app.get('/api/admin/sessions', async (): Promise<{ sessions: SessionSummary[] }> => {
     const sessions = await listSessions(app.db);
     return {
       sessions: await Promise.all(

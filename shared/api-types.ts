@@ -1,0 +1,78 @@
+/**
+ * The shapes the secretariat's HTTP API answers with, shared by the server (which builds
+ * them) and the console (which reads them), so the two cannot drift apart.
+ */
+import type { BaseId, Preset } from './presets';
+import type { SessionState, Turnout } from './protocol';
+
+/** What the secretariat types to create or edit a vote. */
+export interface SessionInput {
+  title: string;
+  organisation: string;
+  place: string;
+  /** ISO date (YYYY-MM-DD) of the conference. */
+  heldOn: string;
+  presetId: string;
+  base?: BaseId;
+  summoned: number;
+  present: number;
+}
+
+/** A vote session as stored. */
+export interface SessionRecord extends Required<SessionInput> {
+  id: string;
+  /** The session's own copy of its preset: the rules its tally uses. */
+  preset: Preset;
+  state: SessionState;
+  quorumOverride: boolean;
+  liveResults: boolean;
+  /** Paper ballots handed out (part of phát ra). */
+  paperIssued: number;
+  displayKey: string;
+  createdAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
+  publishedAt: string | null;
+}
+
+/** A person rated, in printed order (1-based). */
+export interface PersonRecord {
+  id: string;
+  order: number;
+  fullName: string;
+  position: string;
+}
+
+/** `GET /api/admin/sessions/:id` and every route that changes a session. */
+export interface SessionDetail extends SessionRecord {
+  quorumMet: boolean;
+  /** The copy differs from the shipped preset `presetId`: "Quy định 96-QĐ/TW (đã điều chỉnh)". */
+  customised: boolean;
+  persons: PersonRecord[];
+  turnout: Turnout;
+}
+
+/** One row of `GET /api/admin/sessions`. */
+export type SessionSummary = Pick<SessionRecord, 'id' | 'title' | 'organisation' | 'heldOn' | 'presetId' | 'state' | 'createdAt' | 'publishedAt'> & {
+  turnout: Turnout;
+};
+
+/** A ballot slip as the secretariat sees it. */
+export interface SlipRecord {
+  id: string;
+  /** The typed code; carries the secret. Only the secretariat sees it. */
+  code: string;
+  /** Path of the ballot page with the secret in the fragment. */
+  path: string;
+  state: 'unused' | 'used' | 'void';
+  printed: number;
+}
+
+/** One event of the audit log: counts and names only. */
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  event: string;
+  detail: Record<string, unknown>;
+}
