@@ -84,7 +84,9 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
     app.decorateRequest('admin', null);
 
     app.addHook('onRequest', async (request) => {
-      const path = request.url.split('?')[0]!;
+      // Decide by the route the router matched, not the raw request line: the router decodes
+      // percent escapes, so `/api/%61dmin/sessions` reaches the same handler as `/api/admin/sessions`.
+      const path = request.routeOptions.url ?? '';
       if (!path.startsWith('/api/admin/')) return;
       if (request.method !== 'GET' && request.method !== 'HEAD' && !sameOrigin(request)) throw new AppError('cross-origin', 403);
       if (path === '/api/admin/login') return;
