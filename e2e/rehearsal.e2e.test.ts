@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe('the whole day', () => {
   it('prepare, vote on phones and paper, close, publish, minutes; then a second vote from a copy', async () => {
-    const day = (page: Page, name: string) => screenshot(page, `day-${name}`);
+    const day = async (page: Page, name: string): Promise<void> => void (await screenshot(page, `day-${name}`));
     const secretariat = await browser.newContext({ viewport: LAPTOP, acceptDownloads: true });
     const a = await secretariat.newPage();
     const consoleErrors: string[] = [];
