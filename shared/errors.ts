@@ -48,6 +48,7 @@ export const ERROR_MESSAGES = {
   'paper-limit': { vi: 'Số phiếu giấy thu về vượt số phiếu giấy đã phát.', en: 'More paper ballots than were handed out.' },
   'paper-entry-gone': { vi: 'Lần nhập thứ nhất không còn (đã được ghi hoặc đã bị hủy). Xin chọn lại.', en: 'The first entry is no longer pending (recorded or discarded). Please choose again.' },
   'paper-issued-too-low': { vi: 'Số phiếu giấy đã phát không thể nhỏ hơn số phiếu giấy đã thu về.', en: 'Paper ballots handed out cannot be fewer than paper ballots collected.' },
+  'paper-pending': { vi: 'Còn phiếu giấy mới nhập một lần. Xin nhập lần hai hoặc hủy lần nhập đó trước khi công bố kết quả.', en: 'A paper ballot has been keyed only once. Key it a second time or withdraw that entry before publishing.' },
   'paper-bad-marks': { vi: 'Phiếu giấy phải có một lựa chọn (hoặc "không hợp lệ") cho từng người.', en: 'A paper ballot needs a choice (or "invalid") for every person.' },
   'session-published': { vi: 'Kết quả đã công bố, không thể thay đổi.', en: 'Results have been published and can no longer change.' },
   'csv-empty-name': { vi: 'Thiếu họ và tên.', en: 'The full name is missing.' },

@@ -11,7 +11,8 @@ import { scrubOrderTraces } from './lifecycle';
 import { getSession } from './sessions';
 
 /**
- * Publish a closed session's results. Publishing twice keeps the first time and reports
+ * Publish a closed session's results; refused while a paper sheet waits for its second
+ * entry (`paper-pending`). Publishing twice keeps the first time and reports
  * `already`, so a double click or a retry after a lost reply is harmless.
  */
 export async function publishResults(
@@ -22,6 +23,9 @@ export async function publishResults(
     const session = await getSession(trx, sessionId);
     if (session.state !== 'closed') throw new AppError('session-not-closed', 409);
     if (session.publishedAt !== null) return { publishedAt: session.publishedAt, already: true };
+    // Publishing ends paper keying: a sheet keyed only once would be left out of the results.
+    const pending = await trx.selectFrom('paper_entries').select('id').where('session_id', '=', sessionId).executeTakeFirst();
+    if (pending) throw new AppError('paper-pending', 409);
     const publishedAt = nowIso();
     await trx.updateTable('vote_sessions').set({ published_at: publishedAt }).where('id', '=', sessionId).execute();
     return { publishedAt, already: false };
