@@ -4,7 +4,7 @@
  * by the route matched, not by the raw request line.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from './test-helpers';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -43,3 +43,37 @@ describe('admin routes behind percent-escaped paths', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('failed logins from one address', () => {
+  it('are answered one at a time: parallel guesses are refused with rate-limited', async () => {
+    // A long wait after the first failure, so the other guesses surely arrive while it is in flight.
+    const slow = await startTestServer({ loginDelayMs: 1500 });
+    try {
+      await guessInParallel(slow.url);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+/** Five wrong passwords at once from one address, then the right one. */
+async function guessInParallel(url: string): Promise<void> {
+  const guesses = await Promise.all(
+    Array.from({ length: 5 }, (_, i) =>
+      fetch(`${url}/api/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ password: `guess-${i}` }),
+      }).then(async (res) => ({ status: res.status, code: ((await res.json()) as { error: string }).error })),
+    ),
+  );
+  expect(guesses.filter((g) => g.code === 'wrong-password')).toHaveLength(1);
+  expect(guesses.filter((g) => g.code === 'rate-limited')).toEqual(Array(4).fill({ status: 429, code: 'rate-limited' }));
+  // Once the attempt in flight is answered, the right password still works.
+  const res = await fetch(`${url}/api/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ password: TEST_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+}

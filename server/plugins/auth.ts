@@ -94,8 +94,11 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
       if (!request.admin) throw new AppError('unauthorized', 401);
     });
 
-    // Failed logins per address: each failure doubles the wait before the next answer.
+    // Failed logins per address: each failure doubles the wait before the next answer. One
+    // attempt per address at a time: parallel guesses would each read the same failure count
+    // and all wait only the first delay.
     const failures = new Map<string, { count: number; at: number }>();
+    const attempting = new Set<string>();
     const baseDelay = opts.loginDelayMs ?? 500;
 
     app.post(
@@ -111,13 +114,18 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
       async (request, reply) => {
         const { password, operator } = request.body as { password: string; operator?: string };
         const key = request.ip;
-        const seen = failures.get(key);
-        const row = await app.db.selectFrom('settings').select('value').where('key', '=', 'admin_password').executeTakeFirstOrThrow();
-        if (!(await verifyPassword(password, row.value))) {
-          const count = (seen?.count ?? 0) + 1;
-          failures.set(key, { count, at: Date.now() });
-          await new Promise((r) => setTimeout(r, Math.min(baseDelay * 2 ** (count - 1), 8000)));
-          throw new AppError('wrong-password', 401);
+        if (attempting.has(key)) throw new AppError('rate-limited', 429);
+        attempting.add(key);
+        try {
+          const row = await app.db.selectFrom('settings').select('value').where('key', '=', 'admin_password').executeTakeFirstOrThrow();
+          if (!(await verifyPassword(password, row.value))) {
+            const count = (failures.get(key)?.count ?? 0) + 1;
+            failures.set(key, { count, at: Date.now() });
+            await new Promise((r) => setTimeout(r, Math.min(baseDelay * 2 ** (count - 1), 8000)));
+            throw new AppError('wrong-password', 401);
+          }
+        } finally {
+          attempting.delete(key);
         }
         failures.delete(key);
         const token = randomBytes(32).toString('base64url');
