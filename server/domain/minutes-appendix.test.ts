@@ -1,0 +1,70 @@
+/**
+ * The minutes are the official record and are in Vietnamese only: their appendix (the
+ * audit log) must not print the server's English field names or values ("paperCollected",
+ * "reason: mismatch", "format: pdf", "mode: append", "mục: title, heldOn").
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminClient } from '../../scripts/lib/client';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test-helpers';
+import { loadMinutesModel } from './minutes-model';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('the audit appendix of the minutes', () => {
+  it('names every detail and value in Vietnamese', async () => {
+    const admin = server.admin;
+    const { session } = await prepareSession(admin, { persons: 1, slips: 2 });
+    const id = session.id;
+    const b = new AdminClient(server.url);
+    await b.login(TEST_PASSWORD, 'Trần Thị B');
+    await admin.call('PATCH', `/api/admin/sessions/${id}`, { title: 'Hội nghị giữa nhiệm kỳ', heldOn: '2026-11-28', summoned: 100, present: 90 });
+    await admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 3 });
+    await admin.call('POST', `/api/admin/sessions/${id}/persons/import/confirm`, { mode: 'append', rows: [{ fullName: 'Lê Văn C', position: 'Ủy viên' }] });
+    const res = await fetch(`${server.url}/api/admin/sessions/${id}/slips/print.pdf?which=unprinted`, { headers: { cookie: admin.cookieHeader } });
+    expect(res.status).toBe(200);
+    await admin.call('POST', `/api/admin/sessions/${id}/open`, {});
+    await admin.call('POST', `/api/admin/sessions/${id}/live-results`, { enabled: true, override: true });
+
+    const people = (await admin.call('GET', `/api/admin/sessions/${id}`)).persons as { id: string }[];
+    const entries = `/api/admin/sessions/${id}/paper/entries`;
+    const sheet = (level: string) => ({ invalidSheet: false, marks: Object.fromEntries(people.map((p) => [p.id, level])) });
+    const kept = await admin.call('POST', entries, sheet('high'));
+    await b.call('POST', entries, { ...sheet('high'), pendingId: kept.entryId });
+    const mismatched = await admin.call('POST', entries, sheet('high'));
+    await expect(b.call('POST', entries, { ...sheet('low'), pendingId: mismatched.entryId })).rejects.toMatchObject({ code: 'paper-mismatch' });
+    const withdrawn = await admin.call('POST', entries, sheet('medium'));
+    await admin.call('DELETE', `${entries}/${withdrawn.entryId}`);
+    await admin.call('POST', `/api/admin/sessions/${id}/close`);
+
+    const { appendix } = await loadMinutesModel(server.app.db, id);
+    const details = appendix.rows.map((r) => r.detail).join('\n');
+    expect(details).toContain('phiếu giấy đã thu về: 1');
+    expect(details).toContain('mục: tên, ngày, số người được triệu tập, số người có mặt');
+    expect(details).toContain('lý do: hai lần nhập không khớp');
+    for (const english of [
+      'paperCollected',
+      'paperIssued',
+      'reason',
+      'mismatch',
+      'withdrawn',
+      'format',
+      'pdf',
+      'which',
+      'unprinted',
+      'imported',
+      'mode',
+      'append',
+      'title',
+      'heldOn',
+      'presetId',
+    ]) {
+      expect(details, english).not.toContain(english);
+    }
+  });
+});
