@@ -118,6 +118,9 @@ describe('the whole day', () => {
     await a.getByRole('button', { name: 'Phát hành', exact: true }).click();
     await confirmModal(a);
     await hasText(a.getByTestId('slip-counts'), 'Đã phát hành 58 phiếu QR');
+    await hasText(a.getByRole('status'), 'Đã phát hành 58 phiếu QR. Bước tiếp theo: in phiếu.');
+    // Once slips exist, the console no longer offers another batch of present + 10%.
+    await expect.poll(() => a.locator('input[name=count]').inputValue(), POLL).toBe('1');
     await day(a, '05-slips-issued-1366');
     const popup = secretariat.waitForEvent('page');
     await a.getByRole('button', { name: /Mở trang in: mọi phiếu chưa dùng/ }).click();
@@ -141,7 +144,8 @@ describe('the whole day', () => {
     await a.fill('input[name=code]', typed);
     await a.getByRole('button', { name: 'Hủy phiếu', exact: true }).click();
     await confirmModal(a);
-    await hasText(a.getByRole('status'), 'phát hành 1 phiếu thay thế');
+    // The notice gives the code back as printed, whatever was typed.
+    await hasText(a.getByRole('status'), `Đã hủy phiếu ${lost} và phát hành 1 phiếu thay thế`);
     await hasText(a.getByTestId('slip-counts'), '58 chưa dùng (1 chưa in), 0 đã bỏ phiếu, 1 đã hủy');
     await day(a, '07-slip-voided-1366');
 
@@ -151,6 +155,9 @@ describe('the whole day', () => {
     await a.getByRole('button', { name: 'Hủy 5 phiếu đã nhập mã' }).click();
     await confirmModal(a);
     await hasText(a.getByTestId('slip-counts'), 'Đã phát hành 53 phiếu QR: 53 chưa dùng');
+    await hasText(a.getByRole('status').last(), 'Đã hủy 5 phiếu.');
+    // Voiding the leftovers must not be undone by a suggestion to issue them again.
+    expect(await a.locator('input[name=count]').inputValue()).toBe('1');
     await day(a, '08-leftover-voided-1366');
     const handedOut = slips0.slice(6, 18);
 
@@ -190,6 +197,9 @@ describe('the whole day', () => {
     // --- Open voting.
     await tab(a, 'Điều hành');
     await isText(a.getByTestId('issued'), '55');
+    // 55 handed out for 52 present: the console says so before opening.
+    await hasText(a.getByTestId('issued-over-present'), 'Tổng số phiếu phát ra (55) nhiều hơn số người có mặt (52)');
+    await day(a, '13b-run-before-open-1366');
     await a.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
     await confirmModal(a);
     await isText(a.getByTestId('session-state'), 'Đang bỏ phiếu');
@@ -270,6 +280,9 @@ describe('the whole day', () => {
     await day(a, '19-paper-first-1366');
     await keySheet(b, sheet1Misread, true);
     await b.locator('[data-code=paper-mismatch]').waitFor(POLL);
+    await hasText(b.locator('form.paper'), 'Cả hai lần nhập đã bị hủy');
+    // The misread choices are cleared: the sheet is read again, not re-sent as it was.
+    expect(await b.locator('form.paper input[type=radio][name^=mark-]:checked').count()).toBe(0);
     await day(b, '20-paper-mismatch-768');
     await keySheet(a, sheet1, false);
     await keySheet(b, sheet1, true);

@@ -3,7 +3,7 @@
  * pending entry (by its short id, which the committee pencils on the sheet) and keys it
  * blind. Every person needs an explicit choice, "Invalid" included.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from './api';
 import { ask } from './confirm';
 import { lang, t } from './state';
@@ -17,6 +17,16 @@ export function PaperSheetForm({ session, status, onChange }: { session: Session
   const [invalidSheet, setInvalidSheet] = useState(false);
   const [marks, setMarks] = useState<Record<string, string>>({});
   const action = useAction();
+  const outcome = useRef<HTMLDivElement>(null);
+  // The outcome (the short id to pencil on the sheet, or a mismatch) shows under the submit
+  // button at the end of a long sheet: bring it into view.
+  useEffect(() => {
+    if (action.notice || action.error) outcome.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [action.notice, action.error]);
+  useEffect(() => {
+    // Both entries are gone: clear the choices so nobody re-sends the misread without re-reading the sheet.
+    if (action.error === 'paper-mismatch') reset();
+  }, [action.error]);
   const others = status.pending.filter((p) => !p.mine);
   const mine = status.pending.filter((p) => p.mine);
   const missing = invalidSheet ? 0 : session.persons.filter((p) => !marks[p.id]).length;
@@ -116,8 +126,11 @@ export function PaperSheetForm({ session, status, onChange }: { session: Session
       <button type="submit" class="primary" disabled={missing > 0 || action.busy}>
         {t('paperSubmit')}
       </button>
-      <ErrorNote code={action.error} />
-      <Notice text={action.notice} />
+      <div ref={outcome}>
+        <ErrorNote code={action.error} />
+        {action.error === 'paper-mismatch' && <p class="hint">{t('paperMismatchHelp')}</p>}
+        <Notice text={action.notice} />
+      </div>
     </form>
   );
 }

@@ -120,6 +120,8 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
             <strong>
               {lang === 'vi' ? 'Tỉ lệ phần trăm tính trên ' : 'Percentages of '}
               {results.base.label[lang]}
+              {/* Each person's valid ballots is no single number; every other base is. */}
+              {results.base.id !== 'valid' && results.persons[0] && (lang === 'vi' ? ` (${formatCount(results.persons[0].base, lang)} phiếu)` : ` (${formatCount(results.persons[0].base, lang)})`)}
             </strong>
           </p>
           <table class="results-table">

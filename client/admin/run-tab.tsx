@@ -56,6 +56,11 @@ export function RunTab({ session, reload }: TabProps) {
         <div style={{ width: `${pct}%` }} />
       </div>
       {!online && state === 'open' && <p class="warn">{t('liveOffline')}</p>}
+      {state === 'draft' && turnout.issued > turnout.present && (
+        <p class="warn" data-testid="issued-over-present">
+          {t('issuedOverPresent', { issued: turnout.issued, present: turnout.present })}
+        </p>
+      )}
       <div class="row">
         {state === 'draft' && (
           <button type="button" class="primary big-button" disabled={action.busy} onClick={open}>

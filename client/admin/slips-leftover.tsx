@@ -51,7 +51,7 @@ export function LeftoverVoid({ sessionId, unused, draft, onDone }: { sessionId: 
       </button>
       {report && (
         <div class="notice" role="status">
-          {t('leftoverReport', { ok: report.ok, failed: report.failed.length })}
+          {report.failed.length === 0 ? t('leftoverDone', { ok: report.ok }) : t('leftoverReport', { ok: report.ok, failed: report.failed.length })}
           <ul>
             {report.failed.map((f) => (
               <li key={f.code}>

@@ -11,6 +11,7 @@ import { t } from './state';
 import type { Network, Slip } from './types';
 import { ErrorNote, Notice, useAction, useLoad } from './ui';
 import { LeftoverVoid } from './slips-leftover';
+import { formatSlipCode, parseSlipCode } from '../../shared/slip-code';
 
 function countSlips(slips: Slip[]) {
   const c = { issued: 0, unused: 0, unprinted: 0, used: 0, void: 0 };
@@ -26,7 +27,10 @@ export function SlipsTab({ session, reload }: TabProps) {
   const slips = useLoad<{ slips: Slip[] }>(`/api/admin/sessions/${session.id}/slips`);
   const net = useLoad<Network>('/api/admin/network');
   const c = countSlips(slips.data?.slips ?? []);
-  const suggested = Math.max(1, Math.ceil(session.present * 1.1) - c.issued);
+  // Present + 10% only for the first batch: once slips exist (voided ones included), a
+  // suggestion computed from what is left would quietly re-issue the leftovers just voided.
+  const firstBatch = c.issued + c.void === 0;
+  const suggested = firstBatch ? Math.max(1, Math.ceil(session.present * 1.1)) : 1;
   const [count, setCount] = useState(suggested);
   const [origin, setOrigin] = useState('');
   const [code, setCode] = useState('');
@@ -70,6 +74,7 @@ export function SlipsTab({ session, reload }: TabProps) {
               e.preventDefault();
               void action.run({ message: t('confirmIssue', { n: count }) }, () => api('POST', `/api/admin/sessions/${session.id}/slips`, { count }), () => {
                 void refresh();
+                return t('issueDone', { n: count });
               });
             }}
           >
@@ -78,7 +83,7 @@ export function SlipsTab({ session, reload }: TabProps) {
               {t('issueCount')}
               <input name="count" type="number" min={1} max={2000} value={count} onInput={(e) => setCount(Math.max(1, Math.floor(Number(e.currentTarget.value) || 1)))} />
             </label>
-            <p class="hint">{t('issueHint')}</p>
+            <p class="hint">{firstBatch ? t('issueHint') : t('issueMoreHint', { n: c.issued })}</p>
             <button type="submit" class="primary" disabled={action.busy}>
               {t('issue')}
             </button>
@@ -115,7 +120,14 @@ export function SlipsTab({ session, reload }: TabProps) {
             class="panel"
             onSubmit={(e) => {
               e.preventDefault();
-              const typed = code.trim();
+              // Read the code as the phones do (any case, spaces, O/0, I/L/1) and show it back
+              // in its printed form, so the operator compares it with the slip in hand.
+              const parsed = parseSlipCode(code);
+              if (!parsed) {
+                action.setError('slip-code-format');
+                return;
+              }
+              const typed = formatSlipCode(parsed.id, parsed.secret);
               void action.run(
                 { message: t('confirmVoid', { code: typed }), danger: true },
                 async () => {

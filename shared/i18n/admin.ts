@@ -138,6 +138,8 @@ export const ADMIN_TEXT = {
   issueTitle: { vi: 'Phát hành phiếu QR', en: 'Issue QR slips' },
   issueCount: { vi: 'Số phiếu', en: 'Number of slips' },
   issueHint: { vi: 'Mặc định: số người có mặt + 10% dự phòng.', en: 'Default: number present + 10% spare.' },
+  issueMoreHint: { vi: 'Đã phát hành {n} phiếu. Chỉ phát hành thêm khi thiếu phiếu, rồi in “phiếu chưa in”.', en: '{n} slips issued. Issue more only when short, then print “slips not yet printed”.' },
+  issueDone: { vi: 'Đã phát hành {n} phiếu QR. Bước tiếp theo: in phiếu.', en: '{n} QR slips issued. Next: print them.' },
   issue: { vi: 'Phát hành', en: 'Issue' },
   confirmIssue: { vi: 'Phát hành thêm {n} phiếu QR?', en: 'Issue {n} more QR slips?' },
   printTitle: { vi: 'In phiếu', en: 'Print slips' },
@@ -160,6 +162,7 @@ export const ADMIN_TEXT = {
   voidLeftover: { vi: 'Hủy {n} phiếu đã nhập mã', en: 'Void the {n} slips listed' },
   confirmVoidLeftover: { vi: 'Hủy {n} phiếu còn lại trên bàn? Các phiếu này sẽ không dùng được nữa.', en: 'Void the {n} slips left over? They can no longer be used.' },
   leftoverReport: { vi: 'Đã hủy {ok} phiếu; {failed} mã không hủy được (còn lại trong ô để kiểm tra).', en: '{ok} slips voided; {failed} codes failed (left in the box to check).' },
+  leftoverDone: { vi: 'Đã hủy {ok} phiếu.', en: '{ok} slips voided.' },
   voidAllHint: { vi: 'Chỉ khi chưa phát phiếu nào ra (ví dụ in hỏng cả đợt): hủy mọi phiếu chưa dùng.', en: 'Only when none has been handed out (e.g. a misprinted batch): void every unused slip.' },
   voidUnused: { vi: 'Hủy mọi phiếu chưa dùng ({n})', en: 'Void every unused slip ({n})' },
   confirmVoidUnused: { vi: 'Hủy toàn bộ {n} phiếu chưa dùng? Chỉ làm việc này khi chưa phát phiếu nào cho đại biểu: phiếu đã phát cũng sẽ bị hủy.', en: 'Void all {n} unused slips? Only do this when none has been handed out: slips already handed out would be voided too.' },
@@ -167,6 +170,10 @@ export const ADMIN_TEXT = {
   issuedLabel: { vi: 'Tổng số phiếu phát ra', en: 'Ballots handed out' },
   collectedLabel: { vi: 'Tổng số phiếu thu về', en: 'Ballots collected' },
   presentLabel: { vi: 'Số người có mặt', en: 'Present' },
+  issuedOverPresent: {
+    vi: 'Tổng số phiếu phát ra ({issued}) nhiều hơn số người có mặt ({present}). Nếu còn phiếu QR chưa phát trên bàn, hủy chúng ở thẻ Phiếu QR trước khi mở bỏ phiếu: biên bản ghi số phiếu phát ra này.',
+    en: 'Ballots handed out ({issued}) exceed the number present ({present}). If QR slips are still on the table, void them in QR slips before opening: the minutes print this number.',
+  },
   openVoting: { vi: 'Mở bỏ phiếu', en: 'Open voting' },
   closeVoting: { vi: 'Kết thúc bỏ phiếu', en: 'Close voting' },
   confirmOpen: { vi: 'Mở bỏ phiếu cho “{title}”? Sau khi mở không sửa được danh sách và thông tin.', en: 'Open voting for “{title}”? The list and details can no longer be edited.' },
@@ -197,6 +204,10 @@ export const ADMIN_TEXT = {
   confirmPaperSecond: { vi: 'Ghi lần nhập thứ hai cho phiếu {id}? Nếu khớp, phiếu được ghi vào kết quả.', en: 'Submit the second entry for sheet {id}? If it matches, the ballot is recorded.' },
   paperPending: { vi: 'Đã lưu lần nhập thứ nhất (phiếu {id}). Người thứ hai nhập lại phiếu này.', en: 'First entry saved (sheet {id}). A second person keys this sheet again.' },
   paperRecorded: { vi: 'Hai lần nhập khớp nhau: đã ghi 1 phiếu giấy.', en: 'Both entries match: 1 paper ballot recorded.' },
+  paperMismatchHelp: {
+    vi: 'Cả hai lần nhập đã bị hủy, chưa phiếu nào được ghi. Ban kiểm phiếu đọc lại tờ phiếu, rồi nhập lại từ lần thứ nhất (phiếu mới), người thứ hai nhập lần hai.',
+    en: 'Both entries were discarded; nothing was recorded. The committee re-reads the sheet, then keys it again from a first entry (a new sheet), and someone else keys the second.',
+  },
   paperNotYet: { vi: 'Chỉ nhập phiếu giấy sau khi mở bỏ phiếu.', en: 'Paper ballots can be keyed once voting is open.' },
   // Audit
   auditTime: { vi: 'Thời gian', en: 'Time' },
