@@ -20,6 +20,8 @@ export const ERROR_MESSAGES = {
   'session-not-open': { vi: 'Cuộc lấy phiếu chưa mở hoặc đã kết thúc.', en: 'Voting is not open.' },
   'session-not-closed': { vi: 'Cuộc lấy phiếu chưa kết thúc.', en: 'Voting has not been closed yet.' },
   'session-already-closed': { vi: 'Cuộc lấy phiếu đã kết thúc.', en: 'Voting has already been closed.' },
+  'bad-date': { vi: 'Ngày không hợp lệ.', en: 'The date is not valid.' },
+  'empty-title': { vi: 'Tên cuộc lấy phiếu không được để trống.', en: 'The vote needs a title.' },
   'unknown-preset': { vi: 'Không có quy định này.', en: 'Unknown rule preset.' },
   'bad-base': { vi: 'Quy định này không cho phép cơ sở tính tỉ lệ đã chọn.', en: 'This preset does not allow the chosen base.' },
   // Editing a session's copy of a preset (shared/preset-validate.ts)

@@ -20,6 +20,21 @@ export function cleanText(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
+/** A real day of the calendar written YYYY-MM-DD (the schema checks only the digits). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** What the schema cannot see: a title of white space only, a date not on the calendar. */
+function checkSessionInput(input: Partial<SessionInput>): void {
+  if (input.title !== undefined && cleanText(input.title) === '') throw new AppError('empty-title');
+  if (input.heldOn !== undefined && !isCalendarDate(input.heldOn)) throw new AppError('bad-date');
+}
+
 function toRecord(row: Selectable<VoteSessionsTable>): SessionRecord {
   return {
     id: row.id,
@@ -53,6 +68,7 @@ function resolvePreset(presetId: string, base: BaseId | undefined): { preset: Pr
 }
 
 export async function createSession(db: Kysely<Database>, input: SessionInput): Promise<string> {
+  checkSessionInput(input);
   const { preset, base } = resolvePreset(input.presetId, input.base);
   const id = randomId();
   await db
@@ -96,6 +112,7 @@ export async function listSessions(db: Kysely<Database>): Promise<SessionRecord[
 export async function updateSession(db: Kysely<Database>, id: string, patch: Partial<SessionInput>): Promise<void> {
   const session = await getSession(db, id);
   if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
+  checkSessionInput(patch);
   const presetChanged = patch.presetId !== undefined && patch.presetId !== session.presetId;
   // Without a change of preset, the base must be one the session's own (perhaps edited) copy allows.
   const { preset, base } = presetChanged
@@ -144,9 +161,12 @@ export async function replacePersons(
     const existing = new Set((await listPersons(trx, sessionId)).map((p) => p.id));
     const kept = new Set<string>();
     const rows = persons.map((p, index) => {
+      const fullName = cleanText(p.fullName);
+      // Checked before anything is written: a blank name would print an empty line on every ballot.
+      if (fullName === '') throw new AppError('csv-empty-name');
       const id = p.id && existing.has(p.id) && !kept.has(p.id) ? p.id : randomId();
       kept.add(id);
-      return { id, session_id: sessionId, position_order: index + 1, full_name: cleanText(p.fullName), position: cleanText(p.position) };
+      return { id, session_id: sessionId, position_order: index + 1, full_name: fullName, position: cleanText(p.position) };
     });
     const removed = [...existing].filter((id) => !kept.has(id));
     if (removed.length > 0) await trx.deleteFrom('persons').where('id', 'in', removed).execute();

@@ -1,0 +1,54 @@
+/**
+ * Bad input changes nothing: a title or a name that is only white space, and a date that
+ * is not on the calendar, are refused with a code instead of being stored (an empty name
+ * on the ballot, "ngày 31 tháng 02" in the minutes).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const body = { title: 'Hội nghị', organisation: 'Đảng bộ', place: 'Hạ Long', heldOn: '2026-11-27', presetId: 'qd96-2023', summoned: 10, present: 9 };
+
+async function sessionCount(): Promise<number> {
+  return (await server.admin.call('GET', '/api/admin/sessions')).sessions.length;
+}
+
+describe('session and people input', () => {
+  it('refuses a date that is not on the calendar, on create and on edit', async () => {
+    const before = await sessionCount();
+    for (const heldOn of ['2026-02-31', '2026-13-01', '2026-00-10', '2025-02-29']) {
+      await expect(server.admin.call('POST', '/api/admin/sessions', { ...body, heldOn }), heldOn).rejects.toMatchObject({ status: 400, code: 'bad-date' });
+    }
+    expect(await sessionCount()).toBe(before);
+    const leap = await server.admin.call('POST', '/api/admin/sessions', { ...body, heldOn: '2028-02-29' });
+    expect(leap.heldOn).toBe('2028-02-29');
+    await expect(server.admin.call('PATCH', `/api/admin/sessions/${leap.id}`, { heldOn: '2026-04-31' })).rejects.toMatchObject({ code: 'bad-date' });
+    expect((await server.admin.call('GET', `/api/admin/sessions/${leap.id}`)).heldOn).toBe('2028-02-29');
+  });
+
+  it('refuses a title that is only white space, on create and on edit', async () => {
+    const before = await sessionCount();
+    await expect(server.admin.call('POST', '/api/admin/sessions', { ...body, title: ' \u00a0\t ' })).rejects.toMatchObject({ status: 400, code: 'empty-title' });
+    expect(await sessionCount()).toBe(before);
+    const { id } = await server.admin.call('POST', '/api/admin/sessions', body);
+    await expect(server.admin.call('PATCH', `/api/admin/sessions/${id}`, { title: '   ' })).rejects.toMatchObject({ code: 'empty-title' });
+    expect((await server.admin.call('GET', `/api/admin/sessions/${id}`)).title).toBe('Hội nghị');
+  });
+
+  it('refuses a person whose name is only white space, and keeps the list as it was', async () => {
+    const { session, persons } = await prepareSession(server.admin, { persons: 2 });
+    const url = `/api/admin/sessions/${session.id}/persons`;
+    await expect(
+      server.admin.call('PUT', url, { persons: [{ fullName: 'Nguyễn Văn A', position: '' }, { fullName: '  ', position: 'Ủy viên' }] }),
+    ).rejects.toMatchObject({ status: 400, code: 'csv-empty-name' });
+    const after = (await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).persons as { id: string }[];
+    expect(after.map((p) => p.id)).toEqual(persons.map((p) => p.id));
+  });
+});
