@@ -12,8 +12,21 @@ export const MAX_SLIPS_PER_REQUEST = 2000;
 
 export type { SlipRecord } from '../../shared/api-types';
 
+/**
+ * Issues run one after another. Fresh ids are picked against the ids already stored, and
+ * inserted only after their keys are derived (off the main thread): two issues running at
+ * once could pick the same id, and the second insert would fail on the primary key.
+ */
+let issuing: Promise<unknown> = Promise.resolve();
+
 /** Issue `count` new random slips; returns them. Allowed until the session closes. */
-export async function issueSlips(db: Kysely<Database>, sessionId: string, count: number): Promise<SlipRecord[]> {
+export function issueSlips(db: Kysely<Database>, sessionId: string, count: number): Promise<SlipRecord[]> {
+  const run = issuing.then(() => issueSlipsNow(db, sessionId, count));
+  issuing = run.catch(() => undefined);
+  return run;
+}
+
+async function issueSlipsNow(db: Kysely<Database>, sessionId: string, count: number): Promise<SlipRecord[]> {
   if (!Number.isInteger(count) || count < 1 || count > MAX_SLIPS_PER_REQUEST) throw new AppError('too-many-slips');
   const session = await getSession(db, sessionId);
   if (session.state === 'closed') throw new AppError('session-already-closed', 409);
