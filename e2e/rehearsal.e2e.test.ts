@@ -65,6 +65,8 @@ describe('the whole day', () => {
     await login(a, server.url, 'Lê Thư Ký');
 
     // --- Create the vote under Quy định 96-QĐ/TW: 55 summoned, 52 present.
+    // No green "quorum met" for 0 of 0 before anyone typed a number.
+    await hasText(a.getByTestId('quorum-badge'), 'Nhập số người được triệu tập và số người có mặt');
     await a.fill('input[name=title]', TITLE);
     await a.fill('input[name=organisation]', 'Đảng bộ tỉnh Quảng Ninh');
     await a.fill('input[name=place]', 'Hạ Long');
@@ -281,9 +283,12 @@ describe('the whole day', () => {
     await keySheet(b, sheet1Misread, true);
     await b.locator('[data-code=paper-mismatch]').waitFor(POLL);
     await hasText(b.locator('form.paper'), 'Cả hai lần nhập đã bị hủy');
+    // Under a 15-person sheet the outcome is brought into view, what to do included.
+    const help = b.getByText('Cả hai lần nhập đã bị hủy');
+    await expect.poll(() => help.evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight + 1), POLL).toBe(true);
+    await day(b, '20-paper-mismatch-768');
     // The misread choices are cleared: the sheet is read again, not re-sent as it was.
     expect(await b.locator('form.paper input[type=radio][name^=mark-]:checked').count()).toBe(0);
-    await day(b, '20-paper-mismatch-768');
     await keySheet(a, sheet1, false);
     await keySheet(b, sheet1, true);
     await hasText(b.getByRole('status'), 'Hai lần nhập khớp nhau');

@@ -21,7 +21,10 @@ export function PaperSheetForm({ session, status, onChange }: { session: Session
   // The outcome (the short id to pencil on the sheet, or a mismatch) shows under the submit
   // button at the end of a long sheet: bring it into view.
   useEffect(() => {
-    if (action.notice || action.error) outcome.current?.scrollIntoView?.({ block: 'nearest' });
+    if (!action.notice && !action.error) return;
+    // After the sheet is cleared (its "still missing" line moves the outcome down).
+    const timer = setTimeout(() => outcome.current?.scrollIntoView?.({ block: 'end' }), 50);
+    return () => clearTimeout(timer);
   }, [action.notice, action.error]);
   useEffect(() => {
     // Both entries are gone: clear the choices so nobody re-sends the misread without re-reading the sheet.

@@ -23,6 +23,13 @@ export function quorumNeed(preset: Pick<Preset, 'quorum'>, summoned: number): nu
 }
 
 export function QuorumBadge({ preset, summoned, present }: { preset: Preset; summoned: number; present: number }) {
+  // 0 of 0 would "meet" any quorum: a green tick before anyone typed a number misleads.
+  if (summoned === 0)
+    return (
+      <p class="badge neutral" data-testid="quorum-badge" data-met="false">
+        {t('quorumEnterNumbers')}
+      </p>
+    );
   const met = quorumMet(preset, present, summoned);
   const vars = { present, summoned, need: quorumNeed(preset, summoned) };
   return (

@@ -59,6 +59,7 @@ export const ADMIN_TEXT = {
   confirmSaveSession: { vi: 'Lưu thay đổi thông tin cuộc lấy phiếu?', en: 'Save the changes to this vote?' },
   confirmCreate: { vi: 'Tạo cuộc lấy phiếu “{title}”?', en: 'Create the vote “{title}”?' },
   presentOverSummoned: { vi: 'Số người có mặt không thể lớn hơn số người được triệu tập.', en: 'Present cannot exceed summoned.' },
+  quorumEnterNumbers: { vi: 'Nhập số người được triệu tập và số người có mặt để kiểm tra số lượng tối thiểu.', en: 'Enter the numbers summoned and present to check the quorum.' },
   quorumPass: { vi: 'Đủ số lượng: {present}/{summoned} có mặt (cần ít nhất {need})', en: 'Quorum met: {present}/{summoned} present (at least {need} needed)' },
   quorumFail: { vi: 'Chưa đủ số lượng: {present}/{summoned} có mặt (cần ít nhất {need})', en: 'Quorum not met: {present}/{summoned} present (at least {need} needed)' },
   // Preset panel and editor (the session's own copy of its rules)
