@@ -51,4 +51,15 @@ describe('session and people input', () => {
     const after = (await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).persons as { id: string }[];
     expect(after.map((p) => p.id)).toEqual(persons.map((p) => p.id));
   });
+
+  it('refuses hidden direction and zero-width marks in a name, as the CSV import does', async () => {
+    const { session, persons } = await prepareSession(server.admin, { persons: 1 });
+    const url = `/api/admin/sessions/${session.id}/persons`;
+    // U+202E turns the rest of the line around on screen and on paper; U+200B is invisible.
+    for (const fullName of ['Nguyễn Văn \u202eA', 'Nguyễn\u200b Văn A']) {
+      await expect(server.admin.call('PUT', url, { persons: [{ fullName, position: '' }] })).rejects.toMatchObject({ status: 400, code: 'csv-control-chars' });
+    }
+    const after = (await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).persons as { id: string; fullName: string }[];
+    expect(after).toEqual([expect.objectContaining({ id: persons[0]!.id, fullName: persons[0]!.fullName })]);
+  });
 });

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../shared/errors';
+import { personError } from '../../shared/csv';
 import { findPreset, type BaseId, type Preset } from '../../shared/presets';
 import type { PersonRecord, SessionInput, SessionRecord } from '../../shared/api-types';
 import type { BallotSessionView, Turnout } from '../../shared/protocol';
@@ -161,9 +162,11 @@ export async function replacePersons(
     const existing = new Set((await listPersons(trx, sessionId)).map((p) => p.id));
     const kept = new Set<string>();
     const rows = persons.map((p, index) => {
+      // The same rules as an imported row, checked before anything is written: no blank name
+      // (an empty line on every ballot), no hidden control or direction marks.
+      const problem = personError(p.fullName, p.position);
+      if (problem) throw new AppError(problem);
       const fullName = cleanText(p.fullName);
-      // Checked before anything is written: a blank name would print an empty line on every ballot.
-      if (fullName === '') throw new AppError('csv-empty-name');
       const id = p.id && existing.has(p.id) && !kept.has(p.id) ? p.id : randomId();
       kept.add(id);
       return { id, session_id: sessionId, position_order: index + 1, full_name: fullName, position: cleanText(p.position) };
