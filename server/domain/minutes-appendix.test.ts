@@ -1,7 +1,8 @@
 /**
  * The minutes are the official record and are in Vietnamese only: their appendix (the
  * audit log) must not print the server's English field names or values ("paperCollected",
- * "reason: mismatch", "format: pdf", "mode: append", "mục: title, heldOn").
+ * "reason: mismatch", "format: pdf", "mode: append", "mục: title, heldOn"), nor the
+ * English 'secretariat' for a desk that logged in without a name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient } from '../../scripts/lib/client';
@@ -43,6 +44,8 @@ describe('the audit appendix of the minutes', () => {
     await admin.call('POST', `/api/admin/sessions/${id}/close`);
 
     const { appendix } = await loadMinutesModel(server.app.db, id);
+    // The desk logged in without a name: the minutes print the console's Vietnamese name for it.
+    expect(new Set(appendix.rows.map((r) => r.actor))).toEqual(new Set(['Bàn thư ký', 'Trần Thị B']));
     const details = appendix.rows.map((r) => r.detail).join('\n');
     expect(details).toContain('phiếu giấy đã thu về: 1');
     expect(details).toContain('mục: tên, ngày, số người được triệu tập, số người có mặt');

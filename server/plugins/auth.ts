@@ -13,10 +13,12 @@ import { nowIso } from '../domain/ids';
 import { generatePassword, hashPassword, verifyPassword } from '../domain/password';
 
 export const ADMIN_COOKIE = 'tinnhiem_admin';
+/** The operator's name when none is typed at login: the console's own name for the desk, as the console and the minutes print it. */
+export const DEFAULT_OPERATOR = 'Bàn thư ký';
 const SESSION_HOURS = 12;
 
 export interface AdminIdentity {
-  /** The name typed at login (or "secretariat"), used as the actor in the audit log. */
+  /** The name typed at login (or DEFAULT_OPERATOR), used as the actor in the audit log. */
   operator: string;
   tokenHash: string;
 }
@@ -129,7 +131,7 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
         }
         failures.delete(key);
         const token = randomBytes(32).toString('base64url');
-        const name = operator?.normalize('NFC').trim() || 'secretariat';
+        const name = operator?.normalize('NFC').trim() || DEFAULT_OPERATOR;
         const now = new Date();
         await app.db
           .insertInto('admin_sessions')
