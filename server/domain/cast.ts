@@ -101,16 +101,17 @@ export async function insertBallot(
 export async function castBallot(trx: Transaction<Database>, msg: Pick<CastMessage, 'slipId' | 'nonce' | 'sealed'>): Promise<CastOutcome> {
   const slip = await findSlip(trx, msg.slipId);
   if (!slip) throw new AppError('slip-unknown', 404);
-  if (slip.state === 'void') throw new AppError('slip-void', 410);
   const nonceHash = sha256(msg.nonce);
-  if (slip.state === 'used') {
-    if (slip.nonce_hash && timingSafeEqual(slip.nonce_hash, nonceHash)) return { sessionId: slip.session_id, already: true };
-    throw new AppError('slip-used', 409);
-  }
-  const session = await getSession(trx, slip.session_id);
-  if (session.state !== 'open') throw new AppError('session-not-open', 409);
+  // A retry of the accepted cast: the nonce, known only to that phone, is its proof.
+  if (slip.state === 'used' && slip.nonce_hash && timingSafeEqual(slip.nonce_hash, nonceHash)) return { sessionId: slip.session_id, already: true };
+  // The seal proves the secret is known; until then nothing is said about the slip's state,
+  // so that polling short slip ids cannot tell when a slip was used.
   const plaintext = openSeal(slip.seal_key, slip.id, msg.sealed);
   if (plaintext === null) throw new AppError('bad-seal');
+  if (slip.state === 'void') throw new AppError('slip-void', 410);
+  if (slip.state === 'used') throw new AppError('slip-used', 409);
+  const session = await getSession(trx, slip.session_id);
+  if (session.state !== 'open') throw new AppError('session-not-open', 409);
   const persons = await listPersons(trx, session.id);
   const marks = parseBallotContent(plaintext, session, persons.map((p) => p.id));
   const updated = await trx

@@ -1,0 +1,46 @@
+/**
+ * Slip ids are short (4 symbols) and printed in clear on the slip. Without the slip's
+ * secret, a cast must not tell whether a slip has been used, voided, or belongs to a
+ * closed vote: someone on the Wi-Fi could otherwise poll every id and learn when each
+ * slip was used. `slip.open` already answers a wrong proof like an unknown slip; a cast
+ * whose seal does not open answers `bad-seal` whatever the slip's state.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
+import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('a cast without the secret', () => {
+  it('answers the same for an unused, used, void slip and a slip of a closed vote', async () => {
+    const open = await prepareSession(server.admin, { persons: 1, slips: 3 });
+    const closed = await prepareSession(server.admin, { persons: 1, slips: 1 });
+    for (const p of [open, closed]) await server.admin.call('POST', `/api/admin/sessions/${p.session.id}/open`, {});
+    await server.admin.call('POST', `/api/admin/sessions/${closed.session.id}/close`);
+    const [unused, used, voided] = open.slips.map((s) => slipFromPath(s.path)) as [ReturnType<typeof slipFromPath>, ReturnType<typeof slipFromPath>, ReturnType<typeof slipFromPath>];
+    const late = slipFromPath(closed.slips[0]!.path);
+
+    const ws = await WsClient.connect(server.url);
+    const content = { v: 1 as const, sessionId: open.session.id, marks: { [open.persons[0]!.id]: 'high' } };
+    const real = await sealBallot(used, content, { native: true });
+    expect(await ws.request({ type: 'cast', slipId: used.id, nonce: real.nonce, sealed: real.sealed })).toMatchObject({ type: 'recorded' });
+    await server.admin.call('POST', `/api/admin/sessions/${open.session.id}/slips/void`, { code: voided.id });
+
+    const answers: Record<string, unknown> = {};
+    for (const slip of [unused, used, voided, late]) {
+      // A guess at the secret: the seal is made with a key the server does not hold for this slip.
+      const guess = await sealBallot({ id: slip.id, secret: 'ZZZZZZZ' }, content, { native: true });
+      const reply = (await ws.request({ type: 'cast', slipId: slip.id, nonce: guess.nonce, sealed: guess.sealed })) as { code?: string };
+      answers[slip === unused ? 'unused' : slip === used ? 'used' : slip === voided ? 'void' : 'closed'] = reply.code;
+    }
+    ws.close();
+    expect(answers).toEqual({ unused: 'bad-seal', used: 'bad-seal', void: 'bad-seal', closed: 'bad-seal' });
+    expect((await server.admin.call('GET', `/api/admin/sessions/${open.session.id}/turnout`)).collected).toBe(1);
+  });
+});
