@@ -63,3 +63,12 @@ describe('session and people input', () => {
     expect(after).toEqual([expect.objectContaining({ id: persons[0]!.id, fullName: persons[0]!.fullName })]);
   });
 });
+
+describe('opening without a body', () => {
+  it('opens, since overrideQuorum is optional (the body is { overrideQuorum? })', async () => {
+    const { session } = await prepareSession(server.admin);
+    const res = await fetch(`${server.url}/api/admin/sessions/${session.id}/open`, { method: 'POST', headers: { cookie: server.admin.cookieHeader } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).state).toBe('open');
+  });
+});

@@ -130,9 +130,13 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   });
 
   const OpenBody = Type.Object({ overrideQuorum: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
-  app.post('/api/admin/sessions/:id/open', { schema: { params: SessionIdParams, body: Type.Optional(OpenBody) } }, async (request) => {
+  // The body may be left out (no override): validation would refuse `undefined` as not an object.
+  const noBodyIsEmpty = async (request: { body: unknown }) => {
+    if (request.body === undefined) request.body = {};
+  };
+  app.post('/api/admin/sessions/:id/open', { schema: { params: SessionIdParams, body: OpenBody }, preValidation: noBodyIsEmpty }, async (request) => {
     const { id } = request.params as SessionIdParams;
-    const body = (request.body ?? {}) as Static<typeof OpenBody>;
+    const body = request.body as Static<typeof OpenBody>;
     const { quorumMet: met } = await openSession(app.db, id, body.overrideQuorum === true);
     if (!met) {
       const s = await getSession(app.db, id);
