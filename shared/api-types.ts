@@ -60,7 +60,7 @@ export type SessionSummary = Pick<SessionRecord, 'id' | 'title' | 'organisation'
 /** A ballot slip as the secretariat sees it. */
 export interface SlipRecord {
   id: string;
-  /** The typed code; carries the secret. Only the secretariat sees it. */
+  /** The typed code; carries the secret. Only the secretariat sees it. Just the id for a used slip of a closed vote (its secret is wiped). */
   code: string;
   /** Path of the ballot page with the secret in the fragment. */
   path: string;

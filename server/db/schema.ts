@@ -67,15 +67,21 @@ export interface SlipsTable {
   /** 4 symbols of the code alphabet; unique across the database. */
   id: string;
   session_id: string;
-  /** Kept so unused slips can be reprinted. */
+  /** Kept so unused slips can be reprinted; '' once a used slip's vote has closed. */
   secret: string;
-  /** scrypt(secret): opens the seals of this slip. */
+  /** scrypt(secret): opens the seals of this slip; empty once a used slip's vote has closed. */
   seal_key: Buffer;
   state: 'unused' | 'used' | 'void';
   /** sha256 of the client nonce of the one accepted cast, to recognise a retry. */
   nonce_hash: Buffer | null;
   /** How many times the slip was printed. */
   printed: Generated<number>;
+  /**
+   * Set when a used slip's vote closes: sha256 of its proof, so the phone that voted is
+   * still recognised, while `secret` and `seal_key` are wiped (they would open a sealed
+   * ballot captured on the Wi-Fi).
+   */
+  proof_hash: Buffer | null;
 }
 
 export interface BallotsTable {

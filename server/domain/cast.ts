@@ -13,14 +13,14 @@ import type { Database } from '../db/schema';
 import { secretsEqual } from './ids';
 import { ballotView, getSession, listPersons, type SessionRecord } from './sessions';
 
-function sha256(text: string): Buffer {
+export function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
 async function findSlip(db: Kysely<Database>, slipId: string) {
   return db
     .selectFrom('slips')
-    .select(['id', 'session_id', 'seal_key', 'state', 'nonce_hash'])
+    .select(['id', 'session_id', 'seal_key', 'state', 'nonce_hash', 'proof_hash'])
     .where('id', '=', slipId)
     .executeTakeFirst();
 }
@@ -38,7 +38,8 @@ export interface OpenedSlip {
 export async function openSlip(db: Kysely<Database>, msg: Pick<SlipOpenMessage, 'slipId' | 'proof'>): Promise<OpenedSlip> {
   const slip = await findSlip(db, msg.slipId);
   if (!slip) throw new AppError('slip-unknown', 404);
-  if (!secretsEqual(msg.proof, slipProof(slip.seal_key))) throw new AppError('slip-unknown', 404);
+  const proven = slip.proof_hash ? timingSafeEqual(sha256(msg.proof), slip.proof_hash) : secretsEqual(msg.proof, slipProof(slip.seal_key));
+  if (!proven) throw new AppError('slip-unknown', 404);
   if (slip.state === 'void') throw new AppError('slip-void', 410);
   const session = await getSession(db, slip.session_id);
   return { slipId: slip.id, state: slip.state, session: await ballotView(db, session) };
@@ -104,6 +105,8 @@ export async function castBallot(trx: Transaction<Database>, msg: Pick<CastMessa
   const nonceHash = sha256(msg.nonce);
   // A retry of the accepted cast: the nonce, known only to that phone, is its proof.
   if (slip.state === 'used' && slip.nonce_hash && timingSafeEqual(slip.nonce_hash, nonceHash)) return { sessionId: slip.session_id, already: true };
+  // A used slip of a closed vote has no key left (see forgetUsedSlipKeys): it stays used.
+  if (slip.proof_hash) throw new AppError('slip-used', 409);
   // The seal proves the secret is known; until then nothing is said about the slip's state,
   // so that polling short slip ids cannot tell when a slip was used.
   const plaintext = openSeal(slip.seal_key, slip.id, msg.sealed);
@@ -145,4 +148,27 @@ export async function loadBallots(db: Kysely<Database>, sessionId: string): Prom
     if (row.personId !== null) ballot.marks[row.personId] = row.level;
   }
   return [...byId.values()];
+}
+
+/**
+ * When voting closes, a used slip's secret and key are no longer needed: a retry is
+ * recognised by its nonce, and the page that opens the slip again by its proof. Keeping
+ * them would let whoever holds the database file open sealed ballots captured on the
+ * Wi-Fi; so each used slip keeps sha256(proof) instead. Call inside the closing transaction.
+ */
+export async function forgetUsedSlipKeys(trx: Transaction<Database>, sessionId: string): Promise<void> {
+  const used = await trx
+    .selectFrom('slips')
+    .select(['id', 'seal_key'])
+    .where('session_id', '=', sessionId)
+    .where('state', '=', 'used')
+    .where('proof_hash', 'is', null)
+    .execute();
+  for (const slip of used) {
+    await trx
+      .updateTable('slips')
+      .set({ secret: '', seal_key: Buffer.alloc(0), proof_hash: sha256(slipProof(slip.seal_key)) })
+      .where('id', '=', slip.id)
+      .execute();
+  }
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import { quorumMet } from '../../shared/presets';
 import { tally, type TallyResult } from '../../shared/tally';
 import type { Database } from '../db/schema';
-import { loadBallots } from './cast';
+import { forgetUsedSlipKeys, loadBallots } from './cast';
 import { nowIso } from './ids';
 import { countIssuedSlips, getSession, listPersons } from './sessions';
 
@@ -40,7 +40,7 @@ export async function openSession(
 }
 
 /**
- * Close voting for good. Then fold the WAL into the main file and rebuild it, so the file
+ * Close voting for good, forgetting the keys of used slips. Then fold the WAL into the main file and rebuild it, so the file
  * keeps no trace of the order in which ballots arrived.
  */
 export async function closeSession(db: Kysely<Database>, sessionId: string): Promise<void> {
@@ -49,6 +49,7 @@ export async function closeSession(db: Kysely<Database>, sessionId: string): Pro
     if (session.state === 'closed') throw new AppError('session-already-closed', 409);
     if (session.state !== 'open') throw new AppError('session-not-open', 409);
     await trx.updateTable('vote_sessions').set({ state: 'closed', closed_at: nowIso() }).where('id', '=', sessionId).execute();
+    await forgetUsedSlipKeys(trx, sessionId);
   });
   await scrubOrderTraces(db);
 }

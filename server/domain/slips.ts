@@ -62,10 +62,12 @@ async function issueSlipsNow(db: Kysely<Database>, sessionId: string, count: num
 }
 
 function toSlipRecord(row: { id: string; secret: string; state: SlipRecord['state']; printed: number }): SlipRecord {
+  // A used slip of a closed vote has no secret left: only its id can be shown.
+  const known = row.secret !== '';
   return {
     id: row.id,
-    code: formatSlipCode(row.id, row.secret),
-    path: slipPath(row.id, row.secret),
+    code: known ? formatSlipCode(row.id, row.secret) : row.id,
+    path: known ? slipPath(row.id, row.secret) : `/b/${row.id}`,
     state: row.state,
     printed: row.printed,
   };

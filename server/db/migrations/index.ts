@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-27-initial';
+import * as slipProofHash from './2026-11-28-slip-proof-hash';
 
 /** Every migration, by its date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
   '2026-11-27-initial': initial,
+  '2026-11-28-slip-proof-hash': slipProofHash,
 };
