@@ -115,13 +115,18 @@ describe('the ballot page, screen by screen', () => {
   });
 
   it('waiting: says voting has not started, then turns into the ballot by itself', async () => {
-    const { link } = renderSlip(server(slipReply('draft')));
+    // The scripted server answers as the real one does: draft until it opens.
+    let state: BallotSessionView['state'] = 'draft';
+    const { link } = renderSlip((msg) => (msg.type === 'slip.open' ? slipReply(state) : { type: 'error', code: 'internal' }));
     expect(await screen.findByText('Chưa bắt đầu bỏ phiếu')).toBeTruthy();
     expect(screen.getByRole('heading', { name: SESSION.title })).toBeTruthy();
     expect(screen.queryAllByRole('radio')).toHaveLength(0);
+    state = 'open';
     link().events.onPush({ type: 'state', sessionId: SESSION.id, state: 'open' });
     expect(await screen.findByText('Đã đánh giá 0/3')).toBeTruthy();
     expect(screen.getAllByRole('radio')).toHaveLength(9);
+    // It asked again for the final list of people when voting opened.
+    expect(link().sent.map((m) => m.type)).toEqual(['slip.open', 'slip.open']);
   });
 
   it('ballot: each person is a named radio group; a choice is counted, kept on the phone only, and can be cleared', async () => {

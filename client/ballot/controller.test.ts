@@ -124,12 +124,38 @@ describe('ballot controller against a real server', () => {
     await phase(c, 'recorded');
     expect(c.state.marks).toEqual({});
     expect(loadSlip(storage, slip.id)).toEqual({ used: true });
-    // Nothing was sent before Submit but the slip opening; then exactly one cast.
-    expect(sent.map((m) => m.type)).toEqual(['slip.open', 'cast']);
+    // Nothing was sent before Submit but the slip opening (again when voting opened, for the
+    // final list of people); then exactly one cast.
+    expect(sent.map((m) => m.type)).toEqual(['slip.open', 'slip.open', 'cast']);
     const r = await results();
     expect(r.collected.total).toBe(1);
     expect(r.persons[0].counts.low).toBe(1);
     expect(r.persons[1].invalid).toBe(1);
+  });
+
+  it('a phone that waited through a draft gets the final list of people when voting opens', async () => {
+    const { session, slip, persons, open, results } = await setup(2);
+    const c = controller(slip, memoryStorage(), socketClass());
+    await c.start();
+    await phase(c, 'waiting');
+    expect(c.state.session!.persons.map((p) => p.id)).toEqual(persons.map((p) => p.id));
+    // The secretariat renames the first, removes the second and adds a third before opening.
+    const { persons: final } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+      persons: [
+        { id: persons[0]!.id, fullName: 'Trần Thị Mới', position: 'Bí thư' },
+        { fullName: 'Lê Văn Thêm', position: 'Ủy viên' },
+      ],
+    });
+    await open();
+    const ready = await until(c, (s) => s.phase === 'ballot' && s.session!.persons.some((p) => p.fullName === 'Lê Văn Thêm'), 'final list');
+    expect(ready.session!.persons.map((p) => p.fullName)).toEqual(['Trần Thị Mới', 'Lê Văn Thêm']);
+    fillAndSubmit(c, { [final[0].id]: 'high', [final[1].id]: 'low' });
+    await phase(c, 'recorded');
+    const r = await results();
+    expect(r.persons.map((p: { counts: Record<string, number> }) => p.counts)).toEqual([
+      { high: 1, medium: 0, low: 0 },
+      { high: 0, medium: 0, low: 1 },
+    ]);
   });
 
   it('resends the same sealed ballot after the connection drops with the reply in flight: one ballot', async () => {

@@ -199,6 +199,8 @@ export class BallotController {
     if (phase === 'submitting' || phase === 'recorded' || phase === 'used' || phase === 'error') return;
     this.set({ session: { ...session, state: msg.state }, phase: this.phaseFor(msg.state) });
     if (msg.state === 'closed') this.forgetChoices();
+    // The list was read while the vote was a draft and could still change: read the final one.
+    if (msg.state === 'open' && session.state === 'draft') void this.openSlip();
   }
 
   private async sendCast(): Promise<void> {
