@@ -11,7 +11,7 @@ export function PaperTab({ session, reload }: TabProps) {
   const status = useLoad<PaperStatus>(`/api/admin/sessions/${session.id}/paper`);
   const [issued, setIssued] = useState(session.paperIssued);
   const action = useAction();
-  const canIssue = session.state !== 'closed';
+  const canIssue = session.publishedAt === null;
   const canKey = session.state !== 'draft' && session.publishedAt === null;
   const s = status.data;
   return (

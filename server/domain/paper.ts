@@ -154,7 +154,9 @@ export async function discardPending(db: Kysely<Database>, sessionId: string, en
 export async function setPaperIssued(db: Kysely<Database>, sessionId: string, count: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
-    if (session.state === 'closed') throw new AppError('session-already-closed', 409);
+    // Like keying, until results are published: the count of sheets handed out is often
+    // confirmed only when the box is opened.
+    if (session.publishedAt !== null) throw new AppError('session-published', 409);
     if (count < (await paperCollected(trx, sessionId))) throw new AppError('paper-issued-too-low', 409);
     await trx.updateTable('vote_sessions').set({ paper_issued: count }).where('id', '=', sessionId).execute();
   });

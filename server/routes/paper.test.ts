@@ -109,6 +109,10 @@ describe('paper ballots keyed twice', () => {
     expect((await operatorB.call('GET', `/api/admin/sessions/${id}/paper`)).pending).toEqual([]);
     const again = await operatorA.call('POST', entries, sheet);
     expect(await operatorB.call('POST', entries, { ...sheet, pendingId: again.entryId })).toMatchObject({ status: 'recorded' });
-    await expect(server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 5 })).rejects.toMatchObject({ code: 'session-already-closed' });
+    // After close the number handed out can still be corrected, until results are published.
+    expect(await server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 5 })).toMatchObject({ issued: 6 });
+    await expect(server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 0 })).rejects.toMatchObject({ code: 'paper-issued-too-low' });
+    await server.admin.call('POST', `/api/admin/sessions/${id}/publish`);
+    await expect(server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 6 })).rejects.toMatchObject({ code: 'session-published' });
   });
 });
