@@ -14,8 +14,8 @@ import type { TallyResult } from '../shared/tally';
 import { launchBrowser, PROJECTOR, screenshot } from './browser';
 
 const LAPTOP = { width: 1280, height: 720 };
-// DIST_DIR lets a developer point at another build; by default the app's own dist/.
-const distDir = process.env.DIST_DIR;
+// TINNHIEM_DIST_DIR: a private build, safe from another `vite build` emptying dist/ mid-run.
+const distDir = process.env.TINNHIEM_DIST_DIR;
 
 let server: TestServer;
 let browser: Browser;

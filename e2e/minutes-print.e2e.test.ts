@@ -2,13 +2,13 @@
  * The minutes' A4 print page as Chromium prints it (page.pdf, the same engine as Ctrl+P),
  * read back page by page with pdfjs: the signatures never stand alone on a page.
  */
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMinutesModel } from '../server/domain/minutes-model';
 import { renderMinutesHtml } from '../server/domain/minutes-html';
 import { castBallots, randomMarks, seeded } from '../server/results-test-helpers';
 import { prepareSession, startTestServer, type TestServer } from '../server/test-helpers';
+import { pdfPageItems } from '../server/test-pdf';
 import { launchBrowser } from './browser';
 
 let server: TestServer;
@@ -23,15 +23,8 @@ afterAll(async () => {
 });
 
 async function pdfPages(data: Uint8Array): Promise<string[]> {
-  const doc = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    // Chromium splits words around Vietnamese glyphs: the pieces are joined back without spaces.
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('').normalize('NFC'));
-  }
-  await doc.destroy();
-  return pages;
+  // Chromium splits words around Vietnamese glyphs: the pieces are joined back without spaces.
+  return (await pdfPageItems(data)).map((items) => items.join('').normalize('NFC'));
 }
 
 /** A closed vote on `people` people (the first crosses 2/3 low) with a committee of three. */

@@ -2,10 +2,10 @@
  * Helpers for the whole-day rehearsal: the console as the secretariat drives it (log in,
  * confirm dialogs), phones as delegates hold them, and reading the minutes PDF back.
  */
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { TEST_PASSWORD } from '../server/test-helpers';
+import { pdfItems } from '../server/test-pdf';
 import { PHONE } from './browser';
 
 export const POLL = { timeout: 15_000 };
@@ -80,12 +80,5 @@ export async function rateAndSubmit(page: Page, names: string[], levels: (string
 
 /** Every text item of a PDF, in order, trimmed. */
 export async function pdfText(data: Uint8Array): Promise<string> {
-  const doc = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
-  const items: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    for (const item of content.items) if ('str' in item && item.str.trim() !== '') items.push(item.str.trim());
-  }
-  await doc.destroy();
-  return items.join('\n');
+  return (await pdfItems(data)).join('\n');
 }

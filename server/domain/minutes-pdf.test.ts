@@ -2,12 +2,12 @@
  * The tally-to-paper path: the minutes PDF served by the real app, read back with pdfjs.
  * Its numbers must equal the tally, and its Vietnamese must survive.
  */
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatPercent } from '../../shared/format';
 import type { TallyResult } from '../../shared/tally';
 import { castBallots, randomMarks, seeded, type Marks } from '../results-test-helpers';
 import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { pdfItems, pdfPageItems } from '../test-pdf';
 import { insertBallot } from './cast';
 import { loadMinutesModel } from './minutes-model';
 import { renderMinutesPdf } from './minutes-pdf';
@@ -20,28 +20,10 @@ afterEach(async () => {
   await server.close();
 });
 
-/** The text items of every page, in drawing order, blank ones dropped. */
-async function pdfItems(data: Uint8Array): Promise<string[]> {
-  const doc = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
-  const items: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    for (const item of content.items) if ('str' in item && item.str.trim() !== '') items.push(item.str.trim());
-  }
-  await doc.destroy();
-  return items;
-}
 
 /** The text of each page, blank items dropped, joined with newlines. */
 async function pdfPages(data: Uint8Array): Promise<string[]> {
-  const doc = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.flatMap((item) => ('str' in item && item.str.trim() !== '' ? [item.str.trim()] : [])).join('\n'));
-  }
-  await doc.destroy();
-  return pages;
+  return (await pdfPageItems(data)).map((items) => items.map((s) => s.trim()).filter((s) => s !== '').join('\n'));
 }
 
 const CLOSING = 'Biên bản được lập xong và thông qua trước hội nghị';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { pdfPageItems } from '../test-pdf';
 import { qrMatrix } from '../domain/slip-sheet';
 
 let server: TestServer;
@@ -16,13 +16,8 @@ async function get(path: string): Promise<Response> {
 }
 
 async function pdfText(bytes: ArrayBuffer): Promise<{ pages: number; text: string }> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ') + '\n';
-  }
-  return { pages: doc.numPages, text: text.replace(/\s+/g, ' ') };
+  const pages = await pdfPageItems(bytes);
+  return { pages: pages.length, text: pages.map((items) => items.join(' ')).join('\n').replace(/\s+/g, ' ') };
 }
 
 describe('slip print view and PDF', () => {
