@@ -4,22 +4,13 @@
  * network; English; 320 px and 200% text. Screenshots land in e2e/screenshots/ballot-*.png.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareSession, startTestServer, type TestServer } from '../server/test-helpers';
-import { launchBrowser, PHONE, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { prepareSession, type TestServer } from '../server/test-helpers';
+import { PHONE, screenshot, useServerAndBrowser } from './browser';
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  // TINNHIEM_DIST_DIR: a private build, safe from another `vite build` emptying dist/ mid-run.
-  const distDir = process.env.TINNHIEM_DIST_DIR;
-  server = await startTestServer(distDir ? { distDir } : {});
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 async function phone(viewport = PHONE): Promise<{ context: BrowserContext; page: Page; foreign: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport, hasTouch: true, isMobile: true });

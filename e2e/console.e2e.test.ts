@@ -3,10 +3,10 @@
  * import people, issue, print and void slips, open (with live turnout), close, read the log.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
-import { launchBrowser, screenshot } from './browser';
+import { TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { screenshot, useServerAndBrowser } from './browser';
 
 const POLL = { timeout: 10_000 };
 /** Wait until the element's text contains `sub`. */
@@ -19,14 +19,7 @@ const hasCount = (loc: Locator, n: number) => expect.poll(() => loc.count(), POL
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 async function login(page: Page, operator: string): Promise<void> {
   await page.goto(`${server.url}/admin`);

@@ -5,28 +5,19 @@
  * taken off the screen when switched off. Screenshots land in e2e/screenshots/display-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app';
 import { castBallots, randomMarks, seeded, type Marks } from '../server/results-test-helpers';
-import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { prepareSession, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
 import { formatPercent } from '../shared/format';
 import type { TallyResult } from '../shared/tally';
-import { launchBrowser, PROJECTOR, screenshot } from './browser';
+import { PROJECTOR, screenshot, useServerAndBrowser } from './browser';
 
 const LAPTOP = { width: 1280, height: 720 };
-// TINNHIEM_DIST_DIR: a private build, safe from another `vite build` emptying dist/ mid-run.
-const distDir = process.env.TINNHIEM_DIST_DIR;
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer(distDir ? { distDir } : {});
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 async function projector(viewport: { width: number; height: number }) {
   const context = await browser.newContext({ viewport });
@@ -136,7 +127,7 @@ describe('the projector display', () => {
     await server.app.close();
     await big.page.getByTestId('link-status').waitFor();
     await screenshot(big.page, 'display-3-reconnecting-1920');
-    server.app = await buildApp({ dbFile: server.dbFile, adminPassword: TEST_PASSWORD, loginDelayMs: 20, ...(distDir ? { distDir } : {}) });
+    server.app = await buildApp({ dbFile: server.dbFile, adminPassword: TEST_PASSWORD, loginDelayMs: 20, ...(process.env.TINNHIEM_DIST_DIR ? { distDir: process.env.TINNHIEM_DIST_DIR } : {}) });
     await server.app.listen({ port, host: '127.0.0.1' });
     await castBallots(server.url, session.id, slips.slice(6, 12), ballots.slice(6, 12));
     for (const { page } of [big, small]) {

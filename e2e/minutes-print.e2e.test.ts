@@ -3,24 +3,17 @@
  * read back page by page with pdfjs: the signatures never stand alone on a page.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMinutesModel } from '../server/domain/minutes-model';
 import { renderMinutesHtml } from '../server/domain/minutes-html';
 import { castBallots, randomMarks, seeded } from '../server/results-test-helpers';
-import { prepareSession, startTestServer, type TestServer } from '../server/test-helpers';
+import { prepareSession, type TestServer } from '../server/test-helpers';
 import { pdfPageItems } from '../server/test-pdf';
-import { launchBrowser } from './browser';
+import { useServerAndBrowser } from './browser';
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 async function pdfPages(data: Uint8Array): Promise<string[]> {
   // Chromium splits words around Vietnamese glyphs: the pieces are joined back without spaces.

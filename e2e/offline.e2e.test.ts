@@ -1,18 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../server/test-helpers';
-import { launchBrowser, PHONE, PROJECTOR } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../server/test-helpers';
+import { PHONE, PROJECTOR, useServerAndBrowser } from './browser';
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('every page works with no internet', () => {
   for (const [path, viewport] of [

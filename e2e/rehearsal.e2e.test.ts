@@ -8,11 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../server/test-helpers';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../server/test-helpers';
 import { formatPercent } from '../shared/format';
 import type { TallyResult } from '../shared/tally';
-import { launchBrowser, PHONE, PROJECTOR, screenshot } from './browser';
+import { PHONE, PROJECTOR, screenshot, useServerAndBrowser } from './browser';
 import { confirmModal, hasText, isText, LAPTOP, login, openPhone, pdfText, POLL, rateAndSubmit, SMALL_PHONE, TABLET, tab, type Phone } from './rehearsal-helpers';
 
 const TITLE = 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12';
@@ -45,15 +45,7 @@ function ballot(n: number): (string | null)[] {
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  const distDir = process.env.TINNHIEM_DIST_DIR;
-  server = await startTestServer(distDir ? { distDir } : {});
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('the whole day', () => {
   it('prepare, vote on phones and paper, close, publish, minutes; then a second vote from a copy', async () => {
