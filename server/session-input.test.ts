@@ -4,7 +4,8 @@
  * on the ballot, "ngày 31 tháng 02" in the minutes).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { AdminClient } from '../scripts/lib/client';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from './test-helpers';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -61,6 +62,25 @@ describe('session and people input', () => {
     }
     const after = (await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).persons as { id: string; fullName: string }[];
     expect(after).toEqual([expect.objectContaining({ id: persons[0]!.id, fullName: persons[0]!.fullName })]);
+  });
+});
+
+describe('hidden characters anywhere a person types into the record', () => {
+  it('are refused in titles, places, committee names and operator names, and nothing changes', async () => {
+    const base = { organisation: 'Đảng ủy', place: 'Huế', heldOn: '2026-11-27', presetId: 'qd96-2023', summoned: 10, present: 9 };
+    await expect(server.admin.call('POST', '/api/admin/sessions', { ...base, title: 'Hội nghị \u202eđảo chiều' })).rejects.toMatchObject({ status: 400, code: 'hidden-chars' });
+    const { session } = await prepareSession(server.admin);
+    await expect(server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, { place: 'Hạ\u200bLong' })).rejects.toMatchObject({ code: 'hidden-chars' });
+    const committee = `/api/admin/sessions/${session.id}/committee`;
+    await expect(server.admin.call('PUT', committee, { members: [{ fullName: 'Lê Văn\u2066 B', role: 'Trưởng ban' }] })).rejects.toMatchObject({ code: 'hidden-chars' });
+    const after = await server.admin.call('GET', `/api/admin/sessions/${session.id}`);
+    expect(after.place).toBe('Hạ Long');
+    expect((await server.admin.call('GET', committee)).members).toEqual([]);
+    const desk = new AdminClient(server.url);
+    await expect(desk.login(TEST_PASSWORD, 'Thư\u202e ký')).rejects.toMatchObject({ code: 'hidden-chars' });
+    // Ordinary Vietnamese, in NFD, is fine and stored in NFC.
+    await desk.login(TEST_PASSWORD, 'Thư ký Hồng'.normalize('NFD'));
+    expect(await desk.call('GET', '/api/admin/me')).toEqual({ operator: 'Thư ký Hồng'.normalize('NFC') });
   });
 });
 

@@ -45,8 +45,8 @@ export function cleanCell(text: string): string {
   return text.normalize('NFC').replace(/[ \t\u00a0]+/g, ' ').trim();
 }
 
-// C0 and C1 controls, DEL, and the invisible direction/format marks that hide text.
-const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+/** C0 and C1 controls, DEL, and the invisible direction/format marks that hide text. */
+export const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 const FORMULA_RE = /^[=+\-@]/;
 
 /** Split text into records of cells (RFC 4180 quoting; CRLF, LF or CR line ends). */

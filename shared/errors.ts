@@ -57,6 +57,10 @@ export const ERROR_MESSAGES = {
   'csv-name-too-long': { vi: 'Họ và tên quá dài (tối đa 200 ký tự).', en: 'The full name is too long (at most 200 characters).' },
   'csv-position-too-long': { vi: 'Chức vụ quá dài (tối đa 300 ký tự).', en: 'The position is too long (at most 300 characters).' },
   'csv-too-many-columns': { vi: 'Dòng có quá nhiều cột (chỉ cần Họ và tên, Chức vụ).', en: 'Too many columns (only full name and position are expected).' },
+  'hidden-chars': {
+    vi: 'Văn bản có ký tự ẩn hoặc ký tự điều khiển (thường do sao chép). Xin gõ lại.',
+    en: 'The text contains hidden or control characters (often from copy and paste). Please type it again.',
+  },
   'csv-control-chars': { vi: 'Có ký tự điều khiển (xuống dòng, ký tự ẩn) trong ô.', en: 'A cell contains control characters (line breaks or hidden characters).' },
   'csv-too-many-rows': { vi: 'Danh sách quá dài (tối đa 500 người).', en: 'The list is too long (at most 500 people).' },
   // Slips and casting (what a delegate can meet)

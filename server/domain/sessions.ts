@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../shared/errors';
-import { personError } from '../../shared/csv';
+import { CONTROL_RE, personError } from '../../shared/csv';
 import { findPreset, type BaseId, type Preset } from '../../shared/presets';
 import type { PersonRecord, SessionInput, SessionRecord } from '../../shared/api-types';
 import type { BallotSessionView, Turnout } from '../../shared/protocol';
@@ -16,9 +16,16 @@ export interface PersonInput {
   position: string;
 }
 
-/** Names and positions are stored in NFC, trimmed, with inner runs of white space folded. */
+/**
+ * Every text a person types into the record (titles, places, names, positions, roles) is
+ * stored in NFC, trimmed, with inner runs of white space folded. Hidden direction marks,
+ * zero-width and control characters are refused: they make text print differently from how
+ * it looks, or two names look alike.
+ */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (CONTROL_RE.test(clean)) throw new AppError('hidden-chars');
+  return clean;
 }
 
 /** A real day of the calendar written YYYY-MM-DD (the schema checks only the digits). */

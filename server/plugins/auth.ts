@@ -9,6 +9,7 @@ import fp from 'fastify-plugin';
 import { Type } from 'typebox';
 import { AppError } from '../../shared/errors';
 import { audit } from '../domain/audit';
+import { cleanText } from '../domain/sessions';
 import { nowIso } from '../domain/ids';
 import { generatePassword, hashPassword, verifyPassword } from '../domain/password';
 
@@ -131,7 +132,7 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
         }
         failures.delete(key);
         const token = randomBytes(32).toString('base64url');
-        const name = operator?.normalize('NFC').trim() || DEFAULT_OPERATOR;
+        const name = (operator === undefined ? '' : cleanText(operator)) || DEFAULT_OPERATOR;
         const now = new Date();
         await app.db
           .insertInto('admin_sessions')
