@@ -70,8 +70,18 @@ describe('secretariat API', () => {
     const client = new AdminClient(server.url);
     await client.login(TEST_PASSWORD, 'Trần Thị Bình');
     expect(await client.call('GET', '/api/admin/me')).toEqual({ operator: 'Trần Thị Bình' });
+    // A console feed opened under this login ends with it; another login's feed goes on.
+    const { session } = await prepareSession(server.admin);
+    const feed = await WsClient.connect(server.url, { cookie: client.cookieHeader });
+    expect(await feed.request({ type: 'subscribe', sessionId: session.id })).toMatchObject({ type: 'subscribed' });
+    const other = await WsClient.connect(server.url, { cookie: server.admin.cookieHeader });
+    expect(await other.request({ type: 'subscribe', sessionId: session.id })).toMatchObject({ type: 'subscribed' });
+    const closed = new Promise<number>((resolve) => feed.socket.once('close', (code) => resolve(code)));
     await client.call('POST', '/api/admin/logout');
+    expect(await closed).toBe(4001);
     await expect(client.call('GET', '/api/admin/me')).rejects.toMatchObject({ status: 401 });
+    expect(await other.request({ type: 'ping' })).toMatchObject({ type: 'pong' });
+    other.close();
   });
 
   it('validates sessions: unknown preset, bad base, present above summoned, edits only while draft', async () => {

@@ -152,6 +152,7 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
     app.post('/api/admin/logout', async (request, reply) => {
       const admin = request.admin!;
       await app.db.deleteFrom('admin_sessions').where('token_hash', '=', admin.tokenHash).execute();
+      app.hub.endLogin(admin.tokenHash);
       await audit(app.db, { sessionId: null, actor: admin.operator, event: 'admin.logout' });
       reply.clearCookie(ADMIN_COOKIE, { path: '/' });
       return { ok: true };

@@ -12,7 +12,10 @@ import { getTurnout } from '../domain/sessions';
 export type Audience = 'ballot' | 'console' | 'display';
 
 export interface Hub {
-  follow(socket: WebSocket, sessionId: string, audience: Audience): void;
+  /** `owner`: for a console, the hash of its login token, so logging out can end the feed. */
+  follow(socket: WebSocket, sessionId: string, audience: Audience, owner?: string): void;
+  /** Close every console feed opened under this login (on logout). */
+  endLogin(owner: string): void;
   /** Turnout changed (a cast, slips issued or voided, attendance): coalesced per tick. */
   turnoutChanged(sessionId: string): void;
   /** The session opened or closed: tell every follower. */
@@ -61,15 +64,31 @@ export default fp(
       }
     }
 
+    const owned = new Map<string, Set<WebSocket>>();
+
     const hub: Hub = {
-      follow(socket, sessionId, audience) {
+      follow(socket, sessionId, audience, owner) {
         let room = rooms.get(sessionId);
         if (!room) rooms.set(sessionId, (room = new Map()));
         room.set(socket, audience);
+        if (owner !== undefined) {
+          let sockets = owned.get(owner);
+          if (!sockets) owned.set(owner, (sockets = new Set()));
+          sockets.add(socket);
+        }
         socket.once('close', () => {
           room.delete(socket);
           if (room.size === 0 && rooms.get(sessionId) === room) rooms.delete(sessionId);
+          if (owner !== undefined) {
+            owned.get(owner)?.delete(socket);
+            if (owned.get(owner)?.size === 0) owned.delete(owner);
+          }
         });
+      },
+      endLogin(owner) {
+        // 4001: an application close code the console reads as "logged out".
+        for (const socket of owned.get(owner) ?? []) socket.close(4001, 'logged out');
+        owned.delete(owner);
       },
       turnoutChanged(sessionId) {
         if (pending.has(sessionId)) return;

@@ -93,17 +93,20 @@ async function handleMessage(app: FastifyInstance, msg: ClientMessage, ctx: Mess
       if (!ctx.socket) throw new AppError('bad-message');
       const session = await findSession(app.db, msg.sessionId);
       let audience: Audience;
+      let owner: string | undefined;
       if (msg.displayKey !== undefined) {
         if (!session || !secretsEqual(msg.displayKey, session.displayKey)) throw new AppError('bad-display-key', 403);
         audience = 'display';
       } else {
         if (!sameOrigin(ctx.request)) throw new AppError('cross-origin', 403);
-        if (!(await app.adminFromRequest(ctx.request))) throw new AppError('unauthorized', 401);
+        const admin = await app.adminFromRequest(ctx.request);
+        if (!admin) throw new AppError('unauthorized', 401);
         if (!session) throw new AppError('session-not-found', 404);
         audience = 'console';
+        owner = admin.tokenHash;
       }
       const socket = ctx.socket;
-      app.hub.follow(socket, session.id, audience);
+      app.hub.follow(socket, session.id, audience, owner);
       // Reply first, then the current turnout, then whatever the hooks add (e.g. published results).
       queueMicrotask(() => {
         void (async () => {
