@@ -1,4 +1,5 @@
 /** All votes: open one, duplicate it, delete a draft, or create a new one from a preset. */
+import { formatShortDate } from '../../shared/format';
 import type { Preset } from '../../shared/presets';
 import { api } from './api';
 import { emptySession, SessionForm } from './session-form';
@@ -44,7 +45,7 @@ export function SessionList() {
                     <strong>{s.title}</strong>
                   </a>
                   <div class="hint">
-                    {s.organisation} · {s.heldOn} · {t('collectedLabel')}: {s.turnout.collected} · {t('issuedLabel')}: {s.turnout.issued}
+                    {s.organisation} · {formatShortDate(s.heldOn)} · {t('collectedLabel')}: {s.turnout.collected} · {t('issuedLabel')}: {s.turnout.issued}
                   </div>
                 </div>
                 <span class={`state ${s.state}`}>{t(`state_${s.state}`)}</span>
