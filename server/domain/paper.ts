@@ -13,7 +13,7 @@ import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
 import { insertBallot } from './cast';
 import { randomSymbols } from '../../shared/slip-code';
-import { getSession, listPersons, type SessionRecord } from './sessions';
+import { countBallots, getSession, listPersons, type SessionRecord } from './sessions';
 
 export interface PaperSheet {
   /** The whole sheet is invalid (e.g. not issued by the committee, names struck out). */
@@ -40,14 +40,8 @@ function assertKeyable(session: SessionRecord): void {
   if (session.state === 'draft') throw new AppError('session-not-open', 409);
 }
 
-async function paperCollected(db: Kysely<Database>, sessionId: string): Promise<number> {
-  const row = await db
-    .selectFrom('ballots')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('session_id', '=', sessionId)
-    .where('source', '=', 'paper')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+function paperCollected(db: Kysely<Database>, sessionId: string): Promise<number> {
+  return countBallots(db, sessionId, 'paper');
 }
 
 /** Counts and pending entries (who keyed them, never what). Ordered by random id. */

@@ -206,20 +206,25 @@ export async function countIssuedSlips(db: Kysely<Database>, sessionId: string):
   return Number(row.n);
 }
 
+/** Ballots in the box (thu về), phone and paper, or only those of one source. */
+export async function countBallots(db: Kysely<Database>, sessionId: string, source?: 'phone' | 'paper'): Promise<number> {
+  let query = db
+    .selectFrom('ballots')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId);
+  if (source) query = query.where('source', '=', source);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
 /** Ballots handed out and collected, as the console and the display show them. */
 export async function getTurnout(db: Kysely<Database>, sessionId: string): Promise<Turnout> {
   const session = await getSession(db, sessionId);
-  const ballots = await db
-    .selectFrom('ballots')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('session_id', '=', sessionId)
-    .executeTakeFirstOrThrow();
   return {
     sessionId,
     title: session.title,
     state: session.state,
     issued: (await countIssuedSlips(db, sessionId)) + session.paperIssued,
-    collected: Number(ballots.n),
+    collected: await countBallots(db, sessionId),
     present: session.present,
     summoned: session.summoned,
     openedAt: session.openedAt,

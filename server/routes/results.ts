@@ -3,7 +3,6 @@
  * the exports (minutes as PDF and print page, results as CSV and JSON, anonymised ballots).
  * Per-person counts reach displays only through `pushResults` and the subscribe hook below.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { DisplayInfo } from '../../shared/display-info';
@@ -17,15 +16,11 @@ import { computeResults } from '../domain/lifecycle';
 import { renderMinutesHtml } from '../domain/minutes-html';
 import { loadMinutesModel } from '../domain/minutes-model';
 import { renderMinutesPdf } from '../domain/minutes-pdf';
+import { secretsEqual } from '../domain/ids';
 import { publishResults, setLiveResults } from '../domain/publish';
 import { findSession, getSession, getTurnout } from '../domain/sessions';
 import { SessionIdParams } from './schemas';
 
-function sameKey(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 async function closedSession(app: FastifyInstance, id: string) {
   const session = await getSession(app.db, id);
@@ -61,7 +56,7 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
     const key = request.headers['x-display-key'];
     const session = await findSession(app.db, sessionId);
     // An unknown session and a wrong key answer alike, so the route tells nothing about ids.
-    if (!session || typeof key !== 'string' || !sameKey(key, session.displayKey)) throw new AppError('bad-display-key', 403);
+    if (!session || typeof key !== 'string' || !secretsEqual(key, session.displayKey)) throw new AppError('bad-display-key', 403);
     reply.header('Cache-Control', 'no-store');
     return {
       id: session.id,
