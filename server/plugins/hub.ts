@@ -22,7 +22,6 @@ export interface Hub {
   stateChanged(sessionId: string): Promise<void>;
   /** Send a message to the followers of a session in the given audiences. */
   send(sessionId: string, audiences: Audience[], msg: ServerMessage): void;
-  followers(sessionId: string, audience: Audience): number;
   /** Called with each turnout broadcast (e.g. to refresh live results); errors are logged. */
   onTurnout(listener: (turnout: Turnout) => Promise<void> | void): void;
 }
@@ -106,11 +105,6 @@ export default fp(
       send,
       onTurnout(listener) {
         listeners.push(listener);
-      },
-      followers(sessionId, audience) {
-        let n = 0;
-        for (const a of rooms.get(sessionId)?.values() ?? []) if (a === audience) n++;
-        return n;
       },
     };
     app.decorate('hub', hub);

@@ -4,7 +4,7 @@
  * cached and never send a referrer.
  */
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,5 +51,3 @@ export default fp<{ distDir: string }>(
   },
   { name: 'pages' },
 );
-
-export type PagesApp = FastifyInstance;
