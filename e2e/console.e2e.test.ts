@@ -113,7 +113,7 @@ describe('console walk-through in Chromium', () => {
     const ws = await WsClient.connect(server.url);
     const cast = await sealBallot(slipFromPath(unused[0].path), { v: 1, sessionId, marks: { [detail.persons[0].id]: 'high' } });
     await ws.request({ type: 'slip.open', slipId: cast.slipId, proof: cast.proof });
-    expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed })).toMatchObject({ type: 'recorded' });
+    expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth })).toMatchObject({ type: 'recorded' });
     ws.close();
     await isText(page.getByTestId('collected'), '1');
     await hasText(page.getByTestId('display-link'), `/display/${sessionId}#${detail.displayKey}`);

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   await Promise.all(
     phones.map(async (p, i) => {
       const start = performance.now();
-      const reply = await p.request({ type: 'cast', slipId: casts[i]!.slipId, nonce: casts[i]!.nonce, sealed: casts[i]!.sealed });
+      const reply = await p.request({ type: 'cast', slipId: casts[i]!.slipId, nonce: casts[i]!.nonce, sealed: casts[i]!.sealed, auth: casts[i]!.auth });
       if (reply.type !== 'recorded') throw new Error(`cast failed: ${JSON.stringify(reply)}`);
       latencies.push(performance.now() - start);
     }),

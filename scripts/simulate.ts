@@ -89,7 +89,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
   const started = Date.now();
   const phones = await Promise.all(casts.map(() => WsClient.connect(admin.baseUrl)));
   const replies = await Promise.all(
-    phones.map((p, i) => p.request({ type: 'cast', slipId: casts[i]!.slipId, nonce: casts[i]!.nonce, sealed: casts[i]!.sealed }).catch(() => null)),
+    phones.map((p, i) => p.request({ type: 'cast', slipId: casts[i]!.slipId, nonce: casts[i]!.nonce, sealed: casts[i]!.sealed, auth: casts[i]!.auth }).catch(() => null)),
   );
   const castMs = Date.now() - started;
   phones.forEach((p) => p.close());

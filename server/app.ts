@@ -15,6 +15,7 @@ import db from './plugins/db';
 import hub from './plugins/hub';
 import pages from './plugins/pages';
 import ballotRoutes from './routes/ballot';
+import boxRoutes from './routes/box';
 import sessionRoutes from './routes/sessions';
 import consoleRoutes from './routes/console';
 import resultsRoutes from './routes/results';
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ ok: true }));
   await app.register(ballotRoutes);
+  await app.register(boxRoutes);
   await app.register(sessionRoutes);
   await app.register(consoleRoutes);
   await app.register(resultsRoutes);

@@ -29,14 +29,14 @@ describe('a cast without the secret', () => {
     const ws = await WsClient.connect(server.url);
     const content = { v: 1 as const, sessionId: open.session.id, marks: { [open.persons[0]!.id]: 'high' } };
     const real = await sealBallot(used, content, { native: true });
-    expect(await ws.request({ type: 'cast', slipId: used.id, nonce: real.nonce, sealed: real.sealed })).toMatchObject({ type: 'recorded' });
+    expect(await ws.request({ type: 'cast', slipId: used.id, nonce: real.nonce, sealed: real.sealed, auth: real.auth })).toMatchObject({ type: 'recorded' });
     await server.admin.call('POST', `/api/admin/sessions/${open.session.id}/slips/void`, { code: voided.id });
 
     const answers: Record<string, unknown> = {};
     for (const slip of [unused, used, voided, late]) {
       // A guess at the secret: the seal is made with a key the server does not hold for this slip.
       const guess = await sealBallot({ id: slip.id, secret: 'ZZZZZZZ' }, content, { native: true });
-      const reply = (await ws.request({ type: 'cast', slipId: slip.id, nonce: guess.nonce, sealed: guess.sealed })) as { code?: string };
+      const reply = (await ws.request({ type: 'cast', slipId: slip.id, nonce: guess.nonce, sealed: guess.sealed, auth: guess.auth })) as { code?: string };
       answers[slip === unused ? 'unused' : slip === used ? 'used' : slip === voided ? 'void' : 'closed'] = reply.code;
     }
     ws.close();

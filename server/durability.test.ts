@@ -52,7 +52,7 @@ describe('durability', () => {
     // Fire every cast at once; kill the process (no chance to flush anything) after the 15th acknowledgement.
     await Promise.allSettled(
       casts.map(async (c, i) => {
-        const reply = await clients[i % clients.length]!.request({ type: 'cast', slipId: c.slipId, nonce: c.nonce, sealed: c.sealed }, 5000);
+        const reply = await clients[i % clients.length]!.request({ type: 'cast', slipId: c.slipId, nonce: c.nonce, sealed: c.sealed, auth: c.auth }, 5000);
         if (reply.type === 'recorded' && !killed) {
           acked.add(c.slipId);
           if (acked.size === 15) {
@@ -78,7 +78,7 @@ describe('durability', () => {
     // A phone that never heard back resends the same message: recorded, exactly once.
     const ws = await WsClient.connect(second.url);
     for (const c of casts) {
-      const reply = await ws.request({ type: 'cast', slipId: c.slipId, nonce: c.nonce, sealed: c.sealed });
+      const reply = await ws.request({ type: 'cast', slipId: c.slipId, nonce: c.nonce, sealed: c.sealed, auth: c.auth });
       expect(reply).toMatchObject({ type: 'recorded', already: usedIds.has(c.slipId) });
     }
     ws.close();

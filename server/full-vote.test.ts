@@ -51,7 +51,7 @@ describe('a full vote of 300 delegates', () => {
     );
     // 300 phones, each on its own connection, all at once.
     const phones = await Promise.all(casts.map(() => WsClient.connect(server.url)));
-    const replies = await Promise.all(phones.map((p, i) => p.request({ type: 'cast', slipId: casts[i]!.slipId, nonce: casts[i]!.nonce, sealed: casts[i]!.sealed })));
+    const replies = await Promise.all(phones.map((p, i) => p.request({ type: 'cast', slipId: casts[i]!.slipId, nonce: casts[i]!.nonce, sealed: casts[i]!.sealed, auth: casts[i]!.auth })));
     phones.forEach((p) => p.close());
     expect(replies.filter((r) => r.type === 'recorded' && !r.already)).toHaveLength(voters);
 

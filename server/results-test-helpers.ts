@@ -17,7 +17,7 @@ export async function castBallots(
     for (let i = 0; i < ballots.length; i++) {
       const slip = slipFromPath(slips[i]!.path);
       const cast = await sealBallot(slip, { v: 1, sessionId, marks: ballots[i]! }, { native: true });
-      const reply = await phone.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed });
+      const reply = await phone.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth });
       if (reply.type !== 'recorded') throw new Error(`cast refused: ${JSON.stringify(reply)}`);
     }
   } finally {

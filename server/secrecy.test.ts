@@ -32,7 +32,7 @@ describe('secrecy', () => {
     for (let i = 0; i < n; i++) {
       const slip = slipFromPath(slips[i]!.path);
       const cast = await sealBallot(slip, { v: 1, sessionId: session.id, marks: patternMarks(i, personIds) }, { native: true });
-      expect(await ws.request({ type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed })).toMatchObject({ type: 'recorded' });
+      expect(await ws.request({ type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth })).toMatchObject({ type: 'recorded' });
       sent.push({ nonce: cast.nonce, sealed: cast.sealed, secret: slip.secret });
     }
     ws.close();
@@ -99,11 +99,11 @@ describe('secrecy', () => {
       const cast = await sealBallot(slip, { v: 1, sessionId: session.id, marks: { [persons[0]!.id]: 'low', [persons[1]!.id]: 'high' } }, { native: true });
       secrets.push(slip.id, slip.secret, cast.nonce, cast.sealed.slice(0, 24), cast.proof);
       if (i % 2 === 0) {
-        await fetch(`${server.url}/api/message`, { method: 'POST', body: JSON.stringify({ type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed }), headers: { 'content-type': 'application/json' } });
+        await fetch(`${server.url}/api/message`, { method: 'POST', body: JSON.stringify({ type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth }), headers: { 'content-type': 'application/json' } });
       } else {
         const ws = await WsClient.connect(server.url);
         await ws.request({ type: 'slip.open', slipId: slip.id, proof: cast.proof });
-        await ws.request({ type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed });
+        await ws.request({ type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth });
         ws.close();
       }
     }

@@ -20,22 +20,22 @@ describe('a small vote, end to end over real WebSockets', () => {
     const opened = await ws.request({ type: 'slip.open', slipId: slip.id, proof: cast.proof });
     expect(opened).toMatchObject({ type: 'slip', state: 'unused', session: { id: session.id, state: 'draft' } });
 
-    const early = await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed });
+    const early = await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth });
     expect(early).toMatchObject({ type: 'error', code: 'session-not-open' });
 
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
     expect(await ws.waitFor((m): m is any => m.type === 'state')).toMatchObject({ state: 'open' });
 
-    expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed })).toMatchObject({
+    expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth })).toMatchObject({
       type: 'recorded',
       already: false,
     });
-    expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed })).toMatchObject({
+    expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth })).toMatchObject({
       type: 'recorded',
       already: true,
     });
     const other = await sealBallot(slip, { v: 1, sessionId: session.id, marks: {} });
-    expect(await ws.request({ type: 'cast', slipId: other.slipId, nonce: other.nonce, sealed: other.sealed })).toMatchObject({
+    expect(await ws.request({ type: 'cast', slipId: other.slipId, nonce: other.nonce, sealed: other.sealed, auth: other.auth })).toMatchObject({
       type: 'error',
       code: 'slip-used',
     });

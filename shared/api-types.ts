@@ -33,6 +33,30 @@ export interface SessionRecord extends Required<SessionInput> {
   openedAt: string | null;
   closedAt: string | null;
   publishedAt: string | null;
+  /** The phone box is sealed to the tally committee (the default), or unsealed by choice in draft. */
+  sealed: boolean;
+  box: BoxState;
+}
+
+/** The phone ballot box as the console and the minutes see it (never a key that opens it). */
+export interface BoxState {
+  /** The box's X25519 public key (base64url): set at sealing, or at opening for an unsealed box. */
+  publicKey: string | null;
+  /** k: how many shares open a sealed box. */
+  threshold: number | null;
+  sealedAt: string | null;
+  openedAt: string | null;
+  /** Phone ballots that did not open or were not well formed (counted as spoilt). */
+  spoilt: number | null;
+  /** sha256 of the public key and the sorted tracking codes, in 20 symbols (after opening). */
+  fingerprint: string | null;
+}
+
+/** A committee member holding a share of the sealed box, as named at sealing. */
+export interface BoxHolder {
+  order: number;
+  fullName: string;
+  role: string;
 }
 
 /** A person rated, in printed order (1-based). */
@@ -50,6 +74,9 @@ export interface SessionDetail extends SessionRecord {
   customised: boolean;
   persons: PersonRecord[];
   turnout: Turnout;
+  /** Who holds a share of the sealed box, and which of them have presented it since the server started. */
+  boxHolders: BoxHolder[];
+  boxPresented: number[];
 }
 
 /** One row of `GET /api/admin/sessions`. */

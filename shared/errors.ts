@@ -63,6 +63,31 @@ export const ERROR_MESSAGES = {
   },
   'csv-control-chars': { vi: 'Có ký tự điều khiển (xuống dòng, ký tự ẩn) trong ô.', en: 'A cell contains control characters (line breaks or hidden characters).' },
   'csv-too-many-rows': { vi: 'Danh sách quá dài (tối đa 500 người).', en: 'The list is too long (at most 500 people).' },
+  // The sealed ballot box (hòm phiếu điện tử niêm phong)
+  'box-not-sealed': {
+    vi: 'Chưa niêm phong hòm phiếu điện tử. Xin niêm phong (chia khóa cho Ban kiểm phiếu) hoặc chọn hòm không niêm phong trước khi mở bỏ phiếu.',
+    en: 'The phone ballot box has not been sealed. Seal it (share its key among the tally committee) or choose an unsealed box before opening.',
+  },
+  'box-unsealed': { vi: 'Cuộc lấy phiếu này dùng hòm phiếu không niêm phong.', en: 'This vote uses an unsealed ballot box.' },
+  'box-committee-too-small': {
+    vi: 'Cần ít nhất 2 thành viên Ban kiểm phiếu để niêm phong hòm phiếu. Xin nhập Ban kiểm phiếu trước.',
+    en: 'Sealing the box needs at least 2 tally committee members. Enter the committee first.',
+  },
+  'box-bad-threshold': { vi: 'Số người cần có mặt để mở hòm phải từ 2 đến số thành viên Ban kiểm phiếu.', en: 'The number of members needed to open the box must be from 2 to the committee size.' },
+  'box-locked': {
+    vi: 'Hòm phiếu điện tử còn niêm phong. Ban kiểm phiếu cần xuất trình đủ mảnh khóa để mở hòm trước khi xem kết quả.',
+    en: 'The phone ballot box is still sealed. The tally committee must present enough key shares to open it before results can be seen.',
+  },
+  'box-share-format': { vi: 'Mảnh khóa gồm 53 ký tự. Xin kiểm tra lại mã in trên thẻ.', en: 'A key share has 53 characters. Check the code printed on the card.' },
+  'box-share-wrong': { vi: 'Mảnh khóa không đúng với hòm phiếu này. Không có gì thay đổi.', en: 'This key share does not belong to this ballot box. Nothing was changed.' },
+  'box-share-again': { vi: 'Mảnh khóa của thành viên này đã được xuất trình.', en: 'This member has already presented their share.' },
+  'box-already-opened': { vi: 'Hòm phiếu điện tử đã được mở.', en: 'The phone ballot box has already been opened.' },
+  'box-not-opened': { vi: 'Hòm phiếu điện tử chưa được mở: chưa có danh sách mã kiểm tra.', en: 'The phone ballot box has not been opened yet: there is no list of tracking codes.' },
+  'box-needs-laptop': {
+    vi: 'Niêm phong và mở hòm phiếu chỉ làm trên chính máy chủ (mở bảng điều khiển bằng http://localhost…), để mảnh khóa không đi qua mạng Wi-Fi.',
+    en: 'Sealing and opening the box are done on the server laptop itself (open the console at http://localhost…), so that key shares never cross the Wi-Fi.',
+  },
+  'box-live-results': { vi: 'Hòm phiếu niêm phong không cho xem kết quả trực tiếp.', en: 'A sealed ballot box allows no live results.' },
   // Slips and casting (what a delegate can meet)
   'slip-unknown': { vi: 'Mã phiếu không đúng. Xin kiểm tra lại mã in trên phiếu hoặc liên hệ Ban kiểm phiếu.', en: 'This slip code is not valid. Check the code printed on the slip or contact the tally committee.' },
   'slip-void': { vi: 'Phiếu này đã bị hủy. Xin liên hệ Ban kiểm phiếu để nhận phiếu khác.', en: 'This slip has been voided. Contact the tally committee for another slip.' },
@@ -71,6 +96,7 @@ export const ERROR_MESSAGES = {
   'bad-ballot': { vi: 'Nội dung phiếu không hợp lệ.', en: 'The ballot content is not valid.' },
   'slip-code-format': { vi: 'Mã phiếu gồm 11 ký tự, dạng XXXX-XXXXXXX. Xin kiểm tra lại mã in trên phiếu.', en: 'A slip code has 11 characters, like XXXX-XXXXXXX. Check the code printed on the slip.' },
   'slip-secret-missing': { vi: 'Đường dẫn thiếu phần bí mật của phiếu. Xin quét lại mã QR hoặc nhập mã in trên phiếu.', en: 'The link is missing the slip secret. Scan the QR code again or type the code printed on the slip.' },
+  'protocol-outdated': { vi: 'Trang phiếu đã cũ. Xin tải lại trang (giữ nguyên đường dẫn).', en: 'This ballot page is out of date. Please reload it (keep the same link).' },
   'network': { vi: 'Mất kết nối mạng. Đang thử kết nối lại…', en: 'Network connection lost. Reconnecting…' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

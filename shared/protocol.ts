@@ -9,11 +9,12 @@
  * Browser code must `import type` from here: the schemas are for the server.
  */
 import { Type, type Static } from 'typebox';
+import { AUTH_TEXT_LENGTH, SEALED_TEXT_LENGTH } from './box';
 import type { ErrorCode } from './errors';
 import type { Level, Text } from './presets';
 import type { TallyResult } from './tally';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 /** Largest message the server reads, in bytes. A ballot for 60 people is well under it. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
@@ -27,9 +28,20 @@ export const SlipOpenMessage = Type.Object(
   { type: Type.Literal('slip.open'), rid: Rid, slipId: SlipId, proof: B64u(64) },
   { additionalProperties: false },
 );
-/** Cast a sealed ballot. Resend the same `nonce` and `sealed` after a lost acknowledgement. */
+/**
+ * Cast a ballot sealed to the box (shared/box.ts), authenticated by the slip's key. Every
+ * field has a fixed length, so every cast frame has the same size. Resend the same `nonce`,
+ * `sealed` and `auth` after a lost acknowledgement.
+ */
 export const CastMessage = Type.Object(
-  { type: Type.Literal('cast'), rid: Rid, slipId: SlipId, nonce: B64u(64), sealed: B64u(12 * 1024) },
+  {
+    type: Type.Literal('cast'),
+    rid: Rid,
+    slipId: SlipId,
+    nonce: B64u(64),
+    sealed: Type.String({ pattern: '^[A-Za-z0-9_-]+$', minLength: SEALED_TEXT_LENGTH, maxLength: SEALED_TEXT_LENGTH }),
+    auth: Type.String({ pattern: '^[A-Za-z0-9_-]+$', minLength: AUTH_TEXT_LENGTH, maxLength: AUTH_TEXT_LENGTH }),
+  },
   { additionalProperties: false },
 );
 /** Follow a session's turnout (and its results when they may be shown): console by cookie, display by key. */
@@ -46,13 +58,6 @@ export type SubscribeMessage = Static<typeof SubscribeMessage>;
 export type PingMessage = Static<typeof PingMessage>;
 export type ClientMessage = Static<typeof ClientMessageSchema>;
 
-/** The plaintext inside a sealed ballot. Unmarked people are null (an invalid mark for them). */
-export interface BallotContent {
-  v: 1;
-  sessionId: string;
-  marks: Record<string, string | null>;
-}
-
 export type SessionState = 'draft' | 'open' | 'closed';
 
 /** What a phone is shown about the vote: never counts, never other slips. */
@@ -64,6 +69,9 @@ export interface BallotSessionView {
   kind: 'lay-phieu' | 'bo-phieu';
   state: SessionState;
   levels: Level[];
+  /** The box's public key (base64url) once voting is open: every ballot is sealed to it. */
+  box: string | null;
+  /** In printed order: a sealed ballot has one byte per person in this order. */
   persons: { id: string; fullName: string; position: string }[];
 }
 

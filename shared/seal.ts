@@ -1,10 +1,9 @@
 /**
- * Sealing a ballot with its slip's secret: XChaCha20-Poly1305 from @noble/ciphers, which
- * works on plain-http LAN pages where WebCrypto is unavailable. The key comes from the
- * short secret through scrypt, so a Wi-Fi eavesdropper who captures a sealed ballot cannot
- * cheaply try every secret. The server derives the same key with node:crypto (same params).
+ * The slip's key: scrypt of the printed secret (pure JS, for plain-http LAN pages where
+ * WebCrypto is unavailable). It proves the slip is held (`slipProof`) and authenticates the
+ * cast (shared/box.ts `castAuth`); it opens no ballot — ballots are sealed to the box. The
+ * server derives the same key with node:crypto (same params).
  */
-import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 
@@ -12,7 +11,6 @@ import { sha256 } from '@noble/hashes/sha2.js';
 export const SCRYPT_PARAMS = { N: 4096, r: 8, p: 1, dkLen: 32 } as const;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** The salt binds the key to the slip id. */
 export function keySalt(slipId: string): Uint8Array {
@@ -34,36 +32,6 @@ export function slipProof(key: Uint8Array): string {
   buf.set(key);
   buf.set(tag, key.length);
   return toBase64Url(sha256(buf).subarray(0, 16));
-}
-
-/** Seal `plaintext` for `slipId`; the slip id is authenticated, so a seal cannot be moved to another slip. */
-export function seal(key: Uint8Array, slipId: string, plaintext: string): string {
-  const nonce = new Uint8Array(24);
-  globalThis.crypto.getRandomValues(nonce);
-  const sealed = xchacha20poly1305(key, nonce, encoder.encode(slipId)).encrypt(encoder.encode(plaintext));
-  const out = new Uint8Array(nonce.length + sealed.length);
-  out.set(nonce);
-  out.set(sealed, nonce.length);
-  return toBase64Url(out);
-}
-
-/** Open a seal; null when the key, the slip id or the bytes are wrong. */
-export function openSeal(key: Uint8Array, slipId: string, sealedText: string): string | null {
-  try {
-    const bytes = fromBase64Url(sealedText);
-    if (bytes.length < 24 + 16) return null;
-    const plain = xchacha20poly1305(key, bytes.subarray(0, 24), encoder.encode(slipId)).decrypt(bytes.subarray(24));
-    return decoder.decode(plain);
-  } catch {
-    return null;
-  }
-}
-
-/** A random client nonce for one cast (the same nonce is resent on retry). */
-export function randomNonce(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  return toBase64Url(bytes);
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -37,9 +37,9 @@ export function BallotPage({ controller, t, lang }: { controller: BallotControll
     case 'submitting':
       return <Submitting t={t} offline={state.link === 'reconnecting'} />;
     case 'recorded':
-      return <Recorded t={t} />;
+      return <Recorded t={t} receipt={state.receipt} />;
     case 'used':
-      return <Used t={t} />;
+      return <Used t={t} receipt={state.receipt} />;
     case 'closed':
       return <Closed t={t} />;
     case 'error':

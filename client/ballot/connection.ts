@@ -215,7 +215,8 @@ export class SocketLink implements Link {
   }
 
   private viaSocket(msg: Outgoing): Promise<ServerMessage> {
-    const rid = `r${++this.nextRid}`;
+    // Fixed width, so a frame's length never varies with how many requests came before.
+    const rid = `r${(++this.nextRid).toString(36).padStart(7, '0')}`;
     const socket = this.socket!;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -5,8 +5,9 @@
  * the same nonce and seal after any drop, so a ballot is never lost and never counted twice.
  */
 import { isErrorCode, type ErrorCode } from '../../shared/errors';
-import type { BallotContent, BallotSessionView, ServerMessage } from '../../shared/protocol';
-import { deriveSlipKey, randomNonce, seal, slipProof } from '../../shared/seal';
+import { sealCast } from '../../shared/box';
+import type { BallotSessionView, ServerMessage } from '../../shared/protocol';
+import { deriveSlipKey, slipProof } from '../../shared/seal';
 import type { Link, LinkEvents, LinkStatus } from './connection';
 import { loadSlip, saveSlip, type KeyValue, type SlipRecord } from './slip-store';
 
@@ -20,6 +21,8 @@ export interface BallotState {
   /** Chosen level per person id; a person without an entry is not rated. */
   marks: Record<string, string>;
   link: LinkStatus;
+  /** After "recorded": the tracking code (mã kiểm tra) of the sealed ballot. */
+  receipt?: string;
 }
 
 export interface ControllerOptions {
@@ -69,7 +72,7 @@ export class BallotController {
   async start(): Promise<void> {
     const { slipId } = this.opts;
     this.record = loadSlip(this.opts.storage, slipId);
-    if (this.record.used) return this.set({ phase: 'used' });
+    if (this.record.used) return this.set({ phase: 'used', ...(this.record.receipt ? { receipt: this.record.receipt } : {}) });
     // A fresh scan carries the secret; a reload finds it in storage.
     const secret = this.opts.secret ?? this.record.secret;
     if (!secret) return this.set({ phase: 'error', error: 'slip-secret-missing' });
@@ -117,14 +120,14 @@ export class BallotController {
     if (this.state.phase === 'review') this.set({ phase: 'ballot' });
   }
 
-  /** Seal the ballot once, keep it, and send it until it is recorded. */
+  /**
+   * Seal the ballot once to the box (fixed width, fresh ephemeral key, forgotten at once),
+   * keep the sealed bytes, and send them until they are recorded.
+   */
   submit(): void {
     const { session } = this.state;
-    if (this.state.phase !== 'review' || !session || !this.key) return;
-    const marks: Record<string, string | null> = {};
-    for (const p of session.persons) marks[p.id] = this.state.marks[p.id] ?? null;
-    const content: BallotContent = { v: 1, sessionId: session.id, marks };
-    this.record.pending = { nonce: randomNonce(), sealed: seal(this.key, this.opts.slipId, JSON.stringify(content)) };
+    if (this.state.phase !== 'review' || !session || !session.box || !this.key) return;
+    this.record.pending = sealCast(this.key, this.opts.slipId, session, this.state.marks);
     this.save();
     this.set({ phase: 'submitting' });
     void this.sendCast();
@@ -212,7 +215,7 @@ export class BallotController {
         if (!pending || this.disposed) return;
         let reply: ServerMessage;
         try {
-          reply = await this.link.request({ type: 'cast', slipId: this.opts.slipId, nonce: pending.nonce, sealed: pending.sealed });
+          reply = await this.link.request({ type: 'cast', slipId: this.opts.slipId, nonce: pending.nonce, sealed: pending.sealed, auth: pending.auth });
         } catch {
           // Dropped before the reply: the same message goes again once the link is back.
           await this.link.ready(3000);
@@ -240,12 +243,13 @@ export class BallotController {
     }
   }
 
-  /** The slip is spent: erase the secret, the choices and the seal; keep only "used". */
+  /** The slip is spent: erase the secret, the choices and the seal; keep only "used" and the tracking code. */
   private finish(phase: 'recorded' | 'used'): void {
-    this.record = { used: true };
+    const receipt = phase === 'recorded' ? this.record.pending?.receipt : this.record.receipt;
+    this.record = receipt ? { used: true, receipt } : { used: true };
     this.save();
     this.key = null;
-    this.set({ phase, marks: {} });
+    this.set({ phase, marks: {}, ...(receipt ? { receipt } : {}) });
     this.link?.close();
     clearInterval(this.poll);
   }

@@ -59,18 +59,32 @@ export function Submitting({ t, offline }: { t: BallotStrings; offline: boolean 
   );
 }
 
-export function Recorded({ t }: { t: BallotStrings }) {
+function Receipt({ t, receipt }: { t: BallotStrings; receipt: string }) {
+  return (
+    <div class="receipt">
+      <p class="receipt-label">{t.receiptLabel}</p>
+      <p class="receipt-code" data-testid="receipt">
+        {receipt}
+      </p>
+      <p class="receipt-hint">{t.receiptHint}</p>
+    </div>
+  );
+}
+
+export function Recorded({ t, receipt }: { t: BallotStrings; receipt?: string | undefined }) {
   return (
     <Notice tone="good" icon="✓" title={t.recordedTitle}>
       <p>{t.recordedBody}</p>
+      {receipt && <Receipt t={t} receipt={receipt} />}
     </Notice>
   );
 }
 
-export function Used({ t }: { t: BallotStrings }) {
+export function Used({ t, receipt }: { t: BallotStrings; receipt?: string | undefined }) {
   return (
     <Notice tone="neutral" icon="i" title={t.usedTitle}>
       <p>{t.usedBody}</p>
+      {receipt && <Receipt t={t} receipt={receipt} />}
     </Notice>
   );
 }

@@ -2,7 +2,7 @@
  * What the phone keeps about a slip, only on the phone: the secret (so a reload works after
  * the address bar has dropped it), the choices until they are sent, and the sealed ballot
  * while it is being sent (so a reload resends exactly the same message). Once the ballot is
- * recorded, all of it is erased and only a "used" flag remains.
+ * recorded, all of it is erased and only a "used" flag and the tracking code remain.
  */
 
 /** The part of the Web Storage API the page uses. */
@@ -15,6 +15,9 @@ export interface KeyValue {
 export interface PendingCast {
   nonce: string;
   sealed: string;
+  auth: string;
+  /** The tracking code of this sealed ballot (shown once it is recorded). */
+  receipt: string;
 }
 
 export interface SlipRecord {
@@ -23,6 +26,8 @@ export interface SlipRecord {
   marks?: Record<string, string>;
   pending?: PendingCast;
   used?: true;
+  /** After "recorded": the tracking code, which proves inclusion in the box, never content. */
+  receipt?: string;
 }
 
 /** A Map standing in for localStorage when it is missing or throws (private modes). */

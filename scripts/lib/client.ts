@@ -4,8 +4,10 @@
  * WebSocket, sealed exactly as the ballot page seals it.
  */
 import WebSocket from 'ws';
-import type { BallotContent, ServerMessage } from '../../shared/protocol';
-import { deriveSlipKey, randomNonce, seal, slipProof } from '../../shared/seal';
+import { sealCast, sealPlaintext, type BallotBox } from '../../shared/box';
+import type { SessionDetail } from '../../shared/api-types';
+import type { ServerMessage } from '../../shared/protocol';
+import { deriveSlipKey, slipProof } from '../../shared/seal';
 import { parseSlipCode } from '../../shared/slip-code';
 import { deriveSlipKeyNative } from '../../server/domain/slip-keys';
 
@@ -47,6 +49,12 @@ export class AdminClient {
     const json = text ? JSON.parse(text) : undefined;
     if (!res.ok) throw new ApiError(res.status, (json as { error?: string } | undefined)?.error ?? 'unknown');
     return json as T;
+  }
+
+  /** What a phone learns from `slip.open` to seal its ballot, read from the console's view of the session. */
+  async ballotBox(sessionId: string): Promise<BallotBox> {
+    const detail = await this.call<SessionDetail>('GET', `/api/admin/sessions/${sessionId}`);
+    return { id: detail.id, box: detail.state === 'draft' ? null : detail.box.publicKey, persons: detail.persons, levels: detail.preset.levels };
   }
 }
 
@@ -120,22 +128,41 @@ export class WsClient {
   }
 }
 
-export interface SealedCast {
+export interface SlipCast {
   slipId: string;
   nonce: string;
   sealed: string;
+  auth: string;
   proof: string;
+  /** The tracking code the phone shows after "recorded". */
+  receipt: string;
+}
+
+async function slipKey(slip: SlipHandle, native: boolean | undefined): Promise<Uint8Array> {
+  return native ? new Uint8Array(await deriveSlipKeyNative(slip.id, slip.secret)) : deriveSlipKey(slip.id, slip.secret);
 }
 
 /**
- * Seal a ballot for a slip. `native` derives the key with node:crypto (fast, for bulk
- * simulations); otherwise with @noble/hashes, exactly as the phone does.
+ * Seal a ballot for a slip, exactly as the ballot page does. `native` derives the slip key
+ * with node:crypto (fast, for bulk simulations); otherwise with @noble/hashes, as the phone.
  */
 export async function sealBallot(
   slip: SlipHandle,
-  content: BallotContent,
+  box: BallotBox,
+  marks: Record<string, string | null>,
   opts: { native?: boolean } = {},
-): Promise<SealedCast> {
-  const key = opts.native ? new Uint8Array(await deriveSlipKeyNative(slip.id, slip.secret)) : await deriveSlipKey(slip.id, slip.secret);
-  return { slipId: slip.id, nonce: randomNonce(), sealed: seal(key, slip.id, JSON.stringify(content)), proof: slipProof(key) };
+): Promise<SlipCast> {
+  const key = await slipKey(slip, opts.native);
+  return { slipId: slip.id, ...sealCast(key, slip.id, box, marks), proof: slipProof(key) };
+}
+
+/** Seal arbitrary plaintext bytes (to test what the box does with a malformed ballot). */
+export async function sealRawBallot(slip: SlipHandle, box: BallotBox, plaintext: Uint8Array, opts: { native?: boolean } = {}): Promise<SlipCast> {
+  const key = await slipKey(slip, opts.native);
+  return { slipId: slip.id, ...sealPlaintext(key, slip.id, box, plaintext), proof: slipProof(key) };
+}
+
+/** The cast message of a sealed ballot. */
+export function castMessage(cast: SlipCast) {
+  return { type: 'cast' as const, slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth };
 }

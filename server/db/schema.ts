@@ -44,6 +44,42 @@ export interface VoteSessionsTable {
   opened_at: string | null;
   closed_at: string | null;
   published_at: string | null;
+  /** 1: the phone box is sealed to the committee's key (the default); 0: an unsealed box, chosen in draft. */
+  sealed: Generated<number>;
+  /** The box's X25519 public key: set at sealing (sealed) or at opening (unsealed). */
+  box_public: Buffer | null;
+  /** Only for an unsealed box: its private key. A sealed box's private key is never stored. */
+  box_secret: Buffer | null;
+  /** k of the k-of-n split. */
+  box_threshold: number | null;
+  box_sealed_at: string | null;
+  box_opened_at: string | null;
+  /** Phone ballots that did not open or were not well formed, counted as spoilt. */
+  box_spoilt: number | null;
+  box_fingerprint: string | null;
+}
+
+/** A committee member holding one share of a sealed box, as named at sealing. */
+export interface BoxHoldersTable {
+  session_id: string;
+  holder_order: number;
+  full_name: string;
+  role: string;
+  /** sha256 of the share (docs/security.md): tells a wrong share at once, opens nothing. */
+  share_hash: Buffer;
+}
+
+/** A ciphertext in a locked box: a random id and the 584 sealed bytes, nothing else. */
+export interface SealedBallotsTable {
+  id: Buffer;
+  session_id: string;
+  sealed: Buffer;
+}
+
+/** The tracking codes of an opened box, stored in code order. */
+export interface ReceiptsTable {
+  session_id: string;
+  code: string;
 }
 
 export interface PersonsTable {
@@ -127,4 +163,7 @@ export interface Database {
   marks: MarksTable;
   paper_entries: PaperEntriesTable;
   audit_log: AuditLogTable;
+  box_holders: BoxHoldersTable;
+  sealed_ballots: SealedBallotsTable;
+  receipts: ReceiptsTable;
 }

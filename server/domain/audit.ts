@@ -22,6 +22,10 @@ export type AuditEvent =
   | 'paper.discarded'
   | 'results.published'
   | 'live-results.changed'
+  | 'box.sealed-chosen'
+  | 'box.unsealed-chosen'
+  | 'box.sealed'
+  | 'box.opened'
   | 'admin.login'
   | 'admin.logout';
 

@@ -6,12 +6,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
-import type { BallotContent, BallotSessionView, CastMessage, SlipOpenMessage } from '../../shared/protocol';
-import { openSeal, slipProof } from '../../shared/seal';
+import { castAuth, decodeBallot, fromBase64Url, openFromBox, SEALED_TEXT_LENGTH } from '../../shared/box';
+import type { BallotSessionView, CastMessage, SlipOpenMessage } from '../../shared/protocol';
+import { slipProof } from '../../shared/seal';
 import type { TallyBallot } from '../../shared/tally';
 import type { Database } from '../db/schema';
+import { insertSealedBallot } from './box';
 import { secretsEqual } from './ids';
-import { ballotView, getSession, listPersons, type SessionRecord } from './sessions';
+import { ballotView, getSession, listPersons } from './sessions';
 
 export function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
@@ -47,41 +49,6 @@ export async function openSlip(db: Kysely<Database>, msg: Pick<SlipOpenMessage, 
 
 export type CastOutcome = { sessionId: string; already: boolean };
 
-/** Validate the opened ballot against the session: only its people, only its levels. */
-export function parseBallotContent(
-  text: string,
-  session: SessionRecord,
-  personIds: readonly string[],
-): Record<string, string | null> {
-  let content: BallotContent;
-  try {
-    content = JSON.parse(text) as BallotContent;
-  } catch {
-    throw new AppError('bad-ballot');
-  }
-  if (
-    typeof content !== 'object' ||
-    content === null ||
-    content.v !== 1 ||
-    content.sessionId !== session.id ||
-    typeof content.marks !== 'object' ||
-    content.marks === null ||
-    Array.isArray(content.marks)
-  ) {
-    throw new AppError('bad-ballot');
-  }
-  const people = new Set(personIds);
-  const levels = new Set(session.preset.levels.map((l) => l.id));
-  const marks: Record<string, string | null> = {};
-  for (const id of personIds) marks[id] = null;
-  for (const [personId, level] of Object.entries(content.marks)) {
-    if (!people.has(personId)) throw new AppError('bad-ballot');
-    if (level !== null && (typeof level !== 'string' || !levels.has(level))) throw new AppError('bad-ballot');
-    marks[personId] = level;
-  }
-  return marks;
-}
-
 /** Insert one collected ballot with a mark row per person (null: no valid mark). */
 export async function insertBallot(
   trx: Transaction<Database>,
@@ -95,11 +62,19 @@ export async function insertBallot(
   if (rows.length > 0) await trx.insertInto('marks').values(rows).execute();
 }
 
+/** An unsealed box's private key (null for a sealed box, whose key is never stored). */
+async function unsealedBoxKey(trx: Transaction<Database>, sessionId: string): Promise<Buffer | null> {
+  const row = await trx.selectFrom('vote_sessions').select('box_secret').where('id', '=', sessionId).executeTakeFirstOrThrow();
+  return row.box_secret;
+}
+
 /**
- * Cast a sealed ballot: call inside a transaction. A retry with the same nonce after a lost
- * acknowledgement is "already recorded"; any other second use of the slip is refused.
+ * Cast a sealed ballot: call inside a transaction. The slip's key authenticates the cast;
+ * a sealed box stores the ciphertext it cannot read, an unsealed box decrypts it now. A
+ * retry with the same nonce after a lost acknowledgement is "already recorded"; any other
+ * second use of the slip is refused.
  */
-export async function castBallot(trx: Transaction<Database>, msg: Pick<CastMessage, 'slipId' | 'nonce' | 'sealed'>): Promise<CastOutcome> {
+export async function castBallot(trx: Transaction<Database>, msg: Pick<CastMessage, 'slipId' | 'nonce' | 'sealed' | 'auth'>): Promise<CastOutcome> {
   const slip = await findSlip(trx, msg.slipId);
   if (!slip) throw new AppError('slip-unknown', 404);
   const nonceHash = sha256(msg.nonce);
@@ -107,16 +82,23 @@ export async function castBallot(trx: Transaction<Database>, msg: Pick<CastMessa
   if (slip.state === 'used' && slip.nonce_hash && timingSafeEqual(slip.nonce_hash, nonceHash)) return { sessionId: slip.session_id, already: true };
   // A used slip of a closed vote has no key left (see forgetUsedSlipKeys): it stays used.
   if (slip.proof_hash) throw new AppError('slip-used', 409);
-  // The seal proves the secret is known; until then nothing is said about the slip's state,
-  // so that polling short slip ids cannot tell when a slip was used.
-  const plaintext = openSeal(slip.seal_key, slip.id, msg.sealed);
-  if (plaintext === null) throw new AppError('bad-seal');
+  // The authenticator proves the secret is known; until then nothing is said about the
+  // slip's state, so that polling short slip ids cannot tell when a slip was used.
+  if (!secretsEqual(msg.auth, castAuth(slip.seal_key, slip.session_id, slip.id, msg.nonce, msg.sealed))) throw new AppError('bad-seal');
   if (slip.state === 'void') throw new AppError('slip-void', 410);
   if (slip.state === 'used') throw new AppError('slip-used', 409);
   const session = await getSession(trx, slip.session_id);
   if (session.state !== 'open') throw new AppError('session-not-open', 409);
-  const persons = await listPersons(trx, session.id);
-  const marks = parseBallotContent(plaintext, session, persons.map((p) => p.id));
+  if (msg.sealed.length !== SEALED_TEXT_LENGTH) throw new AppError('bad-ballot');
+  const sealed = fromBase64Url(msg.sealed);
+  let marks: Record<string, string | null> | null = null;
+  if (!session.sealed) {
+    const key = await unsealedBoxKey(trx, session.id);
+    const plain = key && openFromBox(session.id, key, sealed);
+    const persons = await listPersons(trx, session.id);
+    marks = plain && decodeBallot(plain, persons.map((p) => p.id), session.preset.levels.map((l) => l.id));
+    if (!marks) throw new AppError('bad-ballot');
+  }
   const updated = await trx
     .updateTable('slips')
     .set({ state: 'used', nonce_hash: nonceHash })
@@ -124,7 +106,8 @@ export async function castBallot(trx: Transaction<Database>, msg: Pick<CastMessa
     .where('state', '=', 'unused')
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new AppError('slip-used', 409);
-  await insertBallot(trx, session.id, 'phone', marks);
+  if (marks) await insertBallot(trx, session.id, 'phone', marks);
+  else await insertSealedBallot(trx, session.id, sealed);
   return { sessionId: session.id, already: false };
 }
 

@@ -4,9 +4,10 @@ import { AppError } from '../../shared/errors';
 import { quorumMet } from '../../shared/presets';
 import { tally, type TallyResult } from '../../shared/tally';
 import type { Database } from '../db/schema';
+import { prepareUnsealedBox } from './box';
 import { forgetUsedSlipKeys, loadBallots } from './cast';
 import { nowIso } from './ids';
-import { countIssuedSlips, getSession, listPersons } from './sessions';
+import { countIssuedSlips, getSession, listPersons, type SessionRecord } from './sessions';
 
 /**
  * Open voting. Below quorum it refuses unless `overrideQuorum` is set; the caller records
@@ -30,6 +31,9 @@ export async function openSession(
     if (Number(slips.n) === 0 && session.paperIssued === 0) throw new AppError('no-slips', 409);
     const met = quorumMet(session.preset, session.present, session.summoned);
     if (!met && !overrideQuorum) throw new AppError('quorum-not-met', 409);
+    // A sealed box must have been sealed to the committee; an unsealed one gets its key now.
+    if (session.sealed && session.box.publicKey === null) throw new AppError('box-not-sealed', 409);
+    if (!session.sealed) await prepareUnsealedBox(trx, sessionId);
     await trx
       .updateTable('vote_sessions')
       .set({ state: 'open', opened_at: nowIso(), quorum_override: met ? 0 : 1 })
@@ -48,7 +52,8 @@ export async function closeSession(db: Kysely<Database>, sessionId: string): Pro
     const session = await getSession(trx, sessionId);
     if (session.state === 'closed') throw new AppError('session-already-closed', 409);
     if (session.state !== 'open') throw new AppError('session-not-open', 409);
-    await trx.updateTable('vote_sessions').set({ state: 'closed', closed_at: nowIso() }).where('id', '=', sessionId).execute();
+    // An unsealed box's key is needed only while casts arrive: every ballot it took is already plaintext.
+    await trx.updateTable('vote_sessions').set({ state: 'closed', closed_at: nowIso(), box_secret: null }).where('id', '=', sessionId).execute();
     await forgetUsedSlipKeys(trx, sessionId);
   });
   await scrubOrderTraces(db);
@@ -61,9 +66,15 @@ export async function scrubOrderTraces(db: Kysely<Database>): Promise<void> {
   await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 }
 
+/** Results of a sealed session exist only once the committee has opened its box. */
+export function assertBoxReadable(session: SessionRecord): void {
+  if (session.sealed && session.box.openedAt === null) throw new AppError('box-locked', 409);
+}
+
 /** The tally of a session under its own copy of the preset. */
 export async function computeResults(db: Kysely<Database>, sessionId: string): Promise<TallyResult> {
   const session = await getSession(db, sessionId);
+  assertBoxReadable(session);
   const persons = await listPersons(db, sessionId);
   const ballots = await loadBallots(db, sessionId);
   return tally(

@@ -81,6 +81,11 @@ const DETAIL_WORDS: Record<string, string> = {
   which: 'phiếu in',
   imported: 'số người nhập từ tệp',
   mode: 'cách nhập',
+  threshold: 'số mảnh khóa cần để mở',
+  holders: 'người giữ mảnh khóa',
+  resealed: 'niêm phong lại',
+  phoneBallots: 'phiếu điện thoại trong hòm',
+  spoilt: 'phiếu không mở được',
 };
 
 /** Session fields as session.updated lists the ones changed. */

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
 import { nowIso } from './ids';
-import { scrubOrderTraces } from './lifecycle';
+import { assertBoxReadable, scrubOrderTraces } from './lifecycle';
 import { getSession } from './sessions';
 
 /**
@@ -23,6 +23,7 @@ export async function publishResults(
     const session = await getSession(trx, sessionId);
     if (session.state !== 'closed') throw new AppError('session-not-closed', 409);
     if (session.publishedAt !== null) return { publishedAt: session.publishedAt, already: true };
+    assertBoxReadable(session);
     // Publishing ends paper keying: a sheet keyed only once would be left out of the results.
     const pending = await trx.selectFrom('paper_entries').select('id').where('session_id', '=', sessionId).executeTakeFirst();
     if (pending) throw new AppError('paper-pending', 409);
@@ -49,6 +50,8 @@ export async function setLiveResults(
   return db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
     if (enabled && session.state === 'closed') throw new AppError('session-already-closed', 409);
+    // Live results need a box the server can read.
+    if (enabled && session.sealed) throw new AppError('box-live-results', 409);
     const overridden = enabled && session.preset.sensitive;
     if (overridden && !override) throw new AppError('live-results-refused', 409);
     const changed = session.liveResults !== enabled;

@@ -64,6 +64,15 @@ function toRecord(row: Selectable<VoteSessionsTable>): SessionRecord {
     openedAt: row.opened_at,
     closedAt: row.closed_at,
     publishedAt: row.published_at,
+    sealed: row.sealed === 1,
+    box: {
+      publicKey: row.box_public ? row.box_public.toString('base64url') : null,
+      threshold: row.box_threshold,
+      sealedAt: row.box_sealed_at,
+      openedAt: row.box_opened_at,
+      spoilt: row.box_spoilt,
+      fingerprint: row.box_fingerprint,
+    },
   };
 }
 
@@ -206,14 +215,24 @@ export async function countIssuedSlips(db: Kysely<Database>, sessionId: string):
   return Number(row.n);
 }
 
-/** Ballots in the box (thu về), phone and paper, or only those of one source. */
+/**
+ * Ballots in the box (thu về), phone and paper, or only those of one source. Phone ballots
+ * of a locked box are its ciphertexts.
+ */
 export async function countBallots(db: Kysely<Database>, sessionId: string, source?: 'phone' | 'paper'): Promise<number> {
   let query = db
     .selectFrom('ballots')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('session_id', '=', sessionId);
   if (source) query = query.where('source', '=', source);
-  return Number((await query.executeTakeFirstOrThrow()).n);
+  const plain = Number((await query.executeTakeFirstOrThrow()).n);
+  if (source === 'paper') return plain;
+  const sealed = await db
+    .selectFrom('sealed_ballots')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  return plain + Number(sealed.n);
 }
 
 /** Ballots handed out and collected, as the console and the display show them. */
@@ -244,6 +263,7 @@ export async function ballotView(db: Kysely<Database>, session: SessionRecord): 
     kind: session.preset.kind,
     state: session.state,
     levels: session.preset.levels,
+    box: session.state === 'draft' ? null : session.box.publicKey,
     persons: persons.map(({ id, fullName, position }) => ({ id, fullName, position })),
   };
 }

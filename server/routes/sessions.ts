@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import { PRESETS, quorumMet } from '../../shared/presets';
 import { presetCustomised } from '../../shared/preset-validate';
 import { audit, listAudit } from '../domain/audit';
+import { listHolders } from '../domain/box';
 import { closeSession, computeResults, openSession } from '../domain/lifecycle';
 import {
   createSession,
@@ -32,6 +33,8 @@ export async function sessionDetail(app: FastifyInstance, session: SessionRecord
     customised: presetCustomised(session.preset),
     persons: await listPersons(app.db, session.id),
     turnout: await getTurnout(app.db, session.id),
+    boxHolders: await listHolders(app.db, session.id),
+    boxPresented: app.boxShares.orders(session.id),
   };
 }
 

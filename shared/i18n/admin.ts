@@ -240,6 +240,10 @@ export const AUDIT_EVENT_TEXT: Record<string, T> = {
   'paper.discarded': { vi: 'Hủy lần nhập phiếu giấy', en: 'Paper entries discarded' },
   'results.published': { vi: 'Công bố kết quả', en: 'Results published' },
   'live-results.changed': { vi: 'Đổi hiển thị kết quả trực tiếp', en: 'Live results changed' },
+  'box.sealed-chosen': { vi: 'Chọn hòm phiếu điện tử niêm phong', en: 'Sealed phone box chosen' },
+  'box.unsealed-chosen': { vi: 'Chọn hòm phiếu điện tử không niêm phong', en: 'Unsealed phone box chosen' },
+  'box.sealed': { vi: 'Niêm phong hòm phiếu điện tử', en: 'Phone ballot box sealed' },
+  'box.opened': { vi: 'Mở hòm phiếu điện tử', en: 'Phone ballot box opened' },
 };
 
 /** The text of `key` in `lang`, with `{name}` placeholders filled from `vars`. */

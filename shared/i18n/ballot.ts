@@ -39,6 +39,8 @@ export interface BallotStrings {
   submittingOffline: string;
   recordedTitle: string;
   recordedBody: string;
+  receiptLabel: string;
+  receiptHint: string;
   usedTitle: string;
   usedBody: string;
   closedTitle: string;
@@ -87,6 +89,8 @@ const vi: BallotStrings = {
   submittingOffline: 'Mất kết nối mạng. Phiếu sẽ được gửi lại tự động, không bị tính hai lần.',
   recordedTitle: 'Phiếu của đồng chí đã được ghi nhận',
   recordedBody: 'Lựa chọn đã được xóa khỏi điện thoại. Đồng chí có thể đóng trang này.',
+  receiptLabel: 'Mã kiểm tra phiếu',
+  receiptHint: 'Khi Ban kiểm phiếu mở hòm phiếu, danh sách mã kiểm tra được công bố: đồng chí có thể đối chiếu. Mã chỉ chứng minh phiếu có trong hòm, không cho biết nội dung phiếu.',
   usedTitle: 'Phiếu này đã được sử dụng',
   usedBody: 'Mỗi phiếu chỉ được bỏ một lần. Nếu đồng chí chưa bỏ phiếu, xin liên hệ Ban kiểm phiếu.',
   closedTitle: 'Cuộc lấy phiếu đã kết thúc',
@@ -134,6 +138,8 @@ const en: BallotStrings = {
   submittingOffline: 'Network connection lost. The ballot will be resent automatically and never counted twice.',
   recordedTitle: 'Your ballot has been recorded',
   recordedBody: 'Your choices have been erased from this phone. You may close this page.',
+  receiptLabel: 'Tracking code',
+  receiptHint: 'When the tally committee opens the ballot box, the list of tracking codes is published for you to check. The code proves your ballot is in the box; it says nothing of its content.',
   usedTitle: 'This slip has already been used',
   usedBody: 'Each slip votes once. If you have not voted, please contact the tally committee.',
   closedTitle: 'Voting has ended',
