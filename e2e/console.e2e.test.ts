@@ -111,7 +111,7 @@ describe('console walk-through in Chromium', () => {
     const { slips: unused } = await server.admin.call('GET', `/api/admin/sessions/${sessionId}/slips?state=unused`);
     const detail = await server.admin.call('GET', `/api/admin/sessions/${sessionId}`);
     const ws = await WsClient.connect(server.url);
-    const cast = await sealBallot(slipFromPath(unused[0].path), { v: 1, sessionId, marks: { [detail.persons[0].id]: 'high' } });
+    const cast = await sealBallot(slipFromPath(unused[0].path), box, { [detail.persons[0].id]: 'high' });
     await ws.request({ type: 'slip.open', slipId: cast.slipId, proof: cast.proof });
     expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth })).toMatchObject({ type: 'recorded' });
     ws.close();

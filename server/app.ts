@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError, ERROR_MESSAGES, type ErrorCode } from '../shared/errors';
 import { MAX_MESSAGE_BYTES } from '../shared/protocol';
+import { PresentedShares } from './domain/box';
 import { logSerializers } from './log';
 import auth from './plugins/auth';
 import db from './plugins/db';
@@ -48,6 +49,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: false,
   });
   app.decorate('subscribeHooks', []);
+  // Shares presented to open a sealed box live in this process's memory only.
+  app.decorate('boxShares', new PresentedShares());
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
     if (err instanceof AppError) return reply.status(err.status).send(errorBody(err.code));

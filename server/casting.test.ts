@@ -35,7 +35,7 @@ describe('casting', () => {
     const slip = slips[0]!;
     const before = await collected();
     const clients = await Promise.all(Array.from({ length: 50 }, () => WsClient.connect(server.url)));
-    const casts = await Promise.all(clients.map(() => sealBallot(slip, { v: 1, sessionId, marks: marks() }, { native: true })));
+    const casts = await Promise.all(clients.map(() => sealBallot(slip, box, marks(), { native: true })));
     const replies = await Promise.all(clients.map((c, i) => c.request({ type: 'cast', slipId: slip.id, nonce: casts[i]!.nonce, sealed: casts[i]!.sealed, auth: casts[i]!.auth })));
     clients.forEach((c) => c.close());
     expect(replies.filter((r) => r.type === 'recorded')).toHaveLength(1);
@@ -46,7 +46,7 @@ describe('casting', () => {
   it('50 concurrent retries of the same cast (same nonce) record one ballot and all say recorded', async () => {
     const slip = slips[1]!;
     const before = await collected();
-    const cast = await sealBallot(slip, { v: 1, sessionId, marks: marks() }, { native: true });
+    const cast = await sealBallot(slip, box, marks(), { native: true });
     const replies = await Promise.all(
       Array.from({ length: 50 }, () =>
         fetch(`${server.url}/api/message`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth }) }).then((r) => r.json()),
@@ -61,23 +61,23 @@ describe('casting', () => {
     const before = await collected();
     const expectError = async (msg: Record<string, unknown>, code: string) => expect(await ws.request(msg)).toMatchObject({ type: 'error', code });
 
-    const unknown = await sealBallot({ id: 'ZZZZ', secret: 'ZZZZZZZ' }, { v: 1, sessionId, marks: {} }, { native: true });
+    const unknown = await sealBallot({ id: 'ZZZZ', secret: 'ZZZZZZZ' }, box, {}, { native: true });
     await expectError({ type: 'cast', slipId: 'ZZZZ', nonce: unknown.nonce, sealed: unknown.sealed, auth: unknown.auth }, 'slip-unknown');
     await expectError({ type: 'slip.open', slipId: 'ZZZZ', proof: unknown.proof }, 'slip-unknown');
 
     const voided = slips[2]!;
     await server.admin.call('POST', `/api/admin/sessions/${sessionId}/slips/void`, { code: `${voided.id}-${voided.secret}` });
-    const v = await sealBallot(voided, { v: 1, sessionId, marks: marks() }, { native: true });
+    const v = await sealBallot(voided, box, marks(), { native: true });
     await expectError({ type: 'cast', slipId: voided.id, nonce: v.nonce, sealed: v.sealed, auth: v.auth }, 'slip-void');
     await expectError({ type: 'slip.open', slipId: voided.id, proof: v.proof }, 'slip-void');
 
     // Sealed with a wrong secret (a mistyped code): the seal does not open; a wrong proof looks unknown.
     const slip = slips[3]!;
-    const wrong = await sealBallot({ id: slip.id, secret: slip.secret === 'AAAAAAA' ? 'BBBBBBB' : 'AAAAAAA' }, { v: 1, sessionId, marks: marks() }, { native: true });
+    const wrong = await sealBallot({ id: slip.id, secret: slip.secret === 'AAAAAAA' ? 'BBBBBBB' : 'AAAAAAA' }, box, marks(), { native: true });
     await expectError({ type: 'cast', slipId: slip.id, nonce: wrong.nonce, sealed: wrong.sealed, auth: wrong.auth }, 'bad-seal');
     await expectError({ type: 'slip.open', slipId: slip.id, proof: wrong.proof }, 'slip-unknown');
     // A seal made for one slip does not open for another.
-    const moved = await sealBallot(slips[4]!, { v: 1, sessionId, marks: marks() }, { native: true });
+    const moved = await sealBallot(slips[4]!, box, marks(), { native: true });
     await expectError({ type: 'cast', slipId: slip.id, nonce: moved.nonce, sealed: moved.sealed, auth: moved.auth }, 'bad-seal');
 
     for (const content of [
@@ -94,7 +94,7 @@ describe('casting', () => {
     }
     expect(await collected()).toBe(before);
     // The slip was never used by any of those: it still casts.
-    const ok = await sealBallot(slip, { v: 1, sessionId, marks: marks() }, { native: true });
+    const ok = await sealBallot(slip, box, marks(), { native: true });
     expect(await ws.request({ type: 'cast', slipId: slip.id, nonce: ok.nonce, sealed: ok.sealed, auth: ok.auth })).toMatchObject({ type: 'recorded', already: false });
     expect(await collected()).toBe(before + 1);
   });
@@ -136,12 +136,12 @@ describe('casting', () => {
 
   it('closed voting refuses new ballots but still recognises a retry of an acknowledged one', async () => {
     const slip = slips[5]!;
-    const cast = await sealBallot(slip, { v: 1, sessionId, marks: marks() }, { native: true });
+    const cast = await sealBallot(slip, box, marks(), { native: true });
     const msg = { type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth };
     expect(await ws.request(msg)).toMatchObject({ type: 'recorded', already: false });
     await server.admin.call('POST', `/api/admin/sessions/${sessionId}/close`);
     expect(await ws.request(msg)).toMatchObject({ type: 'recorded', already: true });
-    const late = await sealBallot(slips[6]!, { v: 1, sessionId, marks: marks() }, { native: true });
+    const late = await sealBallot(slips[6]!, box, marks(), { native: true });
     expect(await ws.request({ type: 'cast', slipId: late.slipId, nonce: late.nonce, sealed: late.sealed, auth: late.auth })).toMatchObject({ type: 'error', code: 'session-not-open' });
     await expect(server.admin.call('POST', `/api/admin/sessions/${sessionId}/open`, {})).rejects.toMatchObject({ code: 'session-already-closed' });
   });

@@ -28,7 +28,7 @@ describe('keys of used slips after close', () => {
     const captured: { slipId: string; nonce: string; sealed: string; proof: string; secret: string }[] = [];
     for (const s of slips.slice(0, 3)) {
       const slip = slipFromPath(s.path);
-      const cast = await sealBallot(slip, { v: 1, sessionId: session.id, marks: { [persons[0]!.id]: 'low', [persons[1]!.id]: 'high' } }, { native: true });
+      const cast = await sealBallot(slip, box, { [persons[0]!.id]: 'low', [persons[1]!.id]: 'high' }, { native: true });
       expect(await ws.request({ type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth })).toMatchObject({ type: 'recorded' });
       captured.push({ ...cast, secret: slip.secret });
     }
@@ -50,7 +50,7 @@ describe('keys of used slips after close', () => {
     expect(await ws.request({ type: 'slip.open', slipId: c.slipId, proof: c.proof })).toMatchObject({ type: 'slip', state: 'used' });
     expect(await ws.request({ type: 'slip.open', slipId: c.slipId, proof: captured[1]!.proof })).toMatchObject({ type: 'error', code: 'slip-unknown' });
     expect(await ws.request({ type: 'cast', slipId: c.slipId, nonce: c.nonce, sealed: c.sealed, auth: c.auth })).toMatchObject({ type: 'recorded', already: true });
-    const again = await sealBallot(slipFromPath(slips[0]!.path), { v: 1, sessionId: session.id, marks: {} }, { native: true });
+    const again = await sealBallot(slipFromPath(slips[0]!.path), box, {}, { native: true });
     expect(await ws.request({ type: 'cast', slipId: again.slipId, nonce: again.nonce, sealed: again.sealed, auth: again.auth })).toMatchObject({ type: 'error', code: 'slip-used' });
     ws.close();
 

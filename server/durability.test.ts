@@ -44,7 +44,7 @@ describe('durability', () => {
     await admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
 
     const casts = await Promise.all(
-      slips.map((s) => sealBallot(slipFromPath(s.path), { v: 1, sessionId: session.id, marks: { [persons[0]!.id]: 'low', [persons[1]!.id]: 'high' } }, { native: true })),
+      slips.map((s) => sealBallot(slipFromPath(s.path), box, { [persons[0]!.id]: 'low', [persons[1]!.id]: 'high' }, { native: true })),
     );
     const clients = await Promise.all(Array.from({ length: 8 }, () => WsClient.connect(first.url)));
     const acked = new Set<string>();

@@ -7,7 +7,7 @@ export type Marks = Record<string, string | null>;
 /** Cast one ballot per entry of `ballots` on the given slips (in order), each over a phone's socket. */
 export async function castBallots(
   url: string,
-  sessionId: string,
+  _sessionId: string,
   slips: { path: string }[],
   ballots: Marks[],
 ): Promise<void> {
@@ -16,7 +16,9 @@ export async function castBallots(
   try {
     for (let i = 0; i < ballots.length; i++) {
       const slip = slipFromPath(slips[i]!.path);
-      const cast = await sealBallot(slip, { v: 1, sessionId, marks: ballots[i]! }, { native: true });
+      // As the ballot page does: open the slip, seal to the box it names.
+      const box = await phone.openSlip(slip, { native: true });
+      const cast = await sealBallot(slip, box, ballots[i]!, { native: true });
       const reply = await phone.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth });
       if (reply.type !== 'recorded') throw new Error(`cast refused: ${JSON.stringify(reply)}`);
     }

@@ -31,7 +31,7 @@ describe('secrecy', () => {
     const sent: { nonce: string; sealed: string; secret: string }[] = [];
     for (let i = 0; i < n; i++) {
       const slip = slipFromPath(slips[i]!.path);
-      const cast = await sealBallot(slip, { v: 1, sessionId: session.id, marks: patternMarks(i, personIds) }, { native: true });
+      const cast = await sealBallot(slip, box, patternMarks(i, personIds), { native: true });
       expect(await ws.request({ type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth })).toMatchObject({ type: 'recorded' });
       sent.push({ nonce: cast.nonce, sealed: cast.sealed, secret: slip.secret });
     }
@@ -96,7 +96,7 @@ describe('secrecy', () => {
       const slip = slipFromPath(s.path);
       // A phone loads the page (the URL carries the slip id), then casts over HTTP or WebSocket.
       await fetch(`${server.url}/b/${slip.id}`);
-      const cast = await sealBallot(slip, { v: 1, sessionId: session.id, marks: { [persons[0]!.id]: 'low', [persons[1]!.id]: 'high' } }, { native: true });
+      const cast = await sealBallot(slip, box, { [persons[0]!.id]: 'low', [persons[1]!.id]: 'high' }, { native: true });
       secrets.push(slip.id, slip.secret, cast.nonce, cast.sealed.slice(0, 24), cast.proof);
       if (i % 2 === 0) {
         await fetch(`${server.url}/api/message`, { method: 'POST', body: JSON.stringify({ type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth }), headers: { 'content-type': 'application/json' } });

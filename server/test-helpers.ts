@@ -38,10 +38,17 @@ export async function startTestServer(options: Partial<AppOptions> = {}, dir?: s
   };
 }
 
-/** A draft session with `persons` people and `slips` slips, ready to open. */
+/** The committee `prepareSession` enters and seals the box to (2 of 3 open it). */
+export const TEST_COMMITTEE = ['Nguyễn Thị Hòa', 'Trần Văn Bình', 'Lê Quốc Cường'];
+
+/**
+ * A draft session with `persons` people and `slips` slips, ready to open. By default its
+ * box is sealed to `TEST_COMMITTEE` (2 of 3) and `shares` holds the members' codes;
+ * `sealed: false` chooses an unsealed box instead (live results, no ceremony).
+ */
 export async function prepareSession(
   admin: AdminClient,
-  opts: { persons?: number; slips?: number; presetId?: string; summoned?: number; present?: number; base?: string } = {},
+  opts: { persons?: number; slips?: number; presetId?: string; summoned?: number; present?: number; base?: string; sealed?: boolean } = {},
 ) {
   const session = await admin.call('POST', '/api/admin/sessions', {
     title: 'Hội nghị lấy phiếu tín nhiệm',
@@ -58,5 +65,14 @@ export async function prepareSession(
     persons: Array.from({ length: n }, (_, i) => ({ fullName: `Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}${i}`, position: 'Ủy viên Ban Thường vụ' })),
   });
   const { slips } = await admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: opts.slips ?? 5 });
-  return { session, persons: persons as { id: string; fullName: string }[], slips: slips as { id: string; code: string; path: string }[] };
+  let shares: string[] = [];
+  if (opts.sealed === false) await admin.call('POST', `/api/admin/sessions/${session.id}/box/mode`, { sealed: false });
+  else shares = await admin.sealBox(session.id, { committee: TEST_COMMITTEE, threshold: 2 });
+  return { session, persons: persons as { id: string; fullName: string }[], slips: slips as { id: string; code: string; path: string }[], shares };
+}
+
+/** Close voting and, for a sealed box, open it with the first two members' shares. */
+export async function closeAndOpenBox(admin: AdminClient, sessionId: string, shares: string[]): Promise<void> {
+  await admin.call('POST', `/api/admin/sessions/${sessionId}/close`);
+  if (shares.length > 0) await admin.openBox(sessionId, shares.slice(0, 2));
 }

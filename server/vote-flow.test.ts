@@ -15,7 +15,7 @@ describe('a small vote, end to end over real WebSockets', () => {
     const { session, persons, slips } = await prepareSession(server.admin, { persons: 2, slips: 3 });
     const slip = slipFromPath(slips[0]!.path);
     const ws = await WsClient.connect(server.url);
-    const cast = await sealBallot(slip, { v: 1, sessionId: session.id, marks: { [persons[0]!.id]: 'low', [persons[1]!.id]: null } });
+    const cast = await sealBallot(slip, box, { [persons[0]!.id]: 'low', [persons[1]!.id]: null });
 
     const opened = await ws.request({ type: 'slip.open', slipId: slip.id, proof: cast.proof });
     expect(opened).toMatchObject({ type: 'slip', state: 'unused', session: { id: session.id, state: 'draft' } });
@@ -34,7 +34,7 @@ describe('a small vote, end to end over real WebSockets', () => {
       type: 'recorded',
       already: true,
     });
-    const other = await sealBallot(slip, { v: 1, sessionId: session.id, marks: {} });
+    const other = await sealBallot(slip, box, {});
     expect(await ws.request({ type: 'cast', slipId: other.slipId, nonce: other.nonce, sealed: other.sealed, auth: other.auth })).toMatchObject({
       type: 'error',
       code: 'slip-used',

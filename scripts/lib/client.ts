@@ -51,6 +51,27 @@ export class AdminClient {
     return json as T;
   }
 
+  /**
+   * The sealing ceremony (niêm phong) as the console runs it: enter the committee (unless
+   * it is already there), seal the box k-of-n, and return each member's share code.
+   */
+  async sealBox(sessionId: string, opts: { committee?: string[]; threshold?: number } = {}): Promise<string[]> {
+    if (opts.committee) {
+      await this.call('PUT', `/api/admin/sessions/${sessionId}/committee`, {
+        members: opts.committee.map((fullName, i) => ({ fullName, role: i === 0 ? 'Trưởng ban' : 'Ủy viên' })),
+      });
+    }
+    const sealed = await this.call<{ shares: { code: string }[] }>('POST', `/api/admin/sessions/${sessionId}/box/seal`, opts.threshold ? { threshold: opts.threshold } : {});
+    return sealed.shares.map((s) => s.code);
+  }
+
+  /** Opening the box (mở hòm phiếu): present share codes one by one; returns the last answer. */
+  async openBox(sessionId: string, codes: string[]): Promise<{ opened: boolean; presented: number[]; threshold: number }> {
+    let last = { opened: false, presented: [] as number[], threshold: 0 };
+    for (const code of codes) last = await this.call('POST', `/api/admin/sessions/${sessionId}/box/shares`, { code });
+    return last;
+  }
+
   /** What a phone learns from `slip.open` to seal its ballot, read from the console's view of the session. */
   async ballotBox(sessionId: string): Promise<BallotBox> {
     const detail = await this.call<SessionDetail>('GET', `/api/admin/sessions/${sessionId}`);
@@ -121,6 +142,14 @@ export class WsClient {
       if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for a pushed message');
       await new Promise((r) => setTimeout(r, 10));
     }
+  }
+
+  /** Open a slip as the ballot page does; returns what the page seals its ballot with. */
+  async openSlip(slip: SlipHandle, opts: { native?: boolean } = {}): Promise<Extract<ServerMessage, { type: 'slip' }>['session']> {
+    const key = await slipKey(slip, opts.native);
+    const reply = await this.request({ type: 'slip.open', slipId: slip.id, proof: slipProof(key) });
+    if (reply.type !== 'slip') throw new Error(`slip.open refused: ${JSON.stringify(reply)}`);
+    return reply.session;
   }
 
   close(): void {

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { parseReceiptCode } from '../../shared/box';
 import { AppError } from '../../shared/errors';
-import { chooseSealed, listReceipts, PresentedShares, presentShare, sealBox } from '../domain/box';
+import { chooseSealed, listReceipts, presentShare, sealBox, type PresentedShares } from '../domain/box';
 import { getSession } from '../domain/sessions';
 import { renderReceiptsPage } from '../domain/receipts-html';
 import { SessionIdParams } from './schemas';
@@ -48,7 +48,6 @@ export interface ReceiptsFile {
 }
 
 export default async function boxRoutes(app: FastifyInstance): Promise<void> {
-  app.decorate('boxShares', new PresentedShares());
   const actor = (request: { admin: { operator: string } | null }) => request.admin?.operator ?? 'secretariat';
 
   const ModeBody = Type.Object({ sealed: Type.Boolean() }, { additionalProperties: false });
