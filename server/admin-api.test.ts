@@ -107,7 +107,7 @@ describe('secretariat API', () => {
     const opened = await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, { overrideQuorum: true });
     expect(opened).toMatchObject({ state: 'open', quorumOverride: true, quorumMet: false });
     const { events } = await server.admin.call('GET', `/api/admin/sessions/${session.id}/audit`);
-    expect(events.map((e: { event: string }) => e.event)).toEqual(['session.created', 'persons.changed', 'slips.issued', 'quorum.override', 'session.opened']);
+    expect(events.map((e: { event: string }) => e.event)).toEqual(['session.created', 'persons.changed', 'slips.issued', 'committee.changed', 'box.sealed', 'quorum.override', 'session.opened']);
   });
 
   it('keeps names in NFC and person ids across reorder', async () => {

@@ -3,7 +3,7 @@
  * secret, a cast must not tell whether a slip has been used, voided, or belongs to a
  * closed vote: someone on the Wi-Fi could otherwise poll every id and learn when each
  * slip was used. `slip.open` already answers a wrong proof like an unknown slip; a cast
- * whose seal does not open answers `bad-seal` whatever the slip's state.
+ * whose authenticator does not verify answers `bad-seal` whatever the slip's state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
@@ -27,15 +27,16 @@ describe('a cast without the secret', () => {
     const late = slipFromPath(closed.slips[0]!.path);
 
     const ws = await WsClient.connect(server.url);
-    const content = { v: 1 as const, sessionId: open.session.id, marks: { [open.persons[0]!.id]: 'high' } };
-    const real = await sealBallot(used, content, { native: true });
+    const box = await server.admin.ballotBox(open.session.id);
+    const content = { [open.persons[0]!.id]: 'high' };
+    const real = await sealBallot(used, box, content, { native: true });
     expect(await ws.request({ type: 'cast', slipId: used.id, nonce: real.nonce, sealed: real.sealed, auth: real.auth })).toMatchObject({ type: 'recorded' });
     await server.admin.call('POST', `/api/admin/sessions/${open.session.id}/slips/void`, { code: voided.id });
 
     const answers: Record<string, unknown> = {};
     for (const slip of [unused, used, voided, late]) {
-      // A guess at the secret: the seal is made with a key the server does not hold for this slip.
-      const guess = await sealBallot({ id: slip.id, secret: 'ZZZZZZZ' }, content, { native: true });
+      // A guess at the secret: the cast is authenticated with a key the server does not hold for this slip.
+      const guess = await sealBallot({ id: slip.id, secret: 'ZZZZZZZ' }, box, content, { native: true });
       const reply = (await ws.request({ type: 'cast', slipId: slip.id, nonce: guess.nonce, sealed: guess.sealed, auth: guess.auth })) as { code?: string };
       answers[slip === unused ? 'unused' : slip === used ? 'used' : slip === voided ? 'void' : 'closed'] = reply.code;
     }

@@ -1,14 +1,12 @@
 /**
- * A sealed ballot crosses the Wi-Fi in clear, next to the phone's address. The scrypt key
- * makes it unreadable to an eavesdropper; but the database kept every used slip's secret
- * and key for good, so whoever later held both a capture of the Wi-Fi and the database
- * file (a copied data folder) could open every captured ballot and pair it with its phone.
- * When voting closes, a used slip keeps only what recognises its phone: a hash of its
- * proof (to say "used" when the page is opened again) and the hash of its nonce.
+ * A slip's key authenticates its cast; it opens nothing (ballots are sealed to the box).
+ * Once voting closes it is not needed either: a used slip keeps only what recognises its
+ * phone — a hash of its proof (to say "used" when the page is opened again) and the hash
+ * of its nonce — so a copied file holds no secret printed on any used slip.
  */
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSeal } from '../shared/seal';
+import { fromBase64Url, openFromBox } from '../shared/box';
 import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
 import { prepareSession, startTestServer, type TestServer } from './test-helpers';
 
@@ -22,8 +20,9 @@ afterAll(async () => {
 
 describe('keys of used slips after close', () => {
   it('are gone from the file: no key in it opens a captured ballot; the phone is still recognised', async () => {
-    const { session, persons, slips } = await prepareSession(server.admin, { persons: 2, slips: 4 });
+    const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 2, slips: 4 });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const box = await server.admin.ballotBox(session.id);
     const ws = await WsClient.connect(server.url);
     const captured: { slipId: string; nonce: string; sealed: string; proof: string; secret: string }[] = [];
     for (const s of slips.slice(0, 3)) {
@@ -40,7 +39,7 @@ describe('keys of used slips after close', () => {
     const bytes = file.prepare('select * from slips').raw().all().flat().map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : String(v))).join(' ');
     file.close();
     for (const c of captured) {
-      for (const row of rows) if (row.seal_key.length > 0) expect(openSeal(row.seal_key, c.slipId, c.sealed)).toBeNull();
+      for (const row of rows) if (row.seal_key.length === 32) expect(openFromBox(session.id, row.seal_key, fromBase64Url(c.sealed))).toBeNull();
       expect(bytes).not.toContain(c.secret);
     }
     for (const row of rows.filter((r) => r.state === 'used')) expect(row).toMatchObject({ secret: '', seal_key: Buffer.alloc(0) });
@@ -54,7 +53,8 @@ describe('keys of used slips after close', () => {
     expect(await ws.request({ type: 'cast', slipId: again.slipId, nonce: again.nonce, sealed: again.sealed, auth: again.auth })).toMatchObject({ type: 'error', code: 'slip-used' });
     ws.close();
 
-    // The console lists used slips without a code to reprint; results are untouched.
+    // The console lists used slips without a code to reprint; results (once the box is opened) are untouched.
+    await server.admin.openBox(session.id, shares.slice(0, 2));
     const used = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/slips?state=used`)).slips as { id: string; code: string; path: string }[];
     expect(used).toHaveLength(3);
     for (const u of used) expect(u).toMatchObject({ code: u.id, path: `/b/${u.id}` });

@@ -40,8 +40,9 @@ describe('durability', () => {
     const admin = new AdminClient(first.url);
     await admin.login(PASSWORD);
     const n = 40;
-    const { session, persons, slips } = await prepareSession(admin, { persons: 2, slips: n });
+    const { session, persons, slips, shares } = await prepareSession(admin, { persons: 2, slips: n });
     await admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const box = await admin.ballotBox(session.id);
 
     const casts = await Promise.all(
       slips.map((s) => sealBallot(slipFromPath(s.path), box, { [persons[0]!.id]: 'low', [persons[1]!.id]: 'high' }, { native: true })),
@@ -83,8 +84,36 @@ describe('durability', () => {
     }
     ws.close();
     expect((await again.call('GET', `/api/admin/sessions/${session.id}/turnout`)).collected).toBe(n);
-    second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('exit', r));
-    expect(second.child.exitCode).toBe(0);
+
+    // Opening the box, killed as the last share arrives: after a restart the box is either
+    // opened already or still locked as it was — opened again, nothing is lost or doubled.
+    await again.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await again.openBox(session.id, [shares[0]!]);
+    const lastShare = fetch(`${second.url}/api/admin/sessions/${session.id}/box/shares`, {
+      method: 'POST',
+      headers: { cookie: again.cookieHeader, 'content-type': 'application/json' },
+      body: JSON.stringify({ code: shares[1] }),
+    }).catch(() => null);
+    second.child.kill('SIGKILL');
+    await lastShare;
+    await new Promise<void>((r) => (second.child.exitCode !== null || second.child.signalCode !== null ? r() : second.child.once('exit', () => r())));
+    const third = await startProcess();
+    const after = new AdminClient(third.url);
+    await after.login(PASSWORD);
+    const detail = await after.call('GET', `/api/admin/sessions/${session.id}`);
+    // Presented shares lived in the killed process's memory only.
+    expect(detail.boxPresented).toEqual([]);
+    if (detail.box.openedAt === null) {
+      await expect(after.call('GET', `/api/admin/sessions/${session.id}/results`)).rejects.toMatchObject({ code: 'box-locked' });
+      expect((await after.openBox(session.id, [shares[2]!, shares[0]!])).opened).toBe(true);
+    }
+    const results = await after.call('GET', `/api/admin/sessions/${session.id}/results`);
+    expect(results.persons[0]).toMatchObject({ collected: n, counts: { low: n, medium: 0, high: 0 } });
+    expect(results.persons[1]).toMatchObject({ collected: n, counts: { low: 0, medium: 0, high: n } });
+    const receipts = await (await fetch(`${third.url}/api/receipts/${session.id}`)).json();
+    expect([...receipts.codes].sort()).toEqual(casts.map((c) => c.receipt).sort());
+    third.child.kill('SIGTERM');
+    await new Promise((r) => third.child.once('exit', r));
+    expect(third.child.exitCode).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPreset } from '../shared/presets';
 import { tally, type TallyBallot } from '../shared/tally';
 import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from './test-helpers';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,13 +26,14 @@ function mulberry32(seed: number) {
 describe('a full vote of 300 delegates', () => {
   it('records every ballot from concurrent phones and tallies exactly what was sent', async () => {
     const voters = 300;
-    const { session, persons, slips } = await prepareSession(server.admin, { persons: 15, slips: 320, summoned: 340, present: 310 });
+    const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 15, slips: 320, summoned: 340, present: 310 });
     const personIds = persons.map((p) => p.id);
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code: slips[319]!.code });
 
     const consoleWs = await WsClient.connect(server.url, { cookie: server.admin.cookieHeader });
     expect(await consoleWs.request({ type: 'subscribe', sessionId: session.id })).toMatchObject({ type: 'subscribed' });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const box = await server.admin.ballotBox(session.id);
 
     const random = mulberry32(96);
     const levels = ['high', 'medium', 'low'];
@@ -46,7 +47,7 @@ describe('a full vote of 300 delegates', () => {
           marks[id] = r < 0.03 ? null : id === personIds[0] && r < 0.72 ? 'low' : levels[Math.floor(random() * 3)]!;
         }
         sent.push({ source: 'phone', marks });
-        return sealBallot(slipFromPath(s.path), { v: 1, sessionId: session.id, marks }, { native: i % 50 !== 0 });
+        return sealBallot(slipFromPath(s.path), box, marks, { native: i % 50 !== 0 });
       }),
     );
     // 300 phones, each on its own connection, all at once.
@@ -66,7 +67,7 @@ describe('a full vote of 300 delegates', () => {
     expect(consoleWs.pushed.some((m) => m.type === 'results')).toBe(false);
     consoleWs.close();
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await closeAndOpenBox(server.admin, session.id, shares);
     const results = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
     const expected = tally(
       { summoned: 340, present: 310, issued: { phone: 319, paper: 0 }, base: 'collected', persons: persons.map((p: any) => ({ id: p.id, fullName: p.fullName, position: p.position })) },

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { prepareSession, startTestServer } from './test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer } from './test-helpers';
 
 const LEVELS = ['high', 'medium', 'low', null] as const;
 
@@ -24,9 +24,10 @@ describe('secrecy', () => {
   it('the database file links no ballot to a slip, holds no ballot time, and does not keep casting order', async () => {
     const server = await startTestServer();
     const n = 60;
-    const { session, persons, slips } = await prepareSession(server.admin, { persons: 4, slips: n });
+    const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 4, slips: n });
     const personIds = persons.map((p) => p.id);
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const box = await server.admin.ballotBox(session.id);
     const ws = await WsClient.connect(server.url);
     const sent: { nonce: string; sealed: string; secret: string }[] = [];
     for (let i = 0; i < n; i++) {
@@ -36,14 +37,18 @@ describe('secrecy', () => {
       sent.push({ nonce: cast.nonce, sealed: cast.sealed, secret: slip.secret });
     }
     ws.close();
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await closeAndOpenBox(server.admin, session.id, shares);
     const { dbFile } = server;
     await server.app.close();
 
-    // Closing folded the WAL into the file: no frame log of recent transactions remains.
+    // Opening the box folded the WAL into the file: no frame log of recent transactions remains.
     if (existsSync(`${dbFile}-wal`)) expect(statSync(`${dbFile}-wal`).size).toBe(0);
 
     const db = new Sqlite(dbFile, { readonly: true });
+    // The opened box keeps no ciphertext beside its plaintexts.
+    expect(db.prepare('select count(*) as n from sealed_ballots').get()).toEqual({ n: 0 });
+    expect(db.prepare('select count(*) as n from receipts').get()).toEqual({ n: n });
+    for (const table of ['sealed_ballots', 'receipts', 'box_holders']) expect(() => db.prepare(`select rowid from ${table}`).all()).toThrow();
     const columns = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name).sort();
     expect(columns('ballots')).toEqual(['id', 'session_id', 'source']);
     expect(columns('marks')).toEqual(['ballot_id', 'level', 'person_id']);
@@ -53,11 +58,14 @@ describe('secrecy', () => {
       // WITHOUT ROWID: there is no hidden insertion counter.
       expect(() => db.prepare(`select rowid from ${table}`).all()).toThrow();
     }
-    // Nothing the phone sent is stored: not the nonce (only its hash, on the slip), not the sealed bytes.
-    const bytes = readFileSync(dbFile).toString('latin1');
+    // Nothing the phone sent is stored: not the nonce (only its hash, on the slip), not the
+    // sealed bytes (deleted with secure_delete, then the file rebuilt by VACUUM).
+    const bytes = readFileSync(dbFile);
+    const text = bytes.toString('latin1');
     for (const s of sent) {
-      expect(bytes.includes(s.nonce)).toBe(false);
-      expect(bytes.includes(s.sealed.slice(0, 40))).toBe(false);
+      expect(text.includes(s.nonce)).toBe(false);
+      expect(text.includes(s.sealed.slice(0, 40))).toBe(false);
+      expect(bytes.includes(Buffer.from(s.sealed, 'base64url').subarray(0, 32))).toBe(false);
     }
 
     // Read the ballots in storage order and recover each one's casting index from its content.
@@ -89,15 +97,17 @@ describe('secrecy', () => {
       },
     });
     const server = await startTestServer({ logger: { level: 'trace', stream } });
-    const { session, persons, slips } = await prepareSession(server.admin, { persons: 2, slips: 4 });
+    const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 2, slips: 4 });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
-    const secrets: string[] = [];
+    const box = await server.admin.ballotBox(session.id);
+    // The committee's shares never reach a log.
+    const secrets: string[] = shares.flatMap((code) => code.split('-'));
     for (const [i, s] of slips.entries()) {
       const slip = slipFromPath(s.path);
       // A phone loads the page (the URL carries the slip id), then casts over HTTP or WebSocket.
       await fetch(`${server.url}/b/${slip.id}`);
       const cast = await sealBallot(slip, box, { [persons[0]!.id]: 'low', [persons[1]!.id]: 'high' }, { native: true });
-      secrets.push(slip.id, slip.secret, cast.nonce, cast.sealed.slice(0, 24), cast.proof);
+      secrets.push(slip.id, slip.secret, cast.nonce, cast.sealed.slice(0, 24), cast.auth, cast.proof, cast.receipt);
       if (i % 2 === 0) {
         await fetch(`${server.url}/api/message`, { method: 'POST', body: JSON.stringify({ type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth }), headers: { 'content-type': 'application/json' } });
       } else {
@@ -107,7 +117,7 @@ describe('secrecy', () => {
         ws.close();
       }
     }
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await closeAndOpenBox(server.admin, session.id, shares);
     await server.close();
     const log = lines.join('');
     expect(log).toContain('/b/[slip]'); // the request was logged, redacted
@@ -118,6 +128,7 @@ describe('secrecy', () => {
       if (/[A-Z]/.test(s)) expect(log).not.toMatch(new RegExp(`\\b${s.replace(/[-]/g, '\\-')}\\b`));
     }
     expect(log).not.toContain(server.admin.cookieHeader.split('=')[1]!);
-    expect(log).not.toMatch(/"marks"|"sealed"|"nonce"|"proof"|test-password/);
+    expect(log).not.toMatch(/"marks"|"sealed"|"nonce"|"proof"|"auth"|"code"|"shares"|test-password/);
+    expect(log).not.toContain(box.box!);
   });
 });

@@ -69,7 +69,7 @@ describe('hidden characters anywhere a person types into the record', () => {
   it('are refused in titles, places, committee names and operator names, and nothing changes', async () => {
     const base = { organisation: 'Đảng ủy', place: 'Huế', heldOn: '2026-11-27', presetId: 'qd96-2023', summoned: 10, present: 9 };
     await expect(server.admin.call('POST', '/api/admin/sessions', { ...base, title: 'Hội nghị \u202eđảo chiều' })).rejects.toMatchObject({ status: 400, code: 'hidden-chars' });
-    const { session } = await prepareSession(server.admin);
+    const { session } = await prepareSession(server.admin, { sealed: false });
     await expect(server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, { place: 'Hạ\u200bLong' })).rejects.toMatchObject({ code: 'hidden-chars' });
     const committee = `/api/admin/sessions/${session.id}/committee`;
     await expect(server.admin.call('PUT', committee, { members: [{ fullName: 'Lê Văn\u2066 B', role: 'Trưởng ban' }] })).rejects.toMatchObject({ code: 'hidden-chars' });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
+import { boxKeyPair, toBase64Url } from '../shared/box';
+import { castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
 import { prepareSession, startTestServer, type TestServer } from './test-helpers';
 
 let server: TestServer;
@@ -12,19 +13,23 @@ afterEach(async () => {
 
 describe('a small vote, end to end over real WebSockets', () => {
   it('opens a slip, casts once, refuses a second use, and tallies after close', async () => {
-    const { session, persons, slips } = await prepareSession(server.admin, { persons: 2, slips: 3 });
+    const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 2, slips: 3 });
     const slip = slipFromPath(slips[0]!.path);
     const ws = await WsClient.connect(server.url);
-    const cast = await sealBallot(slip, box, { [persons[0]!.id]: 'low', [persons[1]!.id]: null });
 
-    const opened = await ws.request({ type: 'slip.open', slipId: slip.id, proof: cast.proof });
-    expect(opened).toMatchObject({ type: 'slip', state: 'unused', session: { id: session.id, state: 'draft' } });
-
-    const early = await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth });
+    // In a draft the phone is told no box key yet; a cast sealed to any key is refused as not open.
+    const draft = await ws.openSlip(slip);
+    expect(draft).toMatchObject({ id: session.id, state: 'draft', box: null });
+    const stray = await sealBallot(slip, { ...draft, box: toBase64Url(boxKeyPair().publicKey) }, {});
+    const early = await ws.request(castMessage(stray));
     expect(early).toMatchObject({ type: 'error', code: 'session-not-open' });
 
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
     expect(await ws.waitFor((m): m is any => m.type === 'state')).toMatchObject({ state: 'open' });
+    // The page reads the session again when voting opens, and seals to the box it names.
+    const box = await ws.openSlip(slip);
+    expect(box.box).toBe((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).box.publicKey);
+    const cast = await sealBallot(slip, box, { [persons[0]!.id]: 'low', [persons[1]!.id]: null });
 
     expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth })).toMatchObject({
       type: 'recorded',
@@ -43,6 +48,8 @@ describe('a small vote, end to end over real WebSockets', () => {
 
     await expect(server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)).rejects.toMatchObject({ code: 'session-not-closed' });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await expect(server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)).rejects.toMatchObject({ code: 'box-locked' });
+    await server.admin.openBox(session.id, shares.slice(1, 3));
     const results = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
     expect(results.collected).toEqual({ phone: 1, paper: 0, total: 1 });
     expect(results.issued.total).toBe(3);

@@ -47,7 +47,7 @@ async function turnoutReaches(ws: WsClient, collected: number, seen: ServerMessa
 
 describe('results reach a display only after publishing', () => {
   it('sends no counts while open or closed, then the results on publish and to later displays', async () => {
-    const { session, persons, slips } = await prepareSession(server.admin, { persons: 3, slips: 6 });
+    const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 3, slips: 6 });
     const ids = persons.map((p) => p.id);
     const screen = await display(session.id, session.displayKey);
     const seen: ServerMessage[] = [];
@@ -60,6 +60,9 @@ describe('results reach a display only after publishing', () => {
 
     // A display that subscribes after close but before publishing gets turnout only.
     const late = await display(session.id, session.displayKey);
+    // A sealed box: nothing to publish until the committee has opened it.
+    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`)).rejects.toMatchObject({ code: 'box-locked' });
+    await server.admin.openBox(session.id, shares.slice(0, 2));
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
     const published = await screen.waitFor(isResults);
     expect(published).toMatchObject({ live: false, sessionId: session.id, results: { collected: { total: 6 } } });
@@ -86,8 +89,15 @@ describe('results reach a display only after publishing', () => {
 });
 
 describe('live results', () => {
+  it('are refused for a sealed box, whatever the preset: the server cannot read it', async () => {
+    const { session } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 1, slips: 1 });
+    const path = `/api/admin/sessions/${session.id}/live-results`;
+    await expect(server.admin.call('POST', path, { enabled: true, override: true })).rejects.toMatchObject({ status: 409, code: 'box-live-results' });
+    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).liveResults).toBe(false);
+  });
+
   it('are refused for the Party preset unless overridden, and the override is audited', async () => {
-    const { session } = await prepareSession(server.admin, { presetId: 'qd96-2023', persons: 1, slips: 1 });
+    const { session } = await prepareSession(server.admin, { presetId: 'qd96-2023', persons: 1, slips: 1, sealed: false });
     const path = `/api/admin/sessions/${session.id}/live-results`;
     await expect(server.admin.call('POST', path, { enabled: true })).rejects.toMatchObject({ status: 409, code: 'live-results-refused' });
     expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).liveResults).toBe(false);
@@ -99,12 +109,12 @@ describe('live results', () => {
   });
 
   it('are allowed without override for a People\'s Council preset', async () => {
-    const { session } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 1, slips: 1 });
+    const { session } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 1, slips: 1, sealed: false });
     expect(await server.admin.call('POST', `/api/admin/sessions/${session.id}/live-results`, { enabled: true })).toEqual({ liveResults: true, override: false });
   });
 
   it('push only after 5 new ballots, never less than 5 apart, and a late display gets the last snapshot', async () => {
-    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 2, slips: 12 });
+    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 2, slips: 12, sealed: false });
     const ids = persons.map((p) => p.id);
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/live-results`, { enabled: true });
     const screen = await display(session.id, session.displayKey);
@@ -148,7 +158,7 @@ describe('live results', () => {
 
 describe('live results switched off mid-vote', () => {
   it('withdraw the counts from every display at once; switched on again, the last counts come back', async () => {
-    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 2, slips: 6 });
+    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 2, slips: 6, sealed: false });
     const ids = persons.map((p) => p.id);
     const path = `/api/admin/sessions/${session.id}/live-results`;
     await server.admin.call('POST', path, { enabled: true });
@@ -182,7 +192,7 @@ describe('live results across a server restart', () => {
     (await server.app.db.selectFrom('settings').select('value').where('key', '=', liveSettingKey(sessionId)).executeTakeFirst())?.value;
 
   it('show nothing fresher until 5 ballots past the count last on screen, kept in the database', async () => {
-    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 2, slips: 15 });
+    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 2, slips: 15, sealed: false });
     const ids = persons.map((p) => p.id);
     const random = seeded(21);
     const ballots: Marks[] = Array.from({ length: 15 }, () => randomMarks(random, ids, ['high', 'medium', 'low']));

@@ -53,6 +53,8 @@ export function parseClientMessage(raw: string | Buffer): { msg: ClientMessage }
   const rid = typeof record.rid === 'string' && record.rid.length <= 40 ? record.rid : undefined;
   if (typeof record.type !== 'string') return { code: 'bad-message', rid };
   if (!KNOWN_TYPES.has(record.type)) return { code: 'unknown-message', rid };
+  // A page cached from before the sealed box sends casts without an authenticator: ask it to reload.
+  if (record.type === 'cast' && !('auth' in record) && typeof record.sealed === 'string') return { code: 'protocol-outdated', rid };
   if (!validator.Check(value)) return { code: 'bad-message', rid };
   return { msg: value };
 }
