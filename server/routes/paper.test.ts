@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdminClient } from '../../scripts/lib/client';
-import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test-helpers';
 
 let server: TestServer;
 let operatorA: AdminClient;
@@ -22,12 +22,12 @@ async function openWithPaper(paper: number) {
   await server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: paper });
   await server.admin.call('POST', `/api/admin/sessions/${id}/open`, {});
   const [p1, p2] = prepared.persons.map((p) => p.id) as [string, string];
-  return { id, p1, p2, entries: `/api/admin/sessions/${id}/paper/entries` };
+  return { id, p1, p2, shares: prepared.shares, entries: `/api/admin/sessions/${id}/paper/entries` };
 }
 
 describe('paper ballots keyed twice', () => {
   it('records a ballot when two operators key the same sheet, and never shows the first entry', async () => {
-    const { id, p1, p2, entries } = await openWithPaper(2);
+    const { id, p1, p2, shares, entries } = await openWithPaper(2);
     const sheet = { invalidSheet: false, marks: { [p1]: 'low', [p2]: null } };
     const first = await operatorA.call('POST', entries, sheet);
     expect(first).toMatchObject({ status: 'pending' });
@@ -42,7 +42,7 @@ describe('paper ballots keyed twice', () => {
     const turnout = await server.admin.call('GET', `/api/admin/sessions/${id}/turnout`);
     expect(turnout).toMatchObject({ issued: 4, collected: 1 });
 
-    await server.admin.call('POST', `/api/admin/sessions/${id}/close`);
+    await closeAndOpenBox(server.admin, id, shares);
     const results = await server.admin.call('GET', `/api/admin/sessions/${id}/results`);
     expect(results.collected).toEqual({ phone: 0, paper: 1, total: 1 });
     expect(results.persons[0].counts.low).toBe(1);
@@ -56,7 +56,7 @@ describe('paper ballots keyed twice', () => {
   });
 
   it('discards both entries on a mismatch, so the sheet is keyed again', async () => {
-    const { id, p1, p2, entries } = await openWithPaper(1);
+    const { id, p1, p2, shares, entries } = await openWithPaper(1);
     const first = await operatorA.call('POST', entries, { invalidSheet: false, marks: { [p1]: 'high', [p2]: 'medium' } });
     await expect(operatorB.call('POST', entries, { invalidSheet: false, marks: { [p1]: 'high', [p2]: 'low' }, pendingId: first.entryId })).rejects.toMatchObject({
       status: 409,
@@ -78,7 +78,7 @@ describe('paper ballots keyed twice', () => {
   });
 
   it('refuses more paper ballots than were handed out (paper-limit), counting pending entries', async () => {
-    const { id, p1, p2, entries } = await openWithPaper(1);
+    const { id, p1, p2, shares, entries } = await openWithPaper(1);
     const sheet = { invalidSheet: false, marks: { [p1]: 'high', [p2]: 'high' } };
     const first = await operatorA.call('POST', entries, sheet);
     await expect(operatorA.call('POST', entries, sheet)).rejects.toMatchObject({ status: 409, code: 'paper-limit' });
@@ -103,6 +103,7 @@ describe('paper ballots keyed twice', () => {
     await server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 2 });
     await expect(operatorA.call('POST', entries, sheet)).rejects.toMatchObject({ status: 409, code: 'session-not-open' });
     await server.admin.call('POST', `/api/admin/sessions/${id}/open`, {});
+    // Paper is keyed while the phone box still waits for the committee: the two do not depend on each other.
     await server.admin.call('POST', `/api/admin/sessions/${id}/close`);
     const first = await operatorA.call('POST', entries, sheet);
     await operatorB.call('DELETE', `${entries}/${first.entryId}`);
@@ -112,6 +113,8 @@ describe('paper ballots keyed twice', () => {
     // After close the number handed out can still be corrected, until results are published.
     expect(await server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 5 })).toMatchObject({ issued: 6 });
     await expect(server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 0 })).rejects.toMatchObject({ code: 'paper-issued-too-low' });
+    await expect(server.admin.call('POST', `/api/admin/sessions/${id}/publish`)).rejects.toMatchObject({ code: 'box-locked' });
+    await server.admin.openBox(id, prepared.shares.slice(0, 2));
     await server.admin.call('POST', `/api/admin/sessions/${id}/publish`);
     await expect(server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 6 })).rejects.toMatchObject({ code: 'session-published' });
   });
@@ -129,7 +132,7 @@ describe('publishing while a paper sheet waits for its second entry', () => {
     const [p1, p2] = prepared.persons.map((p) => p.id) as [string, string];
     await server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 1 });
     await server.admin.call('POST', `/api/admin/sessions/${id}/open`, {});
-    await server.admin.call('POST', `/api/admin/sessions/${id}/close`);
+    await closeAndOpenBox(server.admin, id, prepared.shares);
 
     const entries = `/api/admin/sessions/${id}/paper/entries`;
     const sheet = { invalidSheet: false, marks: { [p1]: 'low', [p2]: 'high' } };
@@ -155,7 +158,7 @@ describe('publishing while a paper sheet waits for its second entry', () => {
     const id = prepared.session.id;
     await server.admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 1 });
     await server.admin.call('POST', `/api/admin/sessions/${id}/open`, {});
-    await server.admin.call('POST', `/api/admin/sessions/${id}/close`);
+    await closeAndOpenBox(server.admin, id, prepared.shares);
     const first = await operatorA.call('POST', `/api/admin/sessions/${id}/paper/entries`, { invalidSheet: true, marks: {} });
     await expect(server.admin.call('POST', `/api/admin/sessions/${id}/publish`)).rejects.toMatchObject({ code: 'paper-pending' });
     await operatorA.call('DELETE', `/api/admin/sessions/${id}/paper/entries/${first.entryId}`);

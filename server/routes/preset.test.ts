@@ -3,7 +3,7 @@ import { AdminClient } from '../../scripts/lib/client';
 import { findPreset, type Preset } from '../../shared/presets';
 import { insertBallot } from '../domain/cast';
 import { loadMinutesModel } from '../domain/minutes-model';
-import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../test-helpers';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -33,7 +33,7 @@ async function events(sessionId: string): Promise<{ event: string; detail: Recor
 
 describe('editing a session’s preset', () => {
   it('applies "trên 2/3" to the tally: of 300 collected, 200 low does not cross, 201 does; the minutes say the rules were adjusted', async () => {
-    const { session, persons } = await prepareSession(server.admin, { persons: 2, slips: 1, summoned: 300, present: 300 });
+    const { session, persons, shares } = await prepareSession(server.admin, { persons: 2, slips: 1, summoned: 300, present: 300 });
     expect(session).toMatchObject({ presetId: 'qd96-2023', customised: false });
 
     const saved = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, strictTwoThirds());
@@ -52,7 +52,7 @@ describe('editing a session’s preset', () => {
         await insertBallot(trx, session.id, 'paper', { [a]: i < 200 ? 'low' : 'high', [b]: i < 201 ? 'low' : 'medium' });
       }
     });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await closeAndOpenBox(server.admin, session.id, shares);
 
     const results = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
     expect(results.persons.map((p: { base: number; counts: { low: number } }) => [p.base, p.counts.low])).toEqual([
@@ -75,10 +75,10 @@ describe('editing a session’s preset', () => {
   });
 
   it('leaves the minutes of an unedited preset without the adjusted line', async () => {
-    const { session, persons } = await prepareSession(server.admin, { persons: 1, slips: 1 });
+    const { session, persons, shares } = await prepareSession(server.admin, { persons: 1, slips: 1 });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
     await server.app.db.transaction().execute((trx) => insertBallot(trx, session.id, 'phone', { [persons[0]!.id]: 'high' }));
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await closeAndOpenBox(server.admin, session.id, shares);
     expect((await loadMinutesModel(server.app.db, session.id)).baseNote).toBe('Tỉ lệ phần trăm tính trên tổng số phiếu thu về (1 phiếu).');
   });
 

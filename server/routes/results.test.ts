@@ -17,7 +17,7 @@ async function raw(path: string, headers: Record<string, string> = {}) {
 
 /** A closed vote on three people, two of whom carry names a spreadsheet would execute. */
 async function closedVote(ballots: number, seed = 1) {
-  const { session, slips } = await prepareSession(server.admin, { persons: 3, slips: ballots + 2 });
+  const { session, slips, shares } = await prepareSession(server.admin, { persons: 3, slips: ballots + 2 });
   const { persons } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
     persons: [
       { fullName: 'Nguyễn Thị Hồng Nhung', position: 'Bí thư Tỉnh ủy' },
@@ -30,16 +30,23 @@ async function closedVote(ballots: number, seed = 1) {
   const random = seeded(seed);
   await castBallots(server.url, session.id, slips, Array.from({ length: ballots }, () => randomMarks(random, ids, ['high', 'medium', 'low'])));
   await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+  // Until the committee opens the box, nothing that carries counts leaves the server.
+  for (const path of ['results', 'results.json', 'results.csv', 'ballots.json', 'minutes', 'minutes.pdf']) {
+    await expect(server.admin.call('GET', `/api/admin/sessions/${session.id}/${path}`)).rejects.toMatchObject({ status: 409, code: 'box-locked' });
+  }
+  await server.admin.openBox(session.id, shares.slice(0, 2));
   return { session, ids };
 }
 
 describe('publishing results', () => {
   it('refuses before close, then publishes once and records it in the audit log', async () => {
-    const { session } = await prepareSession(server.admin, { persons: 2, slips: 3 });
+    const { session, shares } = await prepareSession(server.admin, { persons: 2, slips: 3 });
     await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`)).rejects.toMatchObject({ status: 409, code: 'session-not-closed' });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
     await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`)).rejects.toMatchObject({ code: 'session-not-closed' });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`)).rejects.toMatchObject({ status: 409, code: 'box-locked' });
+    await server.admin.openBox(session.id, shares.slice(0, 2));
 
     const first = await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
     expect(first.already).toBe(false);
