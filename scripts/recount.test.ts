@@ -13,7 +13,8 @@ import { BALLOTS_FORMAT, recountBallotsFile, type BallotsFile, type ResultsFile 
 import { tally } from '../shared/tally';
 import { insertBallot } from '../server/domain/cast';
 import { castBallots, randomMarks, seeded } from '../server/results-test-helpers';
-import { prepareSession, startTestServer, type TestServer } from '../server/test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../server/test-helpers';
+import { sealRawBallot, slipFromPath, WsClient } from './lib/client';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..');
@@ -32,14 +33,17 @@ async function download<T>(sessionId: string, name: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** A random vote: random preset, people, phone ballots, a few paper ballots. */
-async function randomVote(seed: number) {
+/**
+ * A random vote: random preset, people, phone ballots, a few paper ballots; its box sealed
+ * (and opened by the committee after close) unless `sealed: false`.
+ */
+async function randomVote(seed: number, sealed = true) {
   const random = seeded(seed);
   const preset = PRESETS[Math.floor(random() * PRESETS.length)]!;
   const personCount = 1 + Math.floor(random() * 6);
   const phone = Math.floor(random() * 14);
   const paper = Math.floor(random() * 3);
-  const { session, persons, slips } = await prepareSession(server.admin, { presetId: preset.id, persons: personCount, slips: phone + 1 });
+  const { session, persons, slips, shares } = await prepareSession(server.admin, { presetId: preset.id, persons: personCount, slips: phone + 1, sealed });
   const ids = persons.map((p) => p.id);
   const levels = preset.levels.map((l) => l.id);
   await server.app.db.updateTable('vote_sessions').set({ paper_issued: paper + 1 }).where('id', '=', session.id).execute();
@@ -48,7 +52,7 @@ async function randomVote(seed: number) {
   await server.app.db.transaction().execute(async (trx) => {
     for (let i = 0; i < paper; i++) await insertBallot(trx, session.id, 'paper', randomMarks(random, ids, levels, 0.3));
   });
-  await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+  await closeAndOpenBox(server.admin, session.id, shares);
   return session.id as string;
 }
 
@@ -72,12 +76,45 @@ describe('npm run recount', () => {
     expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining('differs from 1 ballots') });
   });
 
-  it('equals the server results for several random votes of every preset', async () => {
+  it('equals the server results for several random votes of every preset, sealed or not', async () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const id = await randomVote(seed);
+      const id = await randomVote(seed, seed % 3 !== 0);
       const results = await download<ResultsFile>(id, 'results.json');
       expect(recountBallotsFile(await download<BallotsFile>(id, 'ballots.json'))).toEqual(results);
     }
+  });
+});
+
+describe('ballots.json of a sealed box', () => {
+  it('is refused with box-locked until the box is opened, then recounts exactly, spoilt phone ballots included', async () => {
+    const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 3, slips: 4 });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const ids = persons.map((p) => p.id);
+    await castBallots(server.url, session.id, slips.slice(0, 3), [
+      { [ids[0]!]: 'high', [ids[1]!]: 'low', [ids[2]!]: null },
+      { [ids[0]!]: 'medium', [ids[1]!]: 'low', [ids[2]!]: 'high' },
+      { [ids[0]!]: 'high', [ids[1]!]: 'high', [ids[2]!]: 'high' },
+    ]);
+    // A phone that seals a malformed plaintext: the box opens it as a spoilt ballot.
+    const phone = await WsClient.connect(server.url);
+    const slip = slipFromPath(slips[3]!.path);
+    const box = await phone.openSlip(slip, { native: true });
+    const bad = await sealRawBallot(slip, box, new Uint8Array(512).fill(7), { native: true });
+    expect((await phone.request({ type: 'cast', slipId: bad.slipId, nonce: bad.nonce, sealed: bad.sealed, auth: bad.auth })).type).toBe('recorded');
+    phone.close();
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+
+    for (const name of ['ballots.json', 'results.json', 'results.csv']) {
+      const res = await fetch(`${server.url}/api/admin/sessions/${session.id}/${name}`, { headers: { cookie: server.admin.cookieHeader } });
+      expect([name, res.status, ((await res.json()) as { error: string }).error]).toEqual([name, 409, 'box-locked']);
+    }
+    await server.admin.openBox(session.id, shares.slice(1, 3));
+    const results = await download<ResultsFile>(session.id, 'results.json');
+    const ballots = await download<BallotsFile>(session.id, 'ballots.json');
+    expect(ballots.ballots).toHaveLength(4);
+    expect(ballots.ballots).toContainEqual([null, null, null]);
+    expect(results.results.collected).toEqual({ phone: 4, paper: 0, total: 4 });
+    expect(recountBallotsFile(ballots)).toEqual(results);
   });
 });
 

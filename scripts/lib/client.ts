@@ -6,6 +6,7 @@
 import WebSocket from 'ws';
 import { sealCast, sealPlaintext, type BallotBox } from '../../shared/box';
 import type { SessionDetail } from '../../shared/api-types';
+import type { ReceiptsFile } from '../../server/routes/box';
 import type { ServerMessage } from '../../shared/protocol';
 import { deriveSlipKey, slipProof } from '../../shared/seal';
 import { parseSlipCode } from '../../shared/slip-code';
@@ -51,24 +52,33 @@ export class AdminClient {
     return json as T;
   }
 
+  /** Enter the tally committee (ban kiểm phiếu): the first named is its head (Trưởng ban). */
+  async enterCommittee(sessionId: string, names: string[]): Promise<void> {
+    await this.call('PUT', `/api/admin/sessions/${sessionId}/committee`, {
+      members: names.map((fullName, i) => ({ fullName, role: i === 0 ? 'Trưởng ban' : 'Ủy viên' })),
+    });
+  }
+
   /**
    * The sealing ceremony (niêm phong) as the console runs it: enter the committee (unless
    * it is already there), seal the box k-of-n, and return each member's share code.
    */
   async sealBox(sessionId: string, opts: { committee?: string[]; threshold?: number } = {}): Promise<string[]> {
-    if (opts.committee) {
-      await this.call('PUT', `/api/admin/sessions/${sessionId}/committee`, {
-        members: opts.committee.map((fullName, i) => ({ fullName, role: i === 0 ? 'Trưởng ban' : 'Ủy viên' })),
-      });
-    }
+    if (opts.committee) await this.enterCommittee(sessionId, opts.committee);
     const sealed = await this.call<{ shares: { code: string }[] }>('POST', `/api/admin/sessions/${sessionId}/box/seal`, opts.threshold ? { threshold: opts.threshold } : {});
     return sealed.shares.map((s) => s.code);
   }
 
-  /** Opening the box (mở hòm phiếu): present share codes one by one; returns the last answer. */
+  /**
+   * Opening the box (mở hòm phiếu): present share codes one by one, stopping once the box
+   * opens (a share after that is refused); returns the last answer.
+   */
   async openBox(sessionId: string, codes: string[]): Promise<{ opened: boolean; presented: number[]; threshold: number }> {
     let last = { opened: false, presented: [] as number[], threshold: 0 };
-    for (const code of codes) last = await this.call('POST', `/api/admin/sessions/${sessionId}/box/shares`, { code });
+    for (const code of codes) {
+      if (last.opened) break;
+      last = await this.call('POST', `/api/admin/sessions/${sessionId}/box/shares`, { code });
+    }
     return last;
   }
 
@@ -77,6 +87,14 @@ export class AdminClient {
     const detail = await this.call<SessionDetail>('GET', `/api/admin/sessions/${sessionId}`);
     return { id: detail.id, box: detail.state === 'draft' ? null : detail.box.publicKey, persons: detail.persons, levels: detail.preset.levels };
   }
+}
+
+/** The published list of tracking codes of an opened box (public, no login), or null while there is none. */
+export async function fetchReceipts(baseUrl: string, sessionId: string): Promise<ReceiptsFile | null> {
+  const res = await fetch(`${baseUrl}/api/receipts/${sessionId}`);
+  if (res.status === 404) return null;
+  if (!res.ok) throw new ApiError(res.status, ((await res.json()) as { error?: string }).error ?? 'unknown');
+  return (await res.json()) as ReceiptsFile;
 }
 
 export interface SlipHandle {
@@ -96,6 +114,8 @@ export function slipFromPath(path: string): SlipHandle {
 /** A WebSocket that answers requests by `rid` and keeps pushed messages. */
 export class WsClient {
   readonly pushed: ServerMessage[] = [];
+  /** Every frame this client sent: its message type and its length in bytes, as it crossed the socket. */
+  readonly sent: { type: string; bytes: number }[] = [];
   private waiting = new Map<string, (m: ServerMessage) => void>();
   private next = 0;
   private constructor(readonly socket: WebSocket) {
@@ -119,7 +139,8 @@ export class WsClient {
   }
 
   request(msg: Record<string, unknown>, timeoutMs = 20_000): Promise<ServerMessage> {
-    const rid = `r${++this.next}`;
+    // Eight characters, as the ballot page's: every cast frame then has the same length.
+    const rid = `r${(++this.next).toString(36).padStart(7, '0')}`;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(rid);
@@ -129,7 +150,9 @@ export class WsClient {
         clearTimeout(timer);
         resolve(m);
       });
-      this.socket.send(JSON.stringify({ ...msg, rid }));
+      const frame = JSON.stringify({ ...msg, rid });
+      this.sent.push({ type: String(msg.type), bytes: Buffer.byteLength(frame) });
+      this.socket.send(frame);
     });
   }
 
@@ -145,8 +168,8 @@ export class WsClient {
   }
 
   /** Open a slip as the ballot page does; returns what the page seals its ballot with. */
-  async openSlip(slip: SlipHandle, opts: { native?: boolean } = {}): Promise<Extract<ServerMessage, { type: 'slip' }>['session']> {
-    const key = await slipKey(slip, opts.native);
+  async openSlip(slip: SlipHandle, opts: SlipKeyOptions = {}): Promise<Extract<ServerMessage, { type: 'slip' }>['session']> {
+    const key = opts.key ?? (await slipKey(slip, opts.native));
     const reply = await this.request({ type: 'slip.open', slipId: slip.id, proof: slipProof(key) });
     if (reply.type !== 'slip') throw new Error(`slip.open refused: ${JSON.stringify(reply)}`);
     return reply.session;
@@ -167,8 +190,23 @@ export interface SlipCast {
   receipt: string;
 }
 
+/**
+ * How a script gets a slip's key: `native` derives it with node:crypto (fast, for bulk
+ * simulations), otherwise with @noble/hashes as the phone does; `key` passes one already
+ * derived, as the page derives it once for both `slip.open` and the cast.
+ */
+export interface SlipKeyOptions {
+  native?: boolean;
+  key?: Uint8Array;
+}
+
 async function slipKey(slip: SlipHandle, native: boolean | undefined): Promise<Uint8Array> {
   return native ? new Uint8Array(await deriveSlipKeyNative(slip.id, slip.secret)) : deriveSlipKey(slip.id, slip.secret);
+}
+
+/** The slip's key, derived once (see `SlipKeyOptions`). */
+export function deriveKeyOf(slip: SlipHandle, opts: { native?: boolean } = {}): Promise<Uint8Array> {
+  return slipKey(slip, opts.native);
 }
 
 /**
@@ -179,9 +217,9 @@ export async function sealBallot(
   slip: SlipHandle,
   box: BallotBox,
   marks: Record<string, string | null>,
-  opts: { native?: boolean } = {},
+  opts: SlipKeyOptions = {},
 ): Promise<SlipCast> {
-  const key = await slipKey(slip, opts.native);
+  const key = opts.key ?? (await slipKey(slip, opts.native));
   return { slipId: slip.id, ...sealCast(key, slip.id, box, marks), proof: slipProof(key) };
 }
 
