@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient } from '../../scripts/lib/client';
-import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test-helpers';
+import { castBallots } from '../results-test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test-helpers';
 import { loadMinutesModel } from './minutes-model';
 
 let server: TestServer;
@@ -20,7 +21,8 @@ afterAll(async () => {
 describe('the audit appendix of the minutes', () => {
   it('names every detail and value in Vietnamese', async () => {
     const admin = server.admin;
-    const { session } = await prepareSession(admin, { persons: 1, slips: 2 });
+    // Unsealed: live results need a box the server can read.
+    const { session } = await prepareSession(admin, { persons: 1, slips: 2, sealed: false });
     const id = session.id;
     const b = new AdminClient(server.url);
     await b.login(TEST_PASSWORD, 'Trần Thị B');
@@ -69,5 +71,21 @@ describe('the audit appendix of the minutes', () => {
     ]) {
       expect(details, english).not.toContain(english);
     }
+  });
+
+  it('names the sealing and the opening of the box in Vietnamese, with who opened it', async () => {
+    const { session, slips, shares } = await prepareSession(server.admin, { persons: 1, slips: 2 });
+    const id = session.id;
+    await server.admin.call('POST', `/api/admin/sessions/${id}/open`, {});
+    await castBallots(server.url, id, slips, [{}]);
+    await closeAndOpenBox(server.admin, id, shares);
+    const { appendix } = await loadMinutesModel(server.app.db, id);
+    const row = (event: string) => appendix.rows.find((r) => r.event === event)?.detail;
+    expect(row('Niêm phong hòm phiếu điện tử')).toBe('số mảnh khóa cần để mở: 2; người giữ mảnh khóa: 3; niêm phong lại: không');
+    expect(row('Mở hòm phiếu điện tử')).toBe(
+      'phiếu điện thoại trong hòm: 1; phiếu không mở được hoặc không hợp lệ: 0; người xuất trình mảnh khóa: Nguyễn Thị Hòa, Trần Văn Bình',
+    );
+    const details = appendix.rows.map((r) => r.detail).join('\n');
+    for (const english of ['threshold', 'holders', 'resealed', 'phoneBallots', 'spoilt']) expect(details, english).not.toContain(english);
   });
 });

@@ -18,6 +18,8 @@ main { max-width: 180mm; margin: 0 auto; padding: 12mm 0; }
 .head .rule { display: block; width: 40%; margin: 2px auto 0; border-top: 1px solid #000; }
 .head p { margin: 0; }
 .b { font-weight: bold; }
+.box { text-align: justify; }
+.code { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-weight: bold; letter-spacing: 0.03em; }
 .i { font-style: italic; }
 h1 { text-align: center; font-size: 16pt; margin: 18px 0 2px; }
 .sub { text-align: center; font-weight: bold; margin: 0; }
@@ -75,6 +77,12 @@ export function renderMinutesHtml(model: MinutesModel): string {
 ${model.subtitle.map((s) => `<p class="sub">${e(s)}</p>`).join('')}
 <p>${e(model.intro)}</p>
 <ul>${committee}</ul>
+<p class="box">${e(model.box.statement)}</p>
+${
+  model.box.facts.length === 0
+    ? ''
+    : `<ul>${model.box.facts.map((f) => `<li>– ${e(f.label)}: ${f.code ? `<span class="code">${e(f.value)}</span>` : e(f.value)}</li>`).join('')}</ul>`
+}
 <p class="b">${e(model.resultsHeading)}</p>
 <ul>${model.counts.map((c) => `<li>– ${e(c.label)}: ${e(c.value)}</li>`).join('')}</ul>
 <table>

@@ -13,6 +13,7 @@ import type { Database } from '../db/schema';
 import { AUDIT_EVENT_TEXT } from '../../shared/i18n/admin';
 import { listAudit, type AuditRow } from './audit';
 import { buildResultsFile } from './exports';
+import { loadBoxFacts, minutesBox, type BoxFacts, type MinutesBox } from './minutes-box';
 import { getSession } from './sessions';
 
 export interface CommitteeMember {
@@ -41,6 +42,8 @@ export interface MinutesModel {
   subtitle: string[];
   intro: string;
   committee: { fullName: string; role: string }[];
+  /** The phone ballot box: sealed and opened by whom, its counts and fingerprint; or unsealed. */
+  box: MinutesBox;
   counts: { label: string; value: string }[];
   resultsHeading: string;
   levelLabels: string[];
@@ -85,7 +88,12 @@ const DETAIL_WORDS: Record<string, string> = {
   holders: 'người giữ mảnh khóa',
   resealed: 'niêm phong lại',
   phoneBallots: 'phiếu điện thoại trong hòm',
-  spoilt: 'phiếu không mở được',
+  spoilt: 'phiếu không mở được hoặc không hợp lệ',
+};
+
+/** Where one event means something else by a key: at opening, `holders` are those who presented a share. */
+const EVENT_DETAIL_WORDS: Record<string, Record<string, string>> = {
+  'box.opened': { holders: 'người xuất trình mảnh khóa' },
 };
 
 /** Session fields as session.updated lists the ones changed. */
@@ -130,7 +138,7 @@ function detailValue(key: string, v: unknown): string {
 export function auditAppendixRow(row: AuditRow): MinutesModel['appendix']['rows'][number] {
   const at = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(row.at));
   const detail = Object.entries(row.detail)
-    .map(([k, v]) => `${DETAIL_WORDS[k] ?? k}: ${detailValue(k, v)}`)
+    .map(([k, v]) => `${EVENT_DETAIL_WORDS[row.event]?.[k] ?? DETAIL_WORDS[k] ?? k}: ${detailValue(k, v)}`)
     .join('; ');
   return { at, actor: row.actor, event: AUDIT_EVENT_TEXT[row.event]?.vi ?? row.event, detail };
 }
@@ -164,8 +172,14 @@ function baseNote(file: ResultsFile): string {
   return `Tỉ lệ phần trăm tính trên ${label} (${formatCount(value)} ${unit}).`;
 }
 
-/** Build the minutes from the results file, the preset and the committee. */
-export function minutesModel(file: ResultsFile, preset: Preset, committee: CommitteeMember[], auditRows: AuditRow[] = []): MinutesModel {
+/** Build the minutes from the results file, the preset, the committee and the phone box. */
+export function minutesModel(
+  file: ResultsFile,
+  preset: Preset,
+  committee: CommitteeMember[],
+  box: BoxFacts,
+  auditRows: AuditRow[] = [],
+): MinutesModel {
   const { session, results } = file;
   const placeDate = formatPlaceDate(session.place, session.heldOn);
   const isState = preset.header.vi.startsWith('CỘNG HÒA');
@@ -187,6 +201,7 @@ export function minutesModel(file: ResultsFile, preset: Preset, committee: Commi
     subtitle: [preset.rule.vi, session.title],
     intro: `Hôm nay, ${dateOnly}${session.place ? `, tại ${session.place}` : ''}, Ban kiểm phiếu ${session.organisation} đã tiến hành kiểm phiếu ${preset.kind === 'bo-phieu' ? 'bỏ phiếu tín nhiệm' : 'lấy phiếu tín nhiệm'}. Ban kiểm phiếu gồm:`,
     committee,
+    box: minutesBox(box),
     counts: [
       { label: 'Số người được triệu tập', value: n(results.summoned) },
       { label: 'Số người có mặt', value: `${n(results.present)} (${quorum})` },
@@ -226,5 +241,7 @@ export function minutesModel(file: ResultsFile, preset: Preset, committee: Commi
 export async function loadMinutesModel(db: Kysely<Database>, sessionId: string): Promise<MinutesModel> {
   const session = await getSession(db, sessionId);
   const file = await buildResultsFile(db, sessionId);
-  return minutesModel(file, session.preset, await loadCommittee(db, sessionId), await listAudit(db, sessionId));
+  const auditRows = await listAudit(db, sessionId);
+  const box = await loadBoxFacts(db, session, file.results.collected.phone, auditRows);
+  return minutesModel(file, session.preset, await loadCommittee(db, sessionId), box, auditRows);
 }

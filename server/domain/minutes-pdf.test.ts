@@ -6,9 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatPercent } from '../../shared/format';
 import type { TallyResult } from '../../shared/tally';
 import { castBallots, randomMarks, seeded, type Marks } from '../results-test-helpers';
-import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../test-helpers';
 import { pdfItems, pdfPageItems } from '../test-pdf';
+import { castMessage, sealRawBallot, slipFromPath, WsClient } from '../../scripts/lib/client';
+import type { SessionDetail } from '../../shared/api-types';
+import { BALLOT_BYTES } from '../../shared/box';
 import { insertBallot } from './cast';
+import { vietnamTime } from './minutes-box';
 import { loadMinutesModel } from './minutes-model';
 import { renderMinutesPdf } from './minutes-pdf';
 
@@ -20,6 +24,9 @@ afterEach(async () => {
   await server.close();
 });
 
+
+/** The whole text on one line, so a sentence wrapped over lines can be found. */
+const flat = (items: string[]) => items.join(' ').replace(/\s+/g, ' ');
 
 /** The text of each page, blank items dropped, joined with newlines. */
 async function pdfPages(data: Uint8Array): Promise<string[]> {
@@ -40,8 +47,26 @@ const NAMES = [
   'Bùi Thị Kim Ngân',
 ];
 
-async function closedVoteWithPaper(personCount: number, phoneBallots: number) {
-  const { session, slips } = await prepareSession(server.admin, { persons: personCount, slips: phoneBallots + 2 });
+const COMMITTEE = [
+  { fullName: 'Đỗ Thị Thanh Hương', role: 'head' },
+  { fullName: 'Ngô Văn Lực', role: 'member' },
+  { fullName: 'Trịnh Bảo Châu', role: 'Ủy viên' },
+];
+
+async function minutesPdf(sessionId: string): Promise<Uint8Array> {
+  const res = await fetch(`${server.url}/api/admin/sessions/${sessionId}/minutes.pdf`, { headers: { cookie: server.admin.cookieHeader } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/pdf');
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/**
+ * A closed vote with phone and paper ballots. Sealed (the default): the box is sealed to the
+ * committee below, 2 of 3, and its first two members open it after close.
+ */
+async function closedVoteWithPaper(personCount: number, phoneBallots: number, opts: { sealed?: boolean } = {}) {
+  const sealed = opts.sealed !== false;
+  const { session, slips } = await prepareSession(server.admin, { persons: personCount, slips: phoneBallots + 2, sealed });
   const { persons } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
     persons: Array.from({ length: personCount }, (_, i) => ({
       fullName: NAMES[i % NAMES.length]! + (i >= NAMES.length ? ` ${i + 1}` : ''),
@@ -51,14 +76,10 @@ async function closedVoteWithPaper(personCount: number, phoneBallots: number) {
   const ids = (persons as { id: string }[]).map((p) => p.id);
   const db = server.app.db;
   await db.updateTable('vote_sessions').set({ paper_issued: 3 }).where('id', '=', session.id).execute();
-  await db
-    .insertInto('committee_members')
-    .values([
-      { id: `cm-1-${session.id}`, session_id: session.id, member_order: 1, full_name: 'Đỗ Thị Thanh Hương', role: 'head' },
-      { id: `cm-2-${session.id}`, session_id: session.id, member_order: 2, full_name: 'Ngô Văn Lực', role: 'member' },
-      { id: `cm-3-${session.id}`, session_id: session.id, member_order: 3, full_name: 'Trịnh Bảo Châu', role: 'Ủy viên' },
-    ])
-    .execute();
+  // Roles as the committee might type them: the minutes print "Trưởng ban" and "Ủy viên".
+  await server.admin.call('PUT', `/api/admin/sessions/${session.id}/committee`, { members: COMMITTEE });
+  // Sealed again to this committee: the shares go to the members the minutes name.
+  const shares = sealed ? await server.admin.sealBox(session.id, { threshold: 2 }) : [];
   await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
   const random = seeded(42);
   // The first person gets only "low" marks, so a threshold is crossed.
@@ -69,12 +90,9 @@ async function closedVoteWithPaper(personCount: number, phoneBallots: number) {
     await insertBallot(trx, session.id, 'paper', Object.fromEntries(ids.map((id) => [id, 'high'])));
     await insertBallot(trx, session.id, 'paper', Object.fromEntries(ids.map((id, i) => [id, i === 0 ? 'low' : null])));
   });
-  await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+  await closeAndOpenBox(server.admin, session.id, shares);
   const results = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)) as TallyResult;
-  const res = await fetch(`${server.url}/api/admin/sessions/${session.id}/minutes.pdf`, { headers: { cookie: server.admin.cookieHeader } });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toBe('application/pdf');
-  const bytes = new Uint8Array(await res.arrayBuffer());
+  const bytes = await minutesPdf(session.id);
   return { session, results, bytes };
 }
 
@@ -135,18 +153,79 @@ describe('the minutes PDF', () => {
   });
 
   it('runs over several pages with the table header repeated, and prints the state header for a council', async () => {
-    const { session, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 40, slips: 2 });
+    const { session, slips, shares } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 40, slips: 2 });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
     await castBallots(server.url, session.id, slips, [{}, {}]);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
-    const res = await fetch(`${server.url}/api/admin/sessions/${session.id}/minutes.pdf`, { headers: { cookie: server.admin.cookieHeader } });
-    const items = await pdfItems(new Uint8Array(await res.arrayBuffer()));
+    await closeAndOpenBox(server.admin, session.id, shares);
+    const items = await pdfItems(await minutesPdf(session.id));
     const text = items.join('\n');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text).toContain('Tỉ lệ phần trăm tính trên tổng số phiếu (2 phiếu).');
     expect(items.filter((s) => s === 'Họ và tên, chức vụ').length).toBeGreaterThan(1);
     expect(items).toContain('Nguyễn Văn N39');
+  });
+});
+
+describe('the phone ballot box in the minutes', () => {
+  it('says when the box was sealed, to whom, who opened it, what it held and its fingerprint, as the published list does', async () => {
+    const { session, bytes } = await closedVoteWithPaper(3, 6);
+    const detail = await server.admin.call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`);
+    const published = await (await fetch(`${server.url}/api/receipts/${session.id}`)).json();
+    const text = flat(await pdfItems(bytes));
+    expect(text).toContain(
+      `Hòm phiếu điện tử được niêm phong lúc ${vietnamTime(detail.box.sealedAt!)} (giờ Việt Nam), khóa chia cho 3 thành viên Ban kiểm phiếu, ` +
+        `cần 2 thành viên để mở; được mở lúc ${vietnamTime(detail.box.openedAt!)} bởi Đỗ Thị Thanh Hương, Ngô Văn Lực.`,
+    );
+    expect(text).toContain('– Số phiếu điện thoại trong hòm: 6');
+    expect(text).toContain('– Số phiếu điện tử không mở được hoặc không hợp lệ (tính như phiếu hỏng): 0');
+    expect(detail.box.fingerprint).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+    expect(published.fingerprint).toBe(detail.box.fingerprint);
+    expect(published.phoneBallots).toBe(6);
+    expect(text).toContain(`– Dấu vân tay hòm phiếu: ${detail.box.fingerprint}`);
+    expect(text).not.toContain('không niêm phong');
+    // The box comes before the count, after the committee.
+    expect(text.indexOf('Hòm phiếu điện tử được niêm phong')).toBeGreaterThan(text.indexOf('3. Trịnh Bảo Châu — Ủy viên'));
+    expect(text.indexOf('Dấu vân tay hòm phiếu')).toBeLessThan(text.indexOf('Kết quả kiểm phiếu như sau:'));
+
+    // The print page says the same.
+    const res = await fetch(`${server.url}/api/admin/sessions/${session.id}/minutes`, { headers: { cookie: server.admin.cookieHeader } });
+    const html = (await res.text()).replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(html).toContain(`được mở lúc ${vietnamTime(detail.box.openedAt!)} bởi Đỗ Thị Thanh Hương, Ngô Văn Lực.`);
+    expect(html).toContain('– Số phiếu điện thoại trong hòm: 6');
+    expect(html).toContain(`– Dấu vân tay hòm phiếu: ${detail.box.fingerprint}`);
+  });
+
+  it('counts a phone ballot that is not a well-formed ballot as spoilt', async () => {
+    const { session, slips, shares } = await prepareSession(server.admin, { persons: 2, slips: 3 });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await castBallots(server.url, session.id, slips.slice(0, 2), [{}, {}]);
+    // A third phone seals bytes that decode to no ballot of this session.
+    const phone = await WsClient.connect(server.url);
+    const slip = slipFromPath(slips[2]!.path);
+    const box = await phone.openSlip(slip, { native: true });
+    const junk = new Uint8Array(BALLOT_BYTES).fill(7);
+    expect((await phone.request(castMessage(await sealRawBallot(slip, box, junk, { native: true })))).type).toBe('recorded');
+    phone.close();
+    await closeAndOpenBox(server.admin, session.id, shares);
+    const text = flat(await pdfItems(await minutesPdf(session.id)));
+    expect(text).toContain('khóa chia cho 3 thành viên Ban kiểm phiếu, cần 2 thành viên để mở');
+    expect(text).toContain('bởi Nguyễn Thị Hòa, Trần Văn Bình.');
+    expect(text).toContain('– Số phiếu điện thoại trong hòm: 3');
+    expect(text).toContain('– Số phiếu điện tử không mở được hoặc không hợp lệ (tính như phiếu hỏng): 1');
+  });
+
+  it('says plainly when the box was not sealed', async () => {
+    const { bytes } = await closedVoteWithPaper(3, 4, { sealed: false });
+    const text = flat(await pdfItems(bytes));
+    expect(text).toContain('Hòm phiếu điện tử không niêm phong (lựa chọn của Ban tổ chức trước khi mở bỏ phiếu).');
+    for (const absent of ['được niêm phong lúc', 'Số phiếu điện thoại trong hòm', 'Dấu vân tay']) expect(text).not.toContain(absent);
+    expect(text).toContain('– Tổng số phiếu thu về: 6 (phiếu điện tử: 4; phiếu giấy: 2)');
+  });
+
+  it('writes times in Vietnam time, whatever the server clock', () => {
+    expect(vietnamTime('2026-11-27T01:05:00.000Z')).toBe('08:05 ngày 27/11/2026');
+    expect(vietnamTime('2026-12-31T17:30:00.000Z')).toBe('00:30 ngày 01/01/2027');
   });
 });
 

@@ -17,6 +17,7 @@ const FONTS = {
   italic: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
   cond: join(FONT_DIR, 'DejaVuSansCondensed.ttf'),
   condBold: join(FONT_DIR, 'DejaVuSansCondensed-Bold.ttf'),
+  monoBold: join(FONT_DIR, 'DejaVuSansMono-Bold.ttf'),
 };
 
 const MARGIN = { top: 48, bottom: 48, left: 56, right: 42 };
@@ -96,9 +97,26 @@ function drawBody(doc: Doc, model: MinutesModel): void {
   }
   doc.x = MARGIN.left;
   doc.moveDown(0.5);
+  drawBox(doc, model);
   doc.font('bold').text(model.resultsHeading);
   doc.font('regular');
   for (const c of model.counts) doc.text(`– ${c.label}: ${c.value}`, MARGIN.left + 18, doc.y, { width: width - 18 });
+  doc.x = MARGIN.left;
+  doc.moveDown(0.5);
+}
+
+/**
+ * The phone box: one sentence, then its counts, the fingerprint in a monospaced face so it
+ * reads symbol by symbol against the published list.
+ */
+function drawBox(doc: Doc, model: MinutesModel): void {
+  const width = contentWidth(doc);
+  doc.font('regular').fontSize(10.5).text(model.box.statement, MARGIN.left, doc.y, { width, align: 'justify' });
+  for (const fact of model.box.facts) {
+    const options = { width: width - INDENT, continued: fact.code === true };
+    doc.font('regular').text(`– ${fact.label}: ${fact.code ? '' : fact.value}`, MARGIN.left + INDENT, doc.y, options);
+    if (fact.code) doc.font('monoBold').text(fact.value);
+  }
   doc.x = MARGIN.left;
   doc.moveDown(0.5);
 }
