@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrations } from './migrations/index';
 import type { Database } from './schema';
@@ -15,8 +15,14 @@ export interface OpenedDatabase {
  * WAL with synchronous=FULL: a commit is on disk before the phone is told "recorded".
  */
 export async function openDatabase(file: string): Promise<OpenedDatabase> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // The data folder is the ballot box's room: only the server's own user may enter it.
+    const dir = dirname(file);
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
   const sqlite = new Sqlite(file);
+  // The database and its -wal/-shm (SQLite gives them the database's mode) readable by this user only.
+  if (file !== ':memory:') chmodSync(file, 0o600);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
