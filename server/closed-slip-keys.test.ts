@@ -24,7 +24,7 @@ describe('keys of used slips after close', () => {
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
     const box = await server.admin.ballotBox(session.id);
     const ws = await WsClient.connect(server.url);
-    const captured: { slipId: string; nonce: string; sealed: string; proof: string; secret: string }[] = [];
+    const captured: { slipId: string; nonce: string; sealed: string; auth: string; proof: string; secret: string }[] = [];
     for (const s of slips.slice(0, 3)) {
       const slip = slipFromPath(s.path);
       const cast = await sealBallot(slip, box, { [persons[0]!.id]: 'low', [persons[1]!.id]: 'high' }, { native: true });
