@@ -27,4 +27,31 @@ describe('npm run demo', () => {
     // The console and ballot pages the links point to answer.
     expect((await fetch(result.consoleUrl)).status).not.toBe(404);
   });
+
+  it('seals the box to the sample committee and prints each share once, under a rehearsal-only warning', async () => {
+    const lines: string[] = [];
+    const result = await runDemo({ url: server.url, password: TEST_PASSWORD, slips: 2, log: (l) => lines.push(l) });
+    expect(result).toMatchObject({ sealed: true, threshold: 2 });
+    expect(result.shares.map((s) => s.fullName)).toEqual(['Nguyễn Thị Bích', 'Trần Văn Nam', 'Lê Thị Hoa']);
+    const text = lines.join('\n');
+    for (const share of result.shares) expect(text.split(share.code)).toHaveLength(2);
+    expect(text).toContain('REHEARSAL ONLY');
+    const session = await server.admin.call('GET', `/api/admin/sessions/${result.sessionId}`);
+    expect(session).toMatchObject({ sealed: true, box: { threshold: 2 } });
+    expect(session.boxHolders).toHaveLength(3);
+
+    // The shares it printed open the box after the rehearsal vote.
+    await server.admin.call('POST', `/api/admin/sessions/${result.sessionId}/open`, {});
+    await server.admin.call('POST', `/api/admin/sessions/${result.sessionId}/close`);
+    expect(await server.admin.openBox(result.sessionId, [result.shares[2]!.code, result.shares[0]!.code])).toMatchObject({ opened: true });
+  });
+
+  it('with sealed: false makes an unsealed box and prints no shares', async () => {
+    const lines: string[] = [];
+    const result = await runDemo({ url: server.url, password: TEST_PASSWORD, slips: 2, sealed: false, log: (l) => lines.push(l) });
+    expect(result).toMatchObject({ sealed: false, threshold: null, shares: [] });
+    expect(lines.join('\n')).toContain('UNSEALED');
+    expect(await server.admin.call('GET', `/api/admin/sessions/${result.sessionId}`)).toMatchObject({ sealed: false });
+    await server.admin.call('POST', `/api/admin/sessions/${result.sessionId}/open`, {});
+  });
 });
