@@ -6,11 +6,15 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { boxKeyPair, fromBase64Url, openFromBox, receiptOfSealedText, SEALED_TEXT_LENGTH, toBase64Url } from '../../shared/box';
 import type { BallotSessionView, ServerMessage } from '../../shared/protocol';
 import { App } from './app';
 import { NetworkError, type Link, type LinkEvents, type Outgoing } from './connection';
 import { BallotController } from './controller';
 import { loadSlip, memoryStorage, type KeyValue } from './slip-store';
+
+/** A real box key pair, so the page seals for real and the test can open what it sent. */
+const BOX = boxKeyPair();
 
 const SESSION: BallotSessionView = {
   id: 'session-0001',
@@ -19,6 +23,7 @@ const SESSION: BallotSessionView = {
   rule: { vi: 'Lấy phiếu tín nhiệm theo Quy định 96-QĐ/TW', en: 'Confidence vote under Regulation 96-QĐ/TW' },
   kind: 'lay-phieu',
   state: 'open',
+  box: toBase64Url(BOX.publicKey),
   levels: [
     { id: 'high', label: { vi: 'Tín nhiệm cao', en: 'High confidence' } },
     { id: 'medium', label: { vi: 'Tín nhiệm', en: 'Confidence' } },
@@ -70,11 +75,12 @@ class ScriptedLink implements Link {
   }
 }
 
+/** As the server answers: the box's key only once voting is open. */
 const slipReply = (state: BallotSessionView['state'], slipState: 'unused' | 'used' = 'unused'): ServerMessage => ({
   type: 'slip',
   slipId: 'AB12',
   state: slipState,
-  session: { ...SESSION, state },
+  session: { ...SESSION, state, box: state === 'draft' ? null : SESSION.box },
 });
 
 const controllers: BallotController[] = [];
@@ -179,15 +185,55 @@ describe('the ballot page, screen by screen', () => {
     ack({ type: 'recorded', slipId: 'AB12', already: false });
     expect(await screen.findByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' })).toBeTruthy();
     expect(document.body.textContent).not.toContain('Tín nhiệm cao');
-    expect(loadSlip(storage, 'AB12')).toEqual({ used: true });
     const cast = link().sent.find((m) => m.type === 'cast');
     expect(cast).toMatchObject({ slipId: 'AB12' });
+    const sealed = cast?.type === 'cast' ? cast.sealed : '';
+    expect(sealed).toHaveLength(SEALED_TEXT_LENGTH);
+    // The tracking code of what was sent, shown and kept; nothing else stays on the phone.
+    const receipt = receiptOfSealedText(sealed);
+    expect(screen.getByTestId('receipt').textContent).toBe(receipt);
+    expect(screen.getByText('Mã kiểm tra phiếu')).toBeTruthy();
+    expect(loadSlip(storage, 'AB12')).toEqual({ used: true, receipt });
+    // What was sealed is the ballot as marked, in printed order, one byte a person.
+    const plain = openFromBox(SESSION.id, BOX.secretKey, fromBase64Url(sealed))!;
+    expect([...plain.subarray(0, 6)]).toEqual([1, 0, 3, 1, 1, 1]);
   });
 
-  it('used: a spent slip says so, and nothing else', async () => {
+  it('recorded, then reloaded: the page shows the same tracking code again, from the phone alone', async () => {
+    const storage = memoryStorage();
+    const first = renderSlip(server(slipReply('open')), storage);
+    await screen.findByText('Đã đánh giá 0/3');
+    fireEvent.click(within(group('Trần Thị Bình')).getByRole('radio', { name: 'Tín nhiệm thấp' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Xem lại phiếu' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Vẫn gửi phiếu' }));
+    const receipt = (await screen.findByTestId('receipt')).textContent!;
+    expect(receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    cleanup();
+    first.controller.dispose();
+
+    // The reloaded page (no fragment) finds "used" and the code in storage and asks nothing.
+    let asked = 0;
+    const again = new BallotController({
+      slipId: 'AB12',
+      secret: null,
+      storage,
+      deriveKey: async () => new Uint8Array(32).fill(7),
+      link: (events) => new ScriptedLink(events, () => (asked++, slipReply('open', 'used'))),
+    });
+    controllers.push(again);
+    render(<App route={{ kind: 'slip', slipId: 'AB12', controller: again }} storage={storage} navigate={() => {}} />);
+    void again.start();
+    expect(await screen.findByRole('heading', { name: 'Phiếu này đã được sử dụng' })).toBeTruthy();
+    expect(screen.getByTestId('receipt').textContent).toBe(receipt);
+    expect(asked).toBe(0);
+    expect(loadSlip(storage, 'AB12')).toEqual({ used: true, receipt });
+  });
+
+  it('used: a spent slip says so, and nothing else (another phone has no tracking code to show)', async () => {
     renderSlip(server(slipReply('open', 'used')));
     expect(await screen.findByRole('heading', { name: 'Phiếu này đã được sử dụng' })).toBeTruthy();
     expect(screen.queryAllByRole('radio')).toHaveLength(0);
+    expect(screen.queryByTestId('receipt')).toBeNull();
   });
 
   it('void: the slip was voided, with what to do', async () => {

@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { slipFromPath, type SlipHandle } from '../../scripts/lib/client';
-import { prepareSession, startTestServer, type TestServer } from '../../server/test-helpers';
+import { receiptOfSealedText } from '../../shared/box';
+import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../../server/test-helpers';
 import { SocketLink, type SocketLinkOptions } from './connection';
 import { BallotController, type BallotState, type ControllerOptions } from './controller';
 import { loadSlip, memoryStorage, type KeyValue } from './slip-store';
@@ -23,8 +24,9 @@ afterEach(async () => {
 
 type SocketClass = NonNullable<SocketLinkOptions['WebSocket']>;
 
-/** Every frame the page sent, parsed, in order. */
+/** Every frame the page sent, parsed, in order, and as it went on the wire. */
 const sent: Record<string, unknown>[] = [];
+const frames: string[] = [];
 
 /** The `ws` WebSocket, recording what it sends; `hook` may drop the connection around a send. */
 function socketClass(hook?: (msg: Record<string, unknown>, socket: WebSocket) => 'send' | 'send-then-drop' | 'drop'): SocketClass {
@@ -34,6 +36,7 @@ function socketClass(hook?: (msg: Record<string, unknown>, socket: WebSocket) =>
       const action = hook?.(msg, this) ?? 'send';
       if (action !== 'drop') {
         sent.push(msg);
+        frames.push(data);
         super.send(data);
       }
       // close() flushes the frame first: the server gets the message, the reply is lost.
@@ -87,13 +90,15 @@ function until(c: BallotController, match: (s: BallotState) => boolean, what: st
 }
 const phase = (c: BallotController, p: BallotState['phase']) => until(c, (s) => s.phase === p, p);
 
+/** A session sealed to the test committee (2 of 3); `results` closes it and opens the box first. */
 async function setup(persons = 3) {
   const prepared = await prepareSession(server.admin, { persons, slips: 3 });
-  const open = () => server.admin.call('POST', `/api/admin/sessions/${prepared.session.id}/open`, {});
-  const close = () => server.admin.call('POST', `/api/admin/sessions/${prepared.session.id}/close`);
+  const id = prepared.session.id;
+  const open = () => server.admin.call('POST', `/api/admin/sessions/${id}/open`, {});
+  const close = () => server.admin.call('POST', `/api/admin/sessions/${id}/close`);
   const results = async () => {
-    await close();
-    return server.admin.call('GET', `/api/admin/sessions/${prepared.session.id}/results`);
+    await closeAndOpenBox(server.admin, id, prepared.shares);
+    return server.admin.call('GET', `/api/admin/sessions/${id}/results`);
   };
   return { ...prepared, slip: slipFromPath(prepared.slips[0]!.path), open, close, results };
 }
@@ -105,9 +110,12 @@ function fillAndSubmit(c: BallotController, marks: Record<string, string>) {
 }
 
 describe('ballot controller against a real server', () => {
-  beforeEach(() => void sent.splice(0));
+  beforeEach(() => {
+    sent.splice(0);
+    frames.splice(0);
+  });
 
-  it('waits, opens by itself when voting opens, records once and keeps nothing but "used"', async () => {
+  it('waits, opens by itself when voting opens, records once and keeps nothing but "used" and the tracking code', async () => {
     const { slip, persons, open, results } = await setup(2);
     const storage = memoryStorage();
     const c = controller(slip, storage, socketClass());
@@ -121,9 +129,9 @@ describe('ballot controller against a real server', () => {
     expect(c.state.phase).toBe('review');
     c.submit();
     expect(c.state.phase).toBe('submitting');
-    await phase(c, 'recorded');
+    const recorded = await phase(c, 'recorded');
     expect(c.state.marks).toEqual({});
-    expect(loadSlip(storage, slip.id)).toEqual({ used: true });
+    expect(loadSlip(storage, slip.id)).toEqual({ used: true, receipt: recorded.receipt });
     // Nothing was sent before Submit but the slip opening (again when voting opened, for the
     // final list of people); then exactly one cast.
     expect(sent.map((m) => m.type)).toEqual(['slip.open', 'slip.open', 'cast']);
@@ -169,7 +177,7 @@ describe('ballot controller against a real server', () => {
     await phase(c, 'recorded');
     const casts = sent.filter((m) => m.type === 'cast');
     expect(casts.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(casts.map((m) => `${String(m.nonce)}|${String(m.sealed)}`)).size).toBe(1);
+    expect(new Set(casts.map((m) => `${String(m.nonce)}|${String(m.sealed)}|${String(m.auth)}`)).size).toBe(1);
     const r = await results();
     expect(r.collected.total).toBe(1);
     expect(r.persons[0].counts.high).toBe(1);
@@ -206,8 +214,9 @@ describe('ballot controller against a real server', () => {
     await second.start();
     await phase(second, 'recorded');
     const casts = sent.filter((m) => m.type === 'cast');
-    expect(casts.at(-1)).toMatchObject({ nonce: stored.nonce, sealed: stored.sealed });
-    expect(loadSlip(storage, slip.id)).toEqual({ used: true });
+    expect(casts.at(-1)).toMatchObject({ nonce: stored.nonce, sealed: stored.sealed, auth: stored.auth });
+    expect(loadSlip(storage, slip.id)).toEqual({ used: true, receipt: stored.receipt });
+    expect(second.state.receipt).toBe(receiptOfSealedText(stored.sealed));
     expect((await results()).collected.total).toBe(1);
   });
 
@@ -266,5 +275,101 @@ describe('ballot controller against a real server', () => {
     const none = controller({ id: slip.id, secret: null }, memoryStorage(), socketClass());
     await none.start();
     expect(none.state).toMatchObject({ phase: 'error', error: 'slip-secret-missing' });
+  });
+});
+
+describe('the tracking code (mã kiểm tra) and the sealed cast', () => {
+  beforeEach(() => {
+    sent.splice(0);
+    frames.splice(0);
+  });
+
+  it('shows the code of the very bytes it sent, keeps only that after "recorded", and the opened box lists it', async () => {
+    const { session, slip, persons, open, results } = await setup(2);
+    await open();
+    const storage = memoryStorage();
+    const c = controller(slip, storage, socketClass());
+    await c.start();
+    await phase(c, 'ballot');
+    c.mark(persons[0]!.id, 'high');
+    c.review();
+    c.submit();
+    // While it is being sent, the phone holds the sealed ballot (for a resend after a reload), never the box's secret.
+    expect(Object.keys(loadSlip(storage, slip.id)).sort()).toEqual(['marks', 'pending', 'secret']);
+    const recorded = await phase(c, 'recorded');
+    const cast = sent.find((m) => m.type === 'cast')!;
+    expect(recorded.receipt).toBe(receiptOfSealedText(String(cast.sealed)));
+    expect(recorded.receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    // After "recorded": no marks, no secret, no sealed bytes, no nonce — in the record or anywhere in storage.
+    const record = loadSlip(storage, slip.id);
+    expect(record).toEqual({ used: true, receipt: recorded.receipt });
+    const raw = storage.getItem(`tinnhiem.slip.${slip.id}`)!;
+    for (const secretThing of [slip.secret, String(cast.sealed).slice(0, 40), String(cast.nonce), String(cast.auth), 'high', 'marks', 'pending', 'secret']) {
+      expect(raw, secretThing).not.toContain(secretThing);
+    }
+
+    await results();
+    const list = await (await fetch(`${server.url}/api/receipts/${session.id}`)).json();
+    expect(list.codes).toEqual([recorded.receipt]);
+  });
+
+  it('a reload after "recorded" shows the same code again, without asking the server', async () => {
+    const { slip, persons, open } = await setup(1);
+    await open();
+    const storage = memoryStorage();
+    const c = controller(slip, storage, socketClass());
+    await c.start();
+    await phase(c, 'ballot');
+    fillAndSubmit(c, { [persons[0]!.id]: 'low' });
+    const { receipt } = await phase(c, 'recorded');
+    c.dispose();
+    const before = sent.length;
+
+    const reloaded = controller({ id: slip.id, secret: null }, storage, socketClass());
+    await reloaded.start();
+    expect(reloaded.state).toMatchObject({ phase: 'used', receipt });
+    expect(sent.length).toBe(before);
+    // Scanning the slip again (the secret back in the fragment) changes nothing either.
+    const rescanned = controller(slip, storage, socketClass());
+    await rescanned.start();
+    expect(rescanned.state).toMatchObject({ phase: 'used', receipt });
+    expect(loadSlip(storage, slip.id)).toEqual({ used: true, receipt });
+  });
+
+  it('every cast frame has the same length whatever was marked: nothing, one person, everyone', async () => {
+    const { slips, persons, open, results } = await setup(3);
+    await open();
+    const choices: Record<string, string>[] = [{}, { [persons[1]!.id]: 'medium' }, Object.fromEntries(persons.map((p) => [p.id, 'high']))];
+    const receipts: string[] = [];
+    for (let i = 0; i < choices.length; i++) {
+      const c = controller(slipFromPath(slips[i]!.path), memoryStorage(), socketClass());
+      await c.start();
+      await phase(c, 'ballot');
+      fillAndSubmit(c, choices[i]!);
+      receipts.push((await phase(c, 'recorded')).receipt!);
+    }
+    const castFrames = frames.filter((f) => (JSON.parse(f) as { type: string }).type === 'cast');
+    expect(castFrames).toHaveLength(3);
+    expect(new Set(castFrames.map((f) => f.length)).size).toBe(1);
+    expect(new Set(receipts).size).toBe(3);
+    const r = await results();
+    expect(r.collected.total).toBe(3);
+    expect(r.persons.map((p: { counts: Record<string, number>; invalid: number }) => [p.counts.high, p.counts.medium, p.invalid])).toEqual([
+      [1, 0, 2],
+      [1, 1, 1],
+      [1, 0, 2],
+    ]);
+  });
+
+  it('an unsealed session takes the same sealed cast and shows a code too', async () => {
+    const prepared = await prepareSession(server.admin, { persons: 1, slips: 1, sealed: false });
+    await server.admin.call('POST', `/api/admin/sessions/${prepared.session.id}/open`, {});
+    const c = controller(slipFromPath(prepared.slips[0]!.path), memoryStorage(), socketClass());
+    await c.start();
+    await phase(c, 'ballot');
+    fillAndSubmit(c, { [prepared.persons[0]!.id]: 'high' });
+    const { receipt } = await phase(c, 'recorded');
+    expect(receipt).toBe(receiptOfSealedText(String(sent.find((m) => m.type === 'cast')!.sealed)));
   });
 });

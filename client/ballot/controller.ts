@@ -139,7 +139,12 @@ export class BallotController {
   }
 
   private async openSlip(): Promise<void> {
-    if (!this.link || !this.key || this.openInFlight || this.record.pending) return;
+    if (!this.link || !this.key || this.record.pending) return;
+    // An answer already on its way may predate what made us ask: ask again on the next tick.
+    if (this.openInFlight) {
+      this.needsOpen = true;
+      return;
+    }
     this.openInFlight = true;
     this.needsOpen = false;
     try {
@@ -200,10 +205,15 @@ export class BallotController {
     if (msg.type !== 'state' || !session || msg.sessionId !== session.id) return;
     // While a ballot is being sent, its own reply decides what the page shows.
     if (phase === 'submitting' || phase === 'recorded' || phase === 'used' || phase === 'error') return;
+    // Opened after a draft: the list could still change and the box's key was not yet known.
+    // Read both before showing the ballot, so nothing can be marked that cannot be sealed.
+    if (msg.state === 'open' && (session.state === 'draft' || !session.box)) {
+      this.set({ session: { ...session, state: msg.state }, phase: 'opening' });
+      void this.openSlip();
+      return;
+    }
     this.set({ session: { ...session, state: msg.state }, phase: this.phaseFor(msg.state) });
     if (msg.state === 'closed') this.forgetChoices();
-    // The list was read while the vote was a draft and could still change: read the final one.
-    if (msg.state === 'open' && session.state === 'draft') void this.openSlip();
   }
 
   private async sendCast(): Promise<void> {
