@@ -1,13 +1,17 @@
 /** The audit log of a vote: time, who, what (counts only). */
-import { AUDIT_EVENT_TEXT } from '../../shared/i18n/admin';
+import type { Lang } from '../../shared/errors';
+import { AUDIT_BOOLEAN_TEXT, AUDIT_DETAIL_TEXT, AUDIT_EVENT_TEXT } from '../../shared/i18n/admin';
 import type { TabProps } from './session-view';
 import { lang, t } from './state';
 import type { AuditRow } from './types';
 import { ErrorNote, useLoad } from './ui';
 
-function detailText(detail: Record<string, unknown>): string {
+function detailText(detail: Record<string, unknown>, lang: Lang): string {
   return Object.entries(detail)
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+    .map(([k, v]) => {
+      const value = Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? AUDIT_BOOLEAN_TEXT[`${v}`][lang] : String(v);
+      return `${AUDIT_DETAIL_TEXT[k]?.[lang] ?? k}: ${value}`;
+    })
     .join(' · ');
 }
 
@@ -35,7 +39,7 @@ export function AuditTab({ session }: TabProps) {
                 <td>{fmt.format(new Date(e.at))}</td>
                 <td>{e.actor}</td>
                 <td>{AUDIT_EVENT_TEXT[e.event]?.[lang.value] ?? e.event}</td>
-                <td class="detail">{detailText(e.detail)}</td>
+                <td class="detail">{detailText(e.detail, lang.value)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,10 +4,8 @@
  * server (real SQLite file) through happy-dom's fetch on the server's origin.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findPreset } from '../../shared/presets';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { ask, ConfirmHost } from './confirm';
 import { Login } from './login';
 import { PaperSheetForm } from './paper-sheet';
@@ -15,29 +13,10 @@ import { PeopleImport } from './people-import';
 import { QuorumBadge, SessionForm } from './session-form';
 import { splitCodes } from './slips-leftover';
 import { lang, operator } from './state';
+import { call, useConsoleTestServer } from './test-server';
 import type { PaperStatus, SessionDetail } from './types';
 
-let child: ChildProcess;
-let TEST_PASSWORD = '';
-beforeAll(async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', 'client/admin/test-server-process.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-  const { url, password } = JSON.parse(line) as { url: string; password: string };
-  TEST_PASSWORD = password;
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${url}/admin`);
-});
-afterAll(async () => {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.stdin!.end();
-  await exited;
-});
-
-/** A call to the real server with the cookie happy-dom keeps after login. */
-async function call<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status}`);
-  return (await res.json()) as T;
-}
+const server = useConsoleTestServer();
 afterEach(() => {
   cleanup();
   lang.value = 'vi';
@@ -52,7 +31,7 @@ describe('Login', () => {
     fireEvent.input(document.querySelector('input[name=password]')!, { target: { value: 'sai-mat-khau' } });
     fireEvent.submit(document.querySelector('form')!);
     await screen.findByText('Mật khẩu không đúng.');
-    fireEvent.input(document.querySelector('input[name=password]')!, { target: { value: TEST_PASSWORD } });
+    fireEvent.input(document.querySelector('input[name=password]')!, { target: { value: server.password } });
     fireEvent.input(document.querySelector('input[name=operator]')!, { target: { value: 'Hoàng Thị Lan' } });
     fireEvent.submit(document.querySelector('form')!);
     await waitFor(() => expect(operator.value).toBe('Hoàng Thị Lan'));
@@ -115,7 +94,7 @@ describe('Confirm dialog', () => {
 
 describe('People import', () => {
   it('previews a paste with a bad row, imports nothing until confirmed, then imports the good rows', async () => {
-    await call('POST', '/api/admin/login', { password: TEST_PASSWORD });
+    await call('POST', '/api/admin/login', { password: server.password });
     const session = await call<{ id: string }>('POST', '/api/admin/sessions', {
       title: 'Thử nhập danh sách',
       organisation: '',
@@ -150,7 +129,7 @@ describe('People import', () => {
 
 describe('Paper sheet form', () => {
   it('needs a choice for every person (or the whole sheet invalid) before a first entry is saved', async () => {
-    await call('POST', '/api/admin/login', { password: TEST_PASSWORD, operator: 'Ủy viên A' });
+    await call('POST', '/api/admin/login', { password: server.password, operator: 'Ủy viên A' });
     const created = await call<{ id: string }>('POST', '/api/admin/sessions', {
       title: 'Phiếu giấy',
       organisation: '',
@@ -162,6 +141,8 @@ describe('Paper sheet form', () => {
     });
     await call('PUT', `/api/admin/sessions/${created.id}/persons`, { persons: [{ fullName: 'Người Một', position: '' }, { fullName: 'Người Hai', position: '' }] });
     await call('PUT', `/api/admin/sessions/${created.id}/paper-issued`, { count: 1 });
+    // Paper ballots only: an unsealed phone box needs no sealing ceremony.
+    await call('POST', `/api/admin/sessions/${created.id}/box/mode`, { sealed: false });
     await call('POST', `/api/admin/sessions/${created.id}/open`, {});
     const session = await call<SessionDetail>('GET', `/api/admin/sessions/${created.id}`);
     const status = await call<PaperStatus>('GET', `/api/admin/sessions/${created.id}/paper`);

@@ -4,39 +4,20 @@
  * client/admin/console.test.tsx runs console screens.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findPreset } from '../../shared/presets';
 import { ConfirmHost } from './confirm';
 import { PresetPanel } from './preset-panel';
 import { lang } from './state';
+import { call, useConsoleTestServer } from './test-server';
 import type { SessionDetail } from './types';
 import { useLoad } from './ui';
 
-let child: ChildProcess;
-beforeAll(async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', 'client/admin/test-server-process.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-  const { url, password } = JSON.parse(line) as { url: string; password: string };
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${url}/admin`);
-  await call('POST', '/api/admin/login', { password, operator: 'Thư ký' });
-});
-afterAll(async () => {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.stdin!.end();
-  await exited;
-});
+useConsoleTestServer(async ({ password }) => void (await call('POST', '/api/admin/login', { password, operator: 'Thư ký' })));
 afterEach(() => {
   cleanup();
   lang.value = 'vi';
 });
-
-async function call<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status}`);
-  return (await res.json()) as T;
-}
 
 async function draftSession(): Promise<string> {
   const { id } = await call<{ id: string }>('POST', '/api/admin/sessions', {
@@ -148,6 +129,7 @@ describe('preset panel and editor', () => {
     fireEvent.click(await screen.findByText('Điều chỉnh'));
     await screen.findByTestId('preset-editor');
     fireEvent.change(input('threshold-1-op-0'), { target: { value: '>' } });
+    await call('POST', `/api/admin/sessions/${id}/box/mode`, { sealed: false });
     await call('POST', `/api/admin/sessions/${id}/open`, {});
     fireEvent.click(saveButton());
     fireEvent.click(await screen.findByText('Xác nhận'));

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorMessage, type ErrorCode, type Lang } from '../../shared/errors';
 import { formatCount, formatPercent } from '../../shared/format';
+import { formatText } from '../../shared/i18n/admin';
 import { RESULTS_STRINGS, type ResultsTextKey } from '../../shared/i18n/results';
 import type { Level } from '../../shared/presets';
 import type { TallyResult } from '../../shared/tally';
@@ -16,6 +17,8 @@ interface SessionFacts {
   state: 'draft' | 'open' | 'closed';
   publishedAt: string | null;
   liveResults: boolean;
+  /** A sealed box cannot be read before close: no live results. */
+  sealed: boolean;
   displayKey: string;
   preset: { sensitive: boolean; levels: Level[] };
 }
@@ -85,7 +88,16 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
         </a>
       </p>
 
-      {session.state !== 'closed' && (
+      {session.state !== 'closed' && session.sealed && (
+        <fieldset class="live-results" data-testid="live-sealed">
+          <legend>{t('live')}</legend>
+          <p class="hint">
+            {formatText('liveSealed', lang)} {session.state === 'draft' && formatText('liveSealedDraft', lang)}
+          </p>
+        </fieldset>
+      )}
+
+      {session.state !== 'closed' && !session.sealed && (
         <fieldset class="live-results">
           <legend>{t('live')}</legend>
           <p class="hint">{session.preset.sensitive ? t('liveSensitive') : t('liveHint')}</p>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api } from './api';
 import { QuorumBadge } from './session-form';
 import type { TabProps } from './session-view';
-import { t } from './state';
+import { navigate, t } from './state';
 import type { Network } from './types';
 import { ErrorNote, useAction, useLoad } from './ui';
 import { useLiveTurnout } from './live';
@@ -17,6 +17,8 @@ export function RunTab({ session, reload }: TabProps) {
   const displayUrl = `${origin}/display/${session.id}#${session.displayKey}`;
   const pct = turnout.issued > 0 ? Math.min(100, (turnout.collected * 100) / turnout.issued) : 0;
   const state = turnout.state;
+  // A sealed box must be sealed to the committee before the first phone can cast into it.
+  const needsSeal = session.sealed && session.box.sealedAt === null;
 
   const open = () =>
     action.run(
@@ -63,9 +65,19 @@ export function RunTab({ session, reload }: TabProps) {
       )}
       <div class="row">
         {state === 'draft' && (
-          <button type="button" class="primary big-button" disabled={action.busy} onClick={open}>
+          <button type="button" class="primary big-button" disabled={action.busy || needsSeal} aria-describedby={needsSeal ? 'needs-seal' : undefined} onClick={open}>
             {t('openVoting')}
           </button>
+        )}
+        {state === 'draft' && needsSeal && (
+          <>
+            <span class="warn" id="needs-seal" data-testid="needs-seal">
+              {t('openNeedsSeal')}
+            </span>
+            <button type="button" onClick={() => navigate({ page: 'session', id: session.id, tab: 'setup' })}>
+              {t('goSeal')}
+            </button>
+          </>
         )}
         {state === 'open' && (
           <button type="button" class="danger big-button" disabled={action.busy} onClick={close}>
@@ -73,7 +85,12 @@ export function RunTab({ session, reload }: TabProps) {
           </button>
         )}
       </div>
-      {state === 'closed' && <p class="notice">{t('closedNote')}</p>}
+      {session.sealed && !needsSeal && state !== 'closed' && (
+        <p class="hint" data-testid="run-box">
+          {t('runBoxSealed', { k: session.box.threshold ?? 0, n: session.boxHolders.length })}
+        </p>
+      )}
+      {state === 'closed' && <p class="notice">{session.sealed && session.box.openedAt === null ? t('closedSealedNote') : t('closedNote')}</p>}
       <ErrorNote code={action.error} />
       <div class="panel">
         <h3>{t('displayLink')}</h3>

@@ -2,6 +2,7 @@
 import { ADMIN_TEXT } from '../../shared/i18n/admin';
 import type { Preset } from '../../shared/presets';
 import { api } from './api';
+import { BoxPanel } from './box-panel';
 import { PresetPanel } from './preset-panel';
 import { SessionForm } from './session-form';
 import type { TabProps } from './session-view';
@@ -44,6 +45,7 @@ export function SetupTab({ session, reload }: TabProps) {
       )}
       <ErrorNote code={action.error} />
       <Notice text={action.notice} />
+      <BoxPanel session={session} reload={reload} />
       <PresetPanel session={session} reload={reload} />
     </>
   );

@@ -65,3 +65,8 @@ export function useAction() {
   }, []);
   return { busy, error, notice, run, setError };
 }
+
+/** A moment of the day as the console shows it: "14:05 27/11/2026". */
+export function formatMoment(iso: string): string {
+  return new Intl.DateTimeFormat(lang.value === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
