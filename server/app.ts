@@ -12,6 +12,7 @@ import { MAX_MESSAGE_BYTES } from '../shared/protocol';
 import { PresentedShares } from './domain/box';
 import { logSerializers } from './log';
 import auth from './plugins/auth';
+import casts from './plugins/casts';
 import db from './plugins/db';
 import hub from './plugins/hub';
 import pages from './plugins/pages';
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // ws closes a connection only past this size; smaller oversize messages get an error reply.
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES * 16 } });
   await app.register(db, { file: options.dbFile });
+  await app.register(casts);
   await app.register(auth, { adminPassword: options.adminPassword, loginDelayMs: options.loginDelayMs });
   await app.register(hub);
 

@@ -3,7 +3,7 @@
  * k-of-n shares, and opening it with k of them after close. The private key of a sealed box
  * lives only in memory, for the moment it is split or used, and is zeroed afterwards.
  */
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { combine, split } from 'shamir-secret-sharing';
 import { boxFingerprint, boxKeyPair, boxPublicKey, decodeBallot, openFromBox, receiptCode } from '../../shared/box';
@@ -276,9 +276,4 @@ export async function openBox(
 export async function listReceipts(db: Kysely<Database>, sessionId: string): Promise<string[]> {
   const rows = await db.selectFrom('receipts').select('code').where('session_id', '=', sessionId).orderBy('code').execute();
   return rows.map((r) => r.code);
-}
-
-/** Store a cast's ciphertext in a locked box under a random id. Call inside the cast's transaction. */
-export async function insertSealedBallot(trx: Transaction<Database>, sessionId: string, sealed: Uint8Array): Promise<void> {
-  await trx.insertInto('sealed_ballots').values({ id: randomBytes(16), session_id: sessionId, sealed: Buffer.from(sealed) }).execute();
 }

@@ -14,7 +14,7 @@ import {
   type ClientMessage,
   type ServerMessage,
 } from '../../shared/protocol';
-import { castBallot, openSlip } from '../domain/cast';
+import { openSlip } from '../domain/cast';
 import { secretsEqual } from '../domain/ids';
 import { getTurnout, findSession } from '../domain/sessions';
 import { sameOrigin } from '../plugins/auth';
@@ -86,8 +86,8 @@ async function handleMessage(app: FastifyInstance, msg: ClientMessage, ctx: Mess
       return { type: 'slip', ...rid, slipId: opened.slipId, state: opened.state, session: opened.session };
     }
     case 'cast': {
-      const outcome = await app.db.transaction().execute((trx) => castBallot(trx, msg));
-      // Committed (synchronous=FULL): only now is the phone told.
+      const outcome = await app.casts.cast(msg);
+      // Committed with its batch (synchronous=FULL): only now is the phone told.
       if (!outcome.already) app.hub.turnoutChanged(outcome.sessionId);
       return { type: 'recorded', ...rid, slipId: msg.slipId, already: outcome.already };
     }

@@ -1,0 +1,181 @@
+/**
+ * The cast's hot path: group commit on prepared statements.
+ *
+ * Casts that arrive in the same turn of the event loop, or while a commit is running, share
+ * one SQLite transaction and one fsync. Each is checked and written inside its own savepoint,
+ * so one refused cast never fails the others; a batch is written in random order; and every
+ * phone is answered only after the commit that holds its ballot (synchronous=FULL). The batch
+ * runs on Kysely's one connection (`db.connection()`), so it never lands inside a Kysely
+ * transaction of some other request.
+ */
+import type Sqlite from 'better-sqlite3';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { castAuth, decodeBallot, fromBase64Url, openFromBox, SEALED_TEXT_LENGTH } from '../../shared/box';
+import { AppError } from '../../shared/errors';
+import type { Preset } from '../../shared/presets';
+import type { CastMessage } from '../../shared/protocol';
+import type { Database } from '../db/schema';
+import { secretsEqual } from './ids';
+
+export type CastInput = Pick<CastMessage, 'slipId' | 'nonce' | 'sealed' | 'auth'>;
+export type CastOutcome = { sessionId: string; already: boolean };
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+interface SlipRow {
+  id: string;
+  session_id: string;
+  seal_key: Buffer;
+  state: 'unused' | 'used' | 'void';
+  nonce_hash: Buffer | null;
+  proof_hash: Buffer | null;
+}
+
+interface SessionRow {
+  state: string;
+  sealed: number;
+  box_secret: Buffer | null;
+  preset_json: string;
+}
+
+/** The statements of the cast, prepared once. */
+export function prepareCastStatements(sqlite: Sqlite.Database) {
+  return {
+    slip: sqlite.prepare<[string], SlipRow>('select id, session_id, seal_key, state, nonce_hash, proof_hash from slips where id = ?'),
+    session: sqlite.prepare<[string], SessionRow>('select state, sealed, box_secret, preset_json from vote_sessions where id = ?'),
+    persons: sqlite.prepare<[string], { id: string }>('select id from persons where session_id = ? order by position_order'),
+    useSlip: sqlite.prepare<[Buffer, string]>(`update slips set state = 'used', nonce_hash = ? where id = ? and state = 'unused'`),
+    insertSealed: sqlite.prepare<[Buffer, string, Buffer]>('insert into sealed_ballots (id, session_id, sealed) values (?, ?, ?)'),
+    insertBallot: sqlite.prepare<[Buffer, string]>(`insert into ballots (id, session_id, source) values (?, ?, 'phone')`),
+    insertMark: sqlite.prepare<[Buffer, string, string | null]>('insert into marks (ballot_id, person_id, level) values (?, ?, ?)'),
+  };
+}
+export type CastStatements = ReturnType<typeof prepareCastStatements>;
+
+/**
+ * Check and write one cast; call inside a transaction (it throws an AppError to refuse).
+ * A retry with the same nonce after a lost acknowledgement is "already recorded"; any other
+ * second use of the slip is refused. A sealed box stores the ciphertext it cannot read; an
+ * unsealed box decrypts it now.
+ */
+export function writeCast(stmts: CastStatements, msg: CastInput): CastOutcome {
+  const slip = stmts.slip.get(msg.slipId);
+  if (!slip) throw new AppError('slip-unknown', 404);
+  const nonceHash = sha256(msg.nonce);
+  // A retry of the accepted cast: the nonce, known only to that phone, is its proof.
+  if (slip.state === 'used' && slip.nonce_hash && timingSafeEqual(slip.nonce_hash, nonceHash)) return { sessionId: slip.session_id, already: true };
+  // A used slip of a closed vote has no key left (see forgetUsedSlipKeys): it stays used.
+  if (slip.proof_hash) throw new AppError('slip-used', 409);
+  // The authenticator proves the secret is known; until then nothing is said about the
+  // slip's state, so that polling short slip ids cannot tell when a slip was used.
+  if (!secretsEqual(msg.auth, castAuth(slip.seal_key, slip.session_id, slip.id, msg.nonce, msg.sealed))) throw new AppError('bad-seal');
+  if (slip.state === 'void') throw new AppError('slip-void', 410);
+  if (slip.state === 'used') throw new AppError('slip-used', 409);
+  const session = stmts.session.get(slip.session_id);
+  if (!session || session.state !== 'open') throw new AppError('session-not-open', 409);
+  if (msg.sealed.length !== SEALED_TEXT_LENGTH) throw new AppError('bad-ballot');
+  const sealed = fromBase64Url(msg.sealed);
+  let marks: Record<string, string | null> | null = null;
+  let personIds: string[] = [];
+  if (session.sealed !== 1) {
+    const plain = session.box_secret && openFromBox(slip.session_id, session.box_secret, sealed);
+    personIds = stmts.persons.all(slip.session_id).map((p) => p.id);
+    const levelIds = (JSON.parse(session.preset_json) as Preset).levels.map((l) => l.id);
+    marks = plain ? decodeBallot(plain, personIds, levelIds) : null;
+    if (!marks) throw new AppError('bad-ballot');
+  }
+  if (stmts.useSlip.run(nonceHash, slip.id).changes !== 1) throw new AppError('slip-used', 409);
+  if (marks) {
+    const id = randomBytes(16);
+    stmts.insertBallot.run(id, slip.session_id);
+    for (const personId of personIds) stmts.insertMark.run(id, personId, marks[personId] ?? null);
+  } else {
+    stmts.insertSealed.run(randomBytes(16), slip.session_id, Buffer.from(sealed));
+  }
+  return { sessionId: slip.session_id, already: false };
+}
+
+interface Pending {
+  msg: CastInput;
+  resolve(outcome: CastOutcome): void;
+  reject(err: unknown): void;
+}
+
+/** Collects casts and commits them in groups; `cast` resolves once the ballot is on disk. */
+export class CastCommitter {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private running: Promise<void> = Promise.resolve();
+  private readonly stmts: CastStatements;
+  private readonly batch: (items: Pending[]) => ({ ok: CastOutcome } | { err: unknown })[];
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    sqlite: Sqlite.Database,
+  ) {
+    this.stmts = prepareCastStatements(sqlite);
+    // A nested better-sqlite3 transaction is a savepoint: a refused cast rolls back alone.
+    const one = sqlite.transaction((msg: CastInput) => writeCast(this.stmts, msg));
+    this.batch = sqlite.transaction((items: Pending[]) =>
+      items.map((item) => {
+        try {
+          return { ok: one(item.msg) };
+        } catch (err) {
+          return { err };
+        }
+      }),
+    );
+  }
+
+  cast(msg: CastInput): Promise<CastOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ msg, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.running = this.running.then(() => this.flush());
+        });
+      }
+    });
+  }
+
+  /** Resolves when every cast queued so far has been answered. */
+  async idle(): Promise<void> {
+    while (this.queue.length > 0 || this.scheduled) {
+      await new Promise((r) => setImmediate(r));
+      await this.running;
+    }
+    await this.running;
+  }
+
+  private async flush(): Promise<void> {
+    // Waiting for the connection, more casts may arrive: they join this batch.
+    await this.db.connection().execute(async () => {
+      this.scheduled = false;
+      const items = this.queue;
+      this.queue = [];
+      if (items.length === 0) return;
+      // Random order inside the batch: the file's page order says nothing of arrival order.
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = randomInt(i + 1);
+        [items[i], items[j]] = [items[j]!, items[i]!];
+      }
+      let results: ({ ok: CastOutcome } | { err: unknown })[];
+      try {
+        results = this.batch(items);
+      } catch (err) {
+        // The commit itself failed (a full disk, an I/O error): nobody is told "recorded".
+        for (const item of items) item.reject(err);
+        return;
+      }
+      items.forEach((item, i) => {
+        const r = results[i]!;
+        if ('ok' in r) item.resolve(r.ok);
+        else item.reject(r.err);
+      });
+    });
+  }
+}
