@@ -5,7 +5,7 @@
  * `crypto.getRandomValues`, so it runs on the plain-http LAN page.
  */
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { x25519 } from '@noble/curves/ed25519.js';
+import { x25519 } from './x25519';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -118,12 +118,15 @@ export function sealToBox(sessionId: string, boxPublicKey: Uint8Array, plaintext
   return out;
 }
 
-/** Open a sealed ballot with the box's secret key; null when it does not open. */
-export function openFromBox(sessionId: string, boxSecretKey: Uint8Array, sealed: Uint8Array): Uint8Array | null {
+/**
+ * Open a sealed ballot with the box's secret key; null when it does not open. Opening many,
+ * pass the box's public key once instead of deriving it for each.
+ */
+export function openFromBox(sessionId: string, boxSecretKey: Uint8Array, sealed: Uint8Array, boxPublic?: Uint8Array): Uint8Array | null {
   if (sealed.length !== SEALED_BYTES) return null;
   try {
     const ephemeral = sealed.subarray(0, 32);
-    const box = x25519.getPublicKey(boxSecretKey);
+    const box = boxPublic ?? x25519.getPublicKey(boxSecretKey);
     const shared = x25519.getSharedSecret(boxSecretKey, ephemeral);
     const key = ballotKey(shared, ephemeral, box, sessionId);
     shared.fill(0);

@@ -232,9 +232,10 @@ export async function openBox(
   const levelIds = session.preset.levels.map((l) => l.id);
   const sealedRows = await db.selectFrom('sealed_ballots').select(['sealed']).where('session_id', '=', sessionId).execute();
   let spoilt = 0;
+  const publicKey = Buffer.from(session.box.publicKey!, 'base64url');
   const ballots = shuffle(
     sealedRows.map((row) => {
-      const plain = openFromBox(sessionId, secret, row.sealed);
+      const plain = openFromBox(sessionId, secret, row.sealed, publicKey);
       const marks = plain && decodeBallot(plain, personIds, levelIds);
       plain?.fill(0);
       if (marks) return marks;
@@ -243,7 +244,7 @@ export async function openBox(
     }),
   );
   const codes = sealedRows.map((row) => receiptCode(row.sealed)).sort();
-  const fingerprint = boxFingerprint(Buffer.from(session.box.publicKey!, 'base64url'), codes);
+  const fingerprint = boxFingerprint(publicKey, codes);
   await db.transaction().execute(async (trx) => {
     const current = await getSession(trx, sessionId);
     if (current.box.openedAt !== null) throw new AppError('box-already-opened', 409);
