@@ -28,7 +28,7 @@ function picture(text: string, { size = 480, modulePx = 8, degrees = 0, rough = 
       const u = (cos * dx + sin * dy) / modulePx + n / 2 - 4;
       const v = (-sin * dx + cos * dy) / modulePx + n / 2 - 4;
       const inCard = u >= -4 && v >= -4 && u < n - 4 && v < n - 4;
-      const dark = inCard && u >= 0 && v >= 0 && u < modules.size && v < modules.size && modules.get(Math.floor(u), Math.floor(v));
+      const dark = inCard && u >= 0 && v >= 0 && u < modules.size && v < modules.size && modules.get(Math.floor(v), Math.floor(u));
       let level = !inCard ? 150 : dark ? (rough ? 60 : 0) : rough ? 200 : 255;
       if (rough) level += noise();
       const i = (y * size + x) * 4;
