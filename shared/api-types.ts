@@ -103,3 +103,17 @@ export interface AuditRow {
   event: string;
   detail: Record<string, unknown>;
 }
+
+/** `GET /api/receipts/:sessionId`: the published tracking codes of an opened box, sorted. */
+export interface ReceiptsFile {
+  format: 'tinnhiem-receipts/1';
+  sessionId: string;
+  title: string;
+  organisation: string;
+  heldOn: string;
+  boxPublicKey: string;
+  fingerprint: string;
+  /** Phone ballots in the box; equal to `codes.length`. */
+  phoneBallots: number;
+  codes: string[];
+}

@@ -6,7 +6,7 @@
 import WebSocket from 'ws';
 import { sealCast, sealPlaintext, type BallotBox } from '../../shared/box';
 import type { SessionDetail } from '../../shared/api-types';
-import type { ReceiptsFile } from '../../server/routes/box';
+import type { ReceiptsFile } from '../../shared/api-types';
 import type { ServerMessage } from '../../shared/protocol';
 import { deriveSlipKey, slipProof } from '../../shared/seal';
 import { parseSlipCode } from '../../shared/slip-code';

@@ -2,7 +2,7 @@
  * The published list of tracking codes (mã kiểm tra) of an opened box, as a page a delegate
  * opens from the display's QR: no script, a form that checks one code, and the whole list.
  */
-import type { ReceiptsFile } from '../routes/box';
+import type { ReceiptsFile } from '../../shared/api-types';
 import { escapeHtml as e } from './minutes-html';
 
 const CSS = `body{font-family:'DejaVu Sans',system-ui,sans-serif;margin:0 auto;max-width:48rem;padding:1rem;color:#111;line-height:1.45}

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { parseReceiptCode } from '../../shared/box';
+import type { ReceiptsFile } from '../../shared/api-types';
 import { AppError } from '../../shared/errors';
 import { chooseSealed, listReceipts, presentShare, sealBox, type PresentedShares } from '../domain/box';
 import { getSession } from '../domain/sessions';
@@ -34,18 +35,6 @@ function onTheLaptop(request: FastifyRequest): void {
   throw new AppError('box-needs-laptop', 403);
 }
 
-export interface ReceiptsFile {
-  format: 'tinnhiem-receipts/1';
-  sessionId: string;
-  title: string;
-  organisation: string;
-  heldOn: string;
-  boxPublicKey: string;
-  fingerprint: string;
-  /** Phone ballots in the box; equal to `codes.length`. */
-  phoneBallots: number;
-  codes: string[];
-}
 
 export default async function boxRoutes(app: FastifyInstance): Promise<void> {
   const actor = (request: { admin: { operator: string } | null }) => request.admin?.operator ?? 'secretariat';
