@@ -19,6 +19,26 @@ export type { SlipRecord } from '../../shared/api-types';
  */
 let issuing: Promise<unknown> = Promise.resolve();
 
+/**
+ * scrypt jobs run in libuv's thread pool, which also reads files for static pages. Handing it
+ * 2,000 jobs at once made a phone that opened its page during printing wait 13 s; a couple in
+ * flight at a time (one per core) leaves room for everything else.
+ */
+const SCRYPT_IN_FLIGHT = 2;
+
+async function deriveKeysBounded(slips: { id: string; secret: string }[]): Promise<Buffer[]> {
+  const keys: Buffer[] = new Array(slips.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < slips.length) {
+      const i = next++;
+      keys[i] = await deriveSlipKeyNative(slips[i]!.id, slips[i]!.secret);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SCRYPT_IN_FLIGHT, slips.length) }, worker));
+  return keys;
+}
+
 /** Issue `count` new random slips; returns them. Allowed until the session closes. */
 export function issueSlips(db: Kysely<Database>, sessionId: string, count: number): Promise<SlipRecord[]> {
   const run = issuing.then(() => issueSlipsNow(db, sessionId, count));
@@ -39,7 +59,7 @@ async function issueSlipsNow(db: Kysely<Database>, sessionId: string, count: num
     taken.add(id);
     fresh.push({ id, secret: randomSymbols(SLIP_SECRET_LENGTH) });
   }
-  const keys = await Promise.all(fresh.map((s) => deriveSlipKeyNative(s.id, s.secret)));
+  const keys = await deriveKeysBounded(fresh);
   await db.transaction().execute(async (trx) => {
     const current = await getSession(trx, sessionId);
     if (current.state === 'closed') throw new AppError('session-already-closed', 409);
