@@ -1,14 +1,19 @@
 /**
  * The projector page in real Chromium at 1920×1080 and 1280×720 against the real server:
  * before voting, turnout moving, a server restart (reconnect and catch up), then the
- * published results over two pages (invalid marks written out per person); live results
- * taken off the screen when switched off. Screenshots land in e2e/screenshots/display-*.png.
+ * sealed box waiting for the committee after close, then the QR of its tracking codes with
+ * its fingerprint, then the published results over two pages (invalid marks written out per
+ * person) with the QR on request; live results (unsealed) taken off the screen when switched
+ * off. Screenshots land in e2e/screenshots/display-*.png.
  */
+import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app';
 import { castBallots, randomMarks, seeded, type Marks } from '../server/results-test-helpers';
 import { prepareSession, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import type { SessionDetail } from '../shared/api-types';
+import type { DisplayInfo } from '../shared/display-info';
 import { formatPercent } from '../shared/format';
 import type { TallyResult } from '../shared/tally';
 import { PROJECTOR, screenshot, useServerAndBrowser } from './browser';
@@ -50,6 +55,23 @@ async function fitsScreen(page: Page): Promise<void> {
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
 
+/** What the QR on screen says, read back from its pixels at its size on screen, as a phone's camera would. */
+async function readQr(page: Page): Promise<string | null> {
+  const image = await page.evaluate(async () => {
+    const svg = document.querySelector<SVGSVGElement>('[data-testid="receipts-qr"]')!;
+    const size = Math.round(svg.getBoundingClientRect().width);
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0, size, size);
+    return { size, data: Array.from(ctx.getImageData(0, 0, size, size).data) };
+  });
+  return jsQR(new Uint8ClampedArray(image.data), image.size, image.size)?.data ?? null;
+}
+
 /**
  * Each row on screen says "Không hợp lệ: N (x,xx%)" exactly when N > 0, in full (not cut
  * off), inside its row and left of the first level's numbers.
@@ -81,7 +103,7 @@ async function invalidNotesMatch(page: Page, results: TallyResult): Promise<void
 
 describe('the projector display', () => {
   it('shows turnout before and during voting, reconnects, and shows published results by page', async () => {
-    const { session, persons, slips } = await prepareSession(server.admin, { persons: 20, slips: 30, summoned: 40, present: 36 });
+    const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 20, slips: 30, summoned: 40, present: 36 });
     const { persons: named } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
       persons: persons.map((p, i) => ({
         id: p.id,
@@ -138,9 +160,42 @@ describe('the projector display', () => {
 
     await server.admin.login(TEST_PASSWORD);
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
-    await big.page.getByText('Ban kiểm phiếu đang kiểm phiếu').waitFor();
-    expect(await big.page.getByTestId('result-row').count()).toBe(0);
-    await screenshot(big.page, 'display-4-closed-1920');
+    // The sealed box waits for the committee: no counts but turnout, no QR yet.
+    for (const { page } of [big, small]) {
+      await page.getByTestId('box-locked').waitFor();
+      expect(await text(page, 'box-locked')).toContain('Hòm phiếu điện tử đang niêm phong');
+      expect(await text(page, 'box-locked')).toContain('Xin chờ Ban kiểm phiếu mở hòm phiếu điện tử.');
+      expect(await page.getByTestId('result-row').count()).toBe(0);
+      expect(await page.getByTestId('receipts').count()).toBe(0);
+      expect(await text(page, 'collected')).toBe('12');
+      await fitsScreen(page);
+    }
+    await screenshot(big.page, 'display-4-box-locked-1920');
+    await screenshot(small.page, 'display-4-box-locked-1280');
+
+    // Two members open the box: the displays show the QR of the published list and the fingerprint.
+    expect((await server.admin.openBox(session.id, shares.slice(0, 2))).opened).toBe(true);
+    const detail = await server.admin.call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`);
+    const info = (await (await fetch(`${server.url}/api/display/${session.id}`, { headers: { 'x-display-key': session.displayKey } })).json()) as DisplayInfo;
+    expect(info).toMatchObject({ sealed: true, boxOpened: true, fingerprint: detail.box.fingerprint });
+    // These displays were opened on the laptop (127.0.0.1): the QR names its LAN address, which phones reach.
+    const receiptsUrl = `${info.lanOrigin ?? server.url}/r/${session.id}`;
+    for (const { page } of [big, small]) {
+      await page.getByTestId('receipts').waitFor();
+      expect(await page.getByTestId('box-locked').count()).toBe(0);
+      expect(await text(page, 'receipts')).toContain('Quét để kiểm tra mã kiểm tra phiếu của đồng chí');
+      expect(await text(page, 'fingerprint')).toBe(detail.box.fingerprint);
+      expect(await text(page, 'receipts-url')).toBe(receiptsUrl);
+      expect(await readQr(page)).toBe(receiptsUrl);
+      await page.getByText('Hòm phiếu điện tử đã được mở. Ban kiểm phiếu đang kiểm phiếu').waitFor();
+      expect(await page.getByTestId('result-row').count()).toBe(0);
+      await fitsScreen(page);
+    }
+    // The list the QR leads to carries the same fingerprint.
+    const list = await (await fetch(`${server.url}/api/receipts/${session.id}`)).json();
+    expect(list).toMatchObject({ fingerprint: detail.box.fingerprint, phoneBallots: 12 });
+    await screenshot(big.page, 'display-4b-box-opened-1920');
+    await screenshot(small.page, 'display-4b-box-opened-1280');
 
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
     const published = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)) as TallyResult;
@@ -166,6 +221,22 @@ describe('the projector display', () => {
     await screenshot(big.page, 'display-5-results-1920');
     await screenshot(small.page, 'display-5-results-1280');
 
+    // With results on screen, the QR comes over them on request (button or key Q), and goes.
+    expect(await small.page.getByTestId('receipts').count()).toBe(0);
+    await small.page.getByRole('button', { name: 'Mã kiểm tra (Q)' }).click();
+    await small.page.getByTestId('receipts-overlay').waitFor();
+    expect(await readQr(small.page)).toBe(receiptsUrl);
+    expect(await text(small.page, 'fingerprint')).toBe(detail.box.fingerprint);
+    await fitsScreen(small.page);
+    await screenshot(small.page, 'display-5b-results-qr-1280');
+    await small.page.keyboard.press('q');
+    await small.page.getByTestId('receipts-overlay').waitFor({ state: 'detached' });
+    await big.page.keyboard.press('q');
+    await big.page.getByTestId('receipts-overlay').waitFor();
+    await screenshot(big.page, 'display-5b-results-qr-1920');
+    await big.page.keyboard.press('q');
+    await big.page.getByTestId('receipts-overlay').waitFor({ state: 'detached' });
+
     // The second page comes by itself.
     await big.page.getByText('Trang 2/2').waitFor({ timeout: 20_000 });
     expect(await big.page.getByTestId('result-row').count()).toBe(5);
@@ -183,8 +254,8 @@ describe('the projector display', () => {
     }
   });
 
-  it('live results leave the screen as soon as they are switched off, while voting goes on', async () => {
-    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 4, slips: 8 });
+  it('live results (an unsealed box) leave the screen as soon as they are switched off, while voting goes on', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 4, slips: 8, sealed: false });
     const ids = persons.map((p) => p.id);
     const path = `/api/admin/sessions/${session.id}/live-results`;
     await server.admin.call('POST', path, { enabled: true });
@@ -205,6 +276,12 @@ describe('the projector display', () => {
     expect(await text(page, 'collected')).toBe('5');
     expect(await page.getByTestId('state').textContent()).toBe('Đang bỏ phiếu');
     await screenshot(page, 'display-10-live-withdrawn-1280');
+
+    // An unsealed box has nothing to wait for nor a list to publish: the usual counting line.
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await page.getByText('Ban kiểm phiếu đang kiểm phiếu').waitFor();
+    expect(await page.getByTestId('box-locked').count()).toBe(0);
+    expect(await page.getByTestId('receipts').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

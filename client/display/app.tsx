@@ -8,6 +8,7 @@ import type { DisplayInfo } from '../../shared/display-info';
 import { errorMessage, isErrorCode, type Lang } from '../../shared/errors';
 import { DISPLAY_STRINGS } from '../../shared/i18n/display';
 import type { ServerMessage } from '../../shared/protocol';
+import { BoxLocked, ReceiptsPanel } from './box-view';
 import { DisplayLink } from './connection';
 import { ResultsView } from './results-view';
 import { visibleResults, type DisplayState } from './state';
@@ -26,6 +27,15 @@ async function fetchInfo(sessionId: string, displayKey: string): Promise<Display
   const body = (await res.json()) as DisplayInfo | { error?: unknown };
   if (!res.ok) throw new Error(isErrorCode((body as { error?: unknown }).error) ? String((body as { error: string }).error) : 'internal');
   return body as DisplayInfo;
+}
+
+/**
+ * A sealed box closed but not yet opened: the facts of the box (opened, fingerprint) come
+ * from the display's info, so a turnout push then (the opening sends one) asks for it again.
+ */
+export function awaitsBoxInfo(state: DisplayState): boolean {
+  const info = state.info.value;
+  return info !== null && info.sealed && !info.boxOpened && state.turnout.value?.state === 'closed';
 }
 
 export function handleMessage(state: DisplayState, msg: ServerMessage): void {
@@ -68,6 +78,20 @@ export function DisplayApp({ state }: { state: DisplayState }) {
     let stopped = false;
     let connection: DisplayLink | null = null;
     const tick = setInterval(() => (state.now.value = Date.now()), 1000);
+    // The box's facts again, once, when a push says they may have changed.
+    let refreshing = false;
+    const refresh = async () => {
+      if (refreshing) return;
+      refreshing = true;
+      try {
+        const info = await fetchInfo(link.sessionId, link.displayKey);
+        if (!stopped) state.info.value = info;
+      } catch {
+        // The next push (or reconnect) asks again.
+      } finally {
+        refreshing = false;
+      }
+    };
     // Retry the first fetch until the server answers: the projector may start before the Wi-Fi.
     const load = async (delay: number): Promise<void> => {
       try {
@@ -79,7 +103,10 @@ export function DisplayApp({ state }: { state: DisplayState }) {
         connection = new DisplayLink(
           { url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`, ...link },
           {
-            onMessage: (msg) => handleMessage(state, msg),
+            onMessage: (msg) => {
+              handleMessage(state, msg);
+              if (msg.type === 'turnout' && awaitsBoxInfo(state)) void refresh();
+            },
             onStatus: (status) => {
               state.status.value = status;
               if (status === 'refused') state.error.value = 'bad-display-key';
@@ -100,6 +127,7 @@ export function DisplayApp({ state }: { state: DisplayState }) {
     void load(500);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'l' || e.key === 'L') state.lang.value = state.lang.value === 'vi' ? 'en' : 'vi';
+      if ((e.key === 'q' || e.key === 'Q') && state.info.value?.boxOpened) state.receiptsShown.value = !state.receiptsShown.value;
     };
     window.addEventListener('keydown', onKey);
     return () => {
@@ -132,6 +160,11 @@ export function DisplayApp({ state }: { state: DisplayState }) {
     );
   }
   const shown = visibleResults(state);
+  const closed = turnout.state === 'closed';
+  // After close: a sealed box waits for the committee, then its QR shows until results are published.
+  const box = !closed || turnout.published || !info.sealed ? null : info.boxOpened ? <ReceiptsPanel info={info} lang={lang} /> : <BoxLocked lang={lang} />;
+  // Once results are on screen, the QR comes over them on request.
+  const overlay = shown && info.boxOpened && state.receiptsShown.value;
   return (
     <main class={shown ? 'display with-results' : 'display'} data-state={turnout.state} data-published={String(turnout.published)}>
       <header class="top">
@@ -146,15 +179,27 @@ export function DisplayApp({ state }: { state: DisplayState }) {
           <VotingClock state={state} />
         </div>
       </header>
-      {shown ? <ResultsView results={shown.results} live={shown.live} levels={info.levels} lang={lang} /> : <TurnoutView state={state} />}
+      {shown ? <ResultsView results={shown.results} live={shown.live} levels={info.levels} lang={lang} /> : <TurnoutView state={state} aside={box} />}
+      {overlay && (
+        <div class="receipts-overlay" data-testid="receipts-overlay">
+          <ReceiptsPanel info={info} lang={lang} />
+        </div>
+      )}
       {state.status.value !== 'online' && (
         <p class="link-status" role="status" data-testid="link-status">
           {state.status.value === 'connecting' ? s.connecting : s.reconnecting}
         </p>
       )}
-      <button class="lang" type="button" onClick={() => (state.lang.value = lang === 'vi' ? 'en' : 'vi')}>
-        {s.otherLanguage}
-      </button>
+      <div class="corner">
+        {shown && info.boxOpened && (
+          <button class="corner-button" type="button" aria-pressed={state.receiptsShown.value} onClick={() => (state.receiptsShown.value = !state.receiptsShown.value)}>
+            {state.receiptsShown.value ? s.receiptsHide : s.receiptsButton}
+          </button>
+        )}
+        <button class="corner-button lang" type="button" onClick={() => (state.lang.value = lang === 'vi' ? 'en' : 'vi')}>
+          {s.otherLanguage}
+        </button>
+      </div>
     </main>
   );
 }

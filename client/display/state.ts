@@ -20,6 +20,8 @@ export function createDisplayState(lang: Lang) {
     status: signal<DisplayLinkStatus>('connecting'),
     error: signal<ErrorCode | null>(null),
     lang: signal<Lang>(lang),
+    /** The QR of the tracking codes brought over the results (button or key Q). */
+    receiptsShown: signal(false),
     /** Server time minus this laptop's time, so the voting clock is right on any laptop. */
     clockOffsetMs: signal(0),
     /** Ticks every second. */

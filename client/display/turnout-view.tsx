@@ -1,4 +1,8 @@
-/** Before and during voting: the state, the voting clock, and turnout as one big bar. */
+/**
+ * Before and during voting: the state, the voting clock, and turnout as one big bar. After
+ * close, beside it, what the sealed phone box is waiting for (`aside`).
+ */
+import type { ComponentChildren } from 'preact';
 import { formatCount, formatDuration } from '../../shared/format';
 import { DISPLAY_STRINGS } from '../../shared/i18n/display';
 import type { Turnout } from '../../shared/protocol';
@@ -30,15 +34,26 @@ export function VotingClock({ state }: { state: DisplayState }) {
   );
 }
 
-export function TurnoutView({ state }: { state: DisplayState }) {
+/** The line under turnout: what the hall is waiting for. A locked box says so in its own panel. */
+function waitingLine(state: DisplayState): string | null {
+  const turnout = state.turnout.value!;
+  const info = state.info.value;
+  const s = DISPLAY_STRINGS[state.lang.value];
+  if (turnout.state === 'draft') return s.waitingOpen;
+  if (turnout.state !== 'closed' || turnout.published) return null;
+  if (info?.sealed) return info.boxOpened ? s.boxOpenedWaiting : null;
+  return s.waitingResults;
+}
+
+export function TurnoutView({ state, aside }: { state: DisplayState; aside?: ComponentChildren }) {
   const turnout = state.turnout.value;
   const lang = state.lang.value;
   const s = DISPLAY_STRINGS[lang];
   if (!turnout) return null;
   const n = (v: number) => formatCount(v, lang);
   const scale = Math.max(turnout.issued, turnout.present, turnout.collected, 1);
-  const waiting = turnout.state === 'draft' ? s.waitingOpen : turnout.state === 'closed' && !turnout.published ? s.waitingResults : null;
-  return (
+  const waiting = waitingLine(state);
+  const figures = (
     <section class="turnout" aria-live="polite">
       <div class="turnout-figures">
         <div class="figure figure-main">
@@ -65,5 +80,12 @@ export function TurnoutView({ state }: { state: DisplayState }) {
       </p>
       {waiting && <p class="waiting">{waiting}</p>}
     </section>
+  );
+  if (!aside) return figures;
+  return (
+    <div class="turnout-with-box">
+      {figures}
+      {aside}
+    </div>
   );
 }

@@ -13,6 +13,7 @@ import { audit } from '../domain/audit';
 import { buildBallotsFile, buildResultsFile, resultsCsv } from '../domain/exports';
 import { LiveResultsGate } from '../domain/live-results';
 import { computeResults } from '../domain/lifecycle';
+import { lanUrls } from '../domain/network';
 import { renderMinutesHtml } from '../domain/minutes-html';
 import { loadMinutesModel } from '../domain/minutes-model';
 import { renderMinutesPdf } from '../domain/minutes-pdf';
@@ -69,6 +70,10 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
       levels: session.preset.levels,
       base: { id: session.base, label: BASE_LABELS[session.base] },
       liveResults: session.liveResults,
+      sealed: session.sealed,
+      boxOpened: session.sealed && session.box.openedAt !== null,
+      fingerprint: session.sealed ? session.box.fingerprint : null,
+      lanOrigin: lanUrls(request.socket.localPort ?? 8080)[0] ?? null,
       turnout: await getTurnout(app.db, session.id),
       now: new Date().toISOString(),
     };

@@ -29,6 +29,18 @@ export interface DisplayStrings {
   loading: string;
   otherLanguage: string;
   thresholdsOnPage: string;
+  /** The sealed box after close, before the committee opens it. */
+  boxLockedTitle: string;
+  boxLocked: string;
+  /** The box opened, results not yet published. */
+  boxOpenedWaiting: string;
+  /** Beside the QR of the published list of tracking codes. */
+  receiptsCaption: string;
+  receiptsQrLabel: string;
+  fingerprint: string;
+  /** The button (and key Q) that brings the QR over the results. */
+  receiptsButton: string;
+  receiptsHide: string;
 }
 
 export const DISPLAY_STRINGS: Record<Lang, DisplayStrings> = {
@@ -58,6 +70,14 @@ export const DISPLAY_STRINGS: Record<Lang, DisplayStrings> = {
     loading: 'Đang tải…',
     otherLanguage: 'English',
     thresholdsOnPage: 'Theo quy định',
+    boxLockedTitle: 'Hòm phiếu điện tử đang niêm phong',
+    boxLocked: 'Xin chờ Ban kiểm phiếu mở hòm phiếu điện tử. Chưa ai đọc được phiếu điện thoại trước khi hòm được mở.',
+    boxOpenedWaiting: 'Hòm phiếu điện tử đã được mở. Ban kiểm phiếu đang kiểm phiếu; kết quả sẽ được công bố sau.',
+    receiptsCaption: 'Quét để kiểm tra mã kiểm tra phiếu của đồng chí',
+    receiptsQrLabel: 'Mã QR: danh sách mã kiểm tra phiếu điện thoại',
+    fingerprint: 'Dấu vân tay hòm phiếu',
+    receiptsButton: 'Mã kiểm tra (Q)',
+    receiptsHide: 'Đóng (Q)',
   },
   en: {
     stateDraft: 'Voting has not started',
@@ -85,5 +105,13 @@ export const DISPLAY_STRINGS: Record<Lang, DisplayStrings> = {
     loading: 'Loading…',
     otherLanguage: 'Tiếng Việt',
     thresholdsOnPage: 'Under the regulation',
+    boxLockedTitle: 'The phone ballot box is sealed',
+    boxLocked: 'Waiting for the tally committee to open the phone ballot box. No one can read a phone ballot before it is opened.',
+    boxOpenedWaiting: 'The phone ballot box has been opened. The tally committee is counting; results will be published shortly.',
+    receiptsCaption: 'Scan to check the tracking code of your ballot',
+    receiptsQrLabel: 'QR code: the list of tracking codes of phone ballots',
+    fingerprint: 'Box fingerprint',
+    receiptsButton: 'Tracking codes (Q)',
+    receiptsHide: 'Close (Q)',
   },
 };
