@@ -1,11 +1,12 @@
 /**
  * The delegate's page in real Chromium at phone size against the real server: wait screen,
- * opening by itself, rating, review, submit, recorded, used; the typed code; a dropped
+ * opening by itself, rating, review, submit (sealed to the box), recorded with its tracking
+ * code, used; the code found in the opened box's published list; the typed code; a dropped
  * network; English; 320 px and 200% text. Screenshots land in e2e/screenshots/ballot-*.png.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { prepareSession, type TestServer } from '../server/test-helpers';
+import { closeAndOpenBox, prepareSession, type TestServer } from '../server/test-helpers';
 import { PHONE, screenshot, useServerAndBrowser } from './browser';
 
 let server: TestServer;
@@ -66,9 +67,12 @@ function lowContrast(page: Page): Promise<string[]> {
 const person = (page: Page, name: string) => page.getByRole('group', { name: new RegExp(name) });
 
 describe('the ballot page on a phone', () => {
-  it('waits, opens by itself, rates, reviews, submits, and then only says "used"', async () => {
-    const { session, persons, slips } = await prepareSession(server.admin, { persons: 4, slips: 3 });
+  it('waits, opens by itself, rates, reviews, submits, shows its tracking code, and then only says "used"', async () => {
+    const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 4, slips: 3 });
     const { context, page, foreign, errors } = await phone();
+    // Every cast as it leaves the phone: the sealed ballot is its only content.
+    const casts: string[] = [];
+    page.on('websocket', (ws) => ws.on('framesent', (f) => typeof f.payload === 'string' && f.payload.includes('"cast"') && casts.push(f.payload)));
     const res = await page.goto(`${server.url}${slips[0]!.path}`);
     expect(res?.headers()['referrer-policy']).toBe('no-referrer');
     expect(res?.headers()['cache-control']).toBe('no-store');
@@ -118,24 +122,43 @@ describe('the ballot page on a phone', () => {
 
     await page.getByRole('button', { name: 'Gửi phiếu' }).click();
     await page.getByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' }).waitFor();
+    const receipt = (await page.getByTestId('receipt').textContent())!;
+    expect(receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await page.getByText('Mã kiểm tra phiếu', { exact: true }).waitFor();
+    expect(casts).toHaveLength(1);
+    expect(Object.keys(JSON.parse(casts[0]!)).sort()).toEqual(['auth', 'nonce', 'rid', 'sealed', 'slipId', 'type']);
+    expect(casts[0]!).not.toMatch(/high|medium|low|"marks"/);
     await screenshot(page, 'ballot-6-recorded');
     expect(await lowContrast(page)).toEqual([]);
+    expect(await scrollsSideways(page)).toBe(false);
     const stored = await page.evaluate(() => Object.values(localStorage).join('\n'));
-    expect(stored).toContain('{"used":true}');
-    expect(stored).not.toMatch(/high|medium|low|secret|sealed|nonce/);
+    expect(stored).toContain(`{"used":true,"receipt":"${receipt}"}`);
+    expect(stored).not.toMatch(/high|medium|low|secret|sealed|nonce|auth|marks/);
+    expect(stored).not.toContain(slips[0]!.code.split('-')[1]!);
     expect(await page.textContent('body')).not.toMatch(/Tín nhiệm cao|Tín nhiệm thấp/);
 
-    // Scanning the same slip again, on this phone or another: "used", never what was chosen.
+    // Scanning the same slip again: this phone says "used" and shows its code again; another phone only "used".
     await page.goto(`${server.url}${slips[0]!.path}`);
     await page.getByRole('heading', { name: 'Phiếu này đã được sử dụng' }).waitFor();
+    expect(await page.getByTestId('receipt').textContent()).toBe(receipt);
+    await screenshot(page, 'ballot-7a-used-with-code');
     const other = await phone();
     await other.page.goto(`${server.url}${slips[0]!.path}`);
     await other.page.getByRole('heading', { name: 'Phiếu này đã được sử dụng' }).waitFor();
+    expect(await other.page.getByTestId('receipt').count()).toBe(0);
     await screenshot(other.page, 'ballot-7-used');
     await other.context.close();
 
     const turnout = await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`);
     expect(turnout.collected).toBe(1);
+
+    // Once the committee opens the box, the code is in the published list, typed as the delegate might.
+    await closeAndOpenBox(server.admin, session.id, shares);
+    await page.goto(`${server.url}/r/${session.id}`);
+    await page.getByLabel(/Mã kiểm tra trên điện thoại/).fill(receipt.toLowerCase().replace(/-/g, ' '));
+    await page.getByRole('button', { name: /Kiểm tra/ }).click();
+    await page.getByText(`Mã ${receipt} có trong hòm phiếu.`).waitFor();
+    await screenshot(page, 'ballot-16-receipt-found');
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
