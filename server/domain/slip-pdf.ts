@@ -1,11 +1,12 @@
 /** The slips as an A4 PDF (pdfkit, DejaVu fonts so Vietnamese diacritics print right). */
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { QR_MM, QR_QUIET, SLIP_MM, SLIPS_PER_PAGE, qrMatrix, qrRuns, type SlipFace } from './slip-sheet';
 
-// A path string, not `new URL(...)`: component tests run this under happy-dom, whose URL is not Node's.
-const FONT_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../node_modules/dejavu-fonts-ttf/ttf/');
+// Resolved as a package, so the same code finds the fonts from server/ (tsx) and from the
+// compiled build/server.mjs that `npm start` runs.
+const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const mm = (n: number) => (n * 72) / 25.4;
 
 function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number): void {
