@@ -44,9 +44,9 @@ function drawSlip(doc: PDFKit.PDFDocument, face: SlipFace, x: number, y: number)
 /** Render every slip, 8 per A4 page, and resolve with the PDF bytes. */
 export function renderSlipsPdf(faces: SlipFace[], title: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `Phiếu — ${title}`, Creator: 'tinnhiem' } });
-  doc.registerFont('regular', `${FONT_DIR}DejaVuSans.ttf`);
-  doc.registerFont('bold', `${FONT_DIR}DejaVuSans-Bold.ttf`);
-  doc.registerFont('mono', `${FONT_DIR}DejaVuSansMono-Bold.ttf`);
+  doc.registerFont('regular', join(FONT_DIR, 'DejaVuSans.ttf'));
+  doc.registerFont('bold', join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
+  doc.registerFont('mono', join(FONT_DIR, 'DejaVuSansMono-Bold.ttf'));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
