@@ -1,0 +1,49 @@
+/**
+ * `npm start` runs the server compiled by esbuild (build/server.mjs) with plain node. Build it
+ * as `npm start` does and check that it starts, serves the pages, and finds what it reads from
+ * disk at run time (the migrations, the PDF fonts).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AdminClient } from '../scripts/lib/client';
+import { ROOT_DIR } from './app';
+import { prepareSession } from './test-helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'tinnhiem-compiled-'));
+let child: ChildProcess | undefined;
+afterAll(() => {
+  child?.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the compiled server', () => {
+  it('starts with node, migrates a new database and prints slips as a PDF', async () => {
+    execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT_DIR, stdio: 'ignore' });
+    child = spawn(process.execPath, [join(ROOT_DIR, 'build/server.mjs')], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ADMIN_PASSWORD: 'compiled-pw', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child!.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /http:\/\/127\.0\.0\.1:(\d+)\/admin/.exec(out);
+        if (m) resolve(`http://127.0.0.1:${m[1]}`);
+      });
+      child!.once('exit', (code) => reject(new Error(`exited early (${code}): ${out}`)));
+    });
+    const admin = new AdminClient(url);
+    await admin.login('compiled-pw');
+    const { session } = await prepareSession(admin, { persons: 1, slips: 2 });
+    const pdf = await fetch(`${url}/api/admin/sessions/${session.id}/slips/print.pdf`, { headers: { cookie: admin.cookieHeader } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    child.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+    expect(child.exitCode).toBe(0);
+  });
+});
