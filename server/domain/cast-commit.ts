@@ -62,15 +62,15 @@ export type CastStatements = ReturnType<typeof prepareCastStatements>;
  * unsealed box decrypts it now.
  */
 export function writeCast(stmts: CastStatements, msg: CastInput): CastOutcome {
+  // Until the cast proves the slip's secret, every id and every state answer alike
+  // (`bad-seal`): short slip ids cannot be scanned, nor polled to learn who has voted.
   const slip = stmts.slip.get(msg.slipId);
-  if (!slip) throw new AppError('slip-unknown', 404);
+  if (!slip) throw new AppError('bad-seal');
   const nonceHash = sha256(msg.nonce);
   // A retry of the accepted cast: the nonce, known only to that phone, is its proof.
   if (slip.state === 'used' && slip.nonce_hash && timingSafeEqual(slip.nonce_hash, nonceHash)) return { sessionId: slip.session_id, already: true };
-  // A used slip of a closed vote has no key left (see forgetUsedSlipKeys): it stays used.
-  if (slip.proof_hash) throw new AppError('slip-used', 409);
-  // The authenticator proves the secret is known; until then nothing is said about the
-  // slip's state, so that polling short slip ids cannot tell when a slip was used.
+  // A used slip of a closed vote has no key left (see forgetUsedSlipKeys): nothing can be proven.
+  if (slip.proof_hash) throw new AppError('bad-seal');
   if (!secretsEqual(msg.auth, castAuth(slip.seal_key, slip.session_id, slip.id, msg.nonce, msg.sealed))) throw new AppError('bad-seal');
   if (slip.state === 'void') throw new AppError('slip-void', 410);
   if (slip.state === 'used') throw new AppError('slip-used', 409);
