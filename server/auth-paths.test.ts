@@ -4,6 +4,7 @@
  * by the route matched, not by the raw request line.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminClient } from '../scripts/lib/client';
 import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from './test-helpers';
 
 let server: TestServer;
@@ -77,3 +78,20 @@ async function guessInParallel(url: string): Promise<void> {
   });
   expect(res.status).toBe(200);
 }
+
+describe('expired logins', () => {
+  it('are deleted from the database at the next login; live ones stay', async () => {
+    const past = new Date(Date.now() - 3600_000).toISOString();
+    server.app.sqlite
+      .prepare('insert into admin_sessions (token_hash, operator, created_at, expires_at) values (?, ?, ?, ?)')
+      .run('expired-token-hash', 'Thư ký cũ', past, past);
+    const before = server.app.sqlite.prepare('select count(*) as n from admin_sessions').get() as { n: number };
+    const desk = new AdminClient(server.url);
+    await desk.login(TEST_PASSWORD, 'Thư ký mới');
+    const rows = server.app.sqlite.prepare('select token_hash, operator from admin_sessions').all() as { token_hash: string; operator: string }[];
+    expect(rows.find((r) => r.token_hash === 'expired-token-hash')).toBeUndefined();
+    expect(rows).toHaveLength(before.n);
+    // The console that logged in earlier is still logged in.
+    expect(await server.admin.call('GET', '/api/admin/me')).toMatchObject({ operator: expect.any(String) });
+  });
+});

@@ -134,6 +134,8 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
         const token = randomBytes(32).toString('base64url');
         const name = (operator === undefined ? '' : cleanText(operator)) || DEFAULT_OPERATOR;
         const now = new Date();
+        // Logins that expired are of no use to anyone: they go (secure_delete overwrites them).
+        await app.db.deleteFrom('admin_sessions').where('expires_at', '<', now.toISOString()).execute();
         await app.db
           .insertInto('admin_sessions')
           .values({
