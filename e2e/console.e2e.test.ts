@@ -1,12 +1,16 @@
 /**
  * The secretariat console in real Chromium against the real server: log in, create a vote,
- * import people, issue, print and void slips, open (with live turnout), close, read the log.
+ * import people, issue, print and void slips, open (with live turnout), close, read the log;
+ * the sealing ceremony and the opening of the box, typed and scanned with a (fake) camera.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { TEST_PASSWORD, type TestServer } from '../server/test-helpers';
-import { screenshot, useServerAndBrowser } from './browser';
+import { castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
+import { prepareSession, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { CHROMIUM, screenshot, useServerAndBrowser } from './browser';
 
 const POLL = { timeout: 10_000 };
 /** Wait until the element's text contains `sub`. */
@@ -102,6 +106,16 @@ describe('console walk-through in Chromium', () => {
     await hasText(page.getByTestId('slip-counts'), 'Đã phát hành 5 phiếu QR: 5 chưa dùng (1 chưa in), 0 đã bỏ phiếu, 1 đã hủy');
     await screenshot(page, 'console-slips-1280');
 
+    // The box is sealed by default, so Open waits for the seal; this vote takes an unsealed box.
+    await page.getByRole('tab', { name: 'Điều hành' }).click();
+    expect(await page.getByRole('button', { name: 'Mở bỏ phiếu' }).isDisabled()).toBe(true);
+    await isText(page.getByTestId('needs-seal'), 'Cần niêm phong hòm phiếu trước khi mở bỏ phiếu.');
+    await page.getByRole('button', { name: 'Đến phần niêm phong (thẻ Thông tin)' }).click();
+    await page.getByTestId('box-panel').getByText('Không niêm phong', { exact: true }).click();
+    await hasText(page.locator('.modal'), 'Máy chủ sẽ đọc được từng phiếu điện thoại ngay khi phiếu đến');
+    await confirmModal(page);
+    await isText(page.getByTestId('box-status'), 'Hòm phiếu không niêm phong: máy chủ đọc được từng phiếu khi phiếu đến.');
+
     // Open voting; a phone casts; turnout moves live.
     await page.getByRole('tab', { name: 'Điều hành' }).click();
     await page.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
@@ -110,6 +124,7 @@ describe('console walk-through in Chromium', () => {
     await isText(page.getByTestId('issued'), '5');
     const { slips: unused } = await server.admin.call('GET', `/api/admin/sessions/${sessionId}/slips?state=unused`);
     const detail = await server.admin.call('GET', `/api/admin/sessions/${sessionId}`);
+    const box = await server.admin.ballotBox(sessionId);
     const ws = await WsClient.connect(server.url);
     const cast = await sealBallot(slipFromPath(unused[0].path), box, { [detail.persons[0].id]: 'high' });
     await ws.request({ type: 'slip.open', slipId: cast.slipId, proof: cast.proof });
@@ -129,7 +144,7 @@ describe('console walk-through in Chromium', () => {
     await page.locator('table.audit tbody tr').first().waitFor();
     const events = await page.locator('table.audit tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event')));
     expect(events).toEqual(
-      expect.arrayContaining(['session.created', 'persons.changed', 'slips.issued', 'slips.printed', 'slips.voided', 'session.opened', 'session.closed']),
+      expect.arrayContaining(['session.created', 'persons.changed', 'slips.issued', 'slips.printed', 'slips.voided', 'box.unsealed-chosen', 'session.opened', 'session.closed']),
     );
     await hasText(page.locator('table.audit'), 'Lê Thư Ký');
     expect(await page.locator('table.audit').innerText()).not.toContain(lost);
@@ -155,6 +170,7 @@ describe('console walk-through in Chromium', () => {
     });
     await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, { persons: [{ fullName: 'Trần Văn Bình', position: 'Chủ tịch' }] });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: 2 });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/box/mode`, { sealed: false });
     await login(page, 'Thư ký 2');
     await page.goto(`${server.url}/admin/s/${session.id}/run`);
     await hasAttr(page.getByTestId('quorum-badge'), 'data-met', 'false');
@@ -188,6 +204,7 @@ describe('console walk-through in Chromium', () => {
       ],
     });
     await server.admin.call('PUT', `/api/admin/sessions/${session.id}/paper-issued`, { count: 2 });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/box/mode`, { sealed: false });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
     const contextA = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const contextB = await browser.newContext({ viewport: { width: 1024, height: 800 } });
@@ -228,4 +245,167 @@ describe('console walk-through in Chromium', () => {
     await contextA.close();
     await contextB.close();
   });
+
+  it('seals the box one member at a time, then opens it with two of three shares, at 1366×768', async () => {
+    const page = await browser.newPage({ viewport: LAPTOP });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const session = await server.admin.call('POST', '/api/admin/sessions', {
+      title: 'Lấy phiếu tín nhiệm Ban Thường vụ Huyện ủy',
+      organisation: 'Đảng bộ huyện Kim Sơn',
+      place: '',
+      heldOn: '2026-11-27',
+      presetId: 'qd96-2023',
+      summoned: 10,
+      present: 10,
+    });
+    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, { persons: [{ fullName: 'Phạm Văn Hải', position: 'Bí thư Huyện ủy' }, { fullName: 'Vũ Thị Loan', position: 'Phó Bí thư' }] });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: 3 });
+    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/committee`, { members: COMMITTEE });
+    await login(page, 'Lê Thư Ký');
+    await page.goto(`${server.url}/admin/s/${session.id}/setup`);
+    const panel = page.getByTestId('box-panel');
+    await hasText(panel, 'Mỗi thành viên Ban kiểm phiếu sẽ nhận một mảnh khóa');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-box-panel-1366');
+
+    await panel.getByRole('button', { name: 'Niêm phong hòm phiếu' }).click();
+    const modal = page.locator('.modal');
+    await hasText(modal, 'phiếu điện thoại sẽ không bao giờ đọc được (phiếu giấy không bị ảnh hưởng)');
+    await hasText(modal, 'NGỪNG CHIẾU');
+    expect(await modal.locator('.actions button').last().isDisabled()).toBe(true);
+    await modal.getByRole('checkbox').check();
+    await screenshot(page, 'console-seal-confirm-1366');
+    await modal.locator('.actions button').last().click();
+
+    const ceremony = page.getByTestId('ceremony');
+    const codes: string[] = [];
+    for (const [i, member] of COMMITTEE.entries()) {
+      await isText(ceremony.getByTestId('ceremony-member'), `Thành viên ${i + 1}/3: ${member.fullName} — ${member.role}`);
+      expect(await page.getByTestId('share-code').count()).toBe(0);
+      if (i === 0) await screenshot(page, 'console-ceremony-cover-1366');
+      await ceremony.getByRole('button', { name: `Hiện mảnh khóa của ${member.fullName}` }).click();
+      const code = (await page.getByTestId('share-code').innerText()).replace(/\s/g, '');
+      expect(code).toMatch(/^([0-9A-Z]{5}-){10}[0-9A-Z]{3}$/);
+      for (const earlier of codes) expect(await page.locator('body').innerText()).not.toContain(earlier);
+      codes.push(code);
+      if (i === 0) {
+        await screenshot(page, 'console-ceremony-share-1366');
+        // What "In thẻ" prints: this member's card alone.
+        await page.emulateMedia({ media: 'print' });
+        await screenshot(page, 'console-ceremony-card-print');
+        expect(await page.locator('header.top').isVisible()).toBe(false);
+        expect(await page.getByText('THẺ MẢNH KHÓA HÒM PHIẾU ĐIỆN TỬ').isVisible()).toBe(true);
+        await page.emulateMedia({ media: 'screen' });
+      }
+      await ceremony.getByRole('button', { name: i < 2 ? 'Đã nhận — người tiếp theo' : 'Đã nhận — hoàn tất' }).click();
+    }
+    await hasText(ceremony, 'Đã niêm phong: cần 2/3 mảnh khóa để mở.');
+    await screenshot(page, 'console-ceremony-done-1366');
+    await ceremony.getByRole('button', { name: 'Đóng' }).click();
+    await ceremony.waitFor({ state: 'detached' });
+    await hasText(page.getByTestId('box-status'), 'cần 2/3 mảnh khóa để mở hòm');
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(codes[0]!.slice(0, 11));
+
+    // Open, one phone votes, close.
+    await page.getByRole('tab', { name: 'Điều hành' }).click();
+    await hasText(page.getByTestId('run-box'), 'cần 2/3 mảnh khóa để mở sau khi kết thúc bỏ phiếu');
+    await page.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
+    await confirmModal(page);
+    await isText(page.getByTestId('session-state'), 'Đang bỏ phiếu');
+    const { slips } = await server.admin.call('GET', `/api/admin/sessions/${session.id}/slips?state=unused`);
+    const box = await server.admin.ballotBox(session.id);
+    const ws = await WsClient.connect(server.url);
+    const cast = await sealBallot(slipFromPath(slips[0].path), box, Object.fromEntries(box.persons.map((p) => [p.id, 'high'])));
+    await ws.request({ type: 'slip.open', slipId: cast.slipId, proof: cast.proof });
+    expect(await ws.request(castMessage(cast))).toMatchObject({ type: 'recorded' });
+    ws.close();
+    await isText(page.getByTestId('collected'), '1');
+    await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+    await confirmModal(page);
+    await isText(page.getByTestId('session-state'), 'Đã kết thúc');
+
+    // Results wait for the box; two members present their shares.
+    await page.getByRole('tab', { name: 'Kết quả' }).click();
+    const opening = page.getByTestId('box-opening');
+    await isText(opening.getByTestId('box-count'), 'Đã xuất trình 0/2 mảnh khóa — cần thêm 2');
+    expect(await page.getByTestId('results-panel').count()).toBe(0);
+    await screenshot(page, 'console-box-opening-1366');
+    await opening.locator('input[name=share]').fill(codes[0]!);
+    await opening.getByRole('button', { name: 'Xuất trình mảnh khóa' }).click();
+    await hasText(opening.getByRole('status'), `Đã nhận mảnh khóa của ${COMMITTEE[0]!.fullName}.`);
+    await isText(opening.getByTestId('box-count'), 'Đã xuất trình 1/2 mảnh khóa — cần thêm 1');
+    // A share typed twice is refused and changes nothing.
+    await opening.locator('input[name=share]').fill(codes[0]!);
+    await opening.getByRole('button', { name: 'Xuất trình mảnh khóa' }).click();
+    await hasText(opening.locator('[data-code=box-share-again]'), 'Mảnh khóa của thành viên này đã được xuất trình.');
+    await screenshot(page, 'console-box-one-more-1366');
+    await opening.locator('input[name=share]').fill(codes[2]!.toLowerCase());
+    await opening.getByRole('button', { name: 'Xuất trình mảnh khóa' }).click();
+
+    const opened = page.getByTestId('box-opened');
+    await isText(opened.getByTestId('box-phone-ballots'), '1');
+    await isText(opened.getByTestId('box-spoilt'), '0');
+    await page.getByTestId('results-panel').locator('table.results-table').waitFor(POLL);
+    await hasText(opened.getByTestId('receipts-link'), `/r/${session.id}`);
+    await screenshot(page, 'console-box-opened-1366');
+
+    // The tracking code the phone showed is in the public list.
+    const list = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await list.goto(`${server.url}/r/${session.id}?code=${encodeURIComponent(cast.receipt)}`);
+    await hasText(list.locator('body'), 'có trong hòm phiếu');
+    await list.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a share card held up to the laptop camera (Chromium’s fake camera) is read and presented', async () => {
+    const { session, shares } = await prepareSession(server.admin, { persons: 2, slips: 2 });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.openBox(session.id, [shares[0]!]);
+    // The camera films the second member's card.
+    const video = join(server.dir, 'share-card.y4m');
+    writeFileSync(video, y4mOfQr(shares[1]!));
+    const withCamera = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    });
+    try {
+      const page = await withCamera.newPage({ viewport: LAPTOP });
+      await login(page, 'Lê Thư Ký');
+      await page.goto(`${server.url}/admin/s/${session.id}/results`);
+      await isText(page.getByTestId('box-count'), 'Đã xuất trình 1/2 mảnh khóa — cần thêm 1');
+      await page.getByRole('button', { name: 'Quét mã QR' }).click();
+      await page.getByTestId('box-opened').waitFor(POLL);
+      await page.getByTestId('results-panel').locator('table.results-table').waitFor(POLL);
+      expect(await page.getByTestId('share-scanner').count()).toBe(0);
+    } finally {
+      await withCamera.close();
+    }
+  });
 });
+
+const LAPTOP = { width: 1366, height: 768 };
+const COMMITTEE = [
+  { fullName: 'Đỗ Thị Thanh Hương', role: 'Trưởng ban' },
+  { fullName: 'Ngô Văn Lực', role: 'Ủy viên' },
+  { fullName: 'Trịnh Bảo Châu', role: 'Ủy viên' },
+];
+
+/** A Y4M video (what Chromium's fake camera plays) of a card showing the QR of `text`, dark on white. */
+function y4mOfQr(text: string): Buffer {
+  const [width, height, modulePx] = [640, 480, 9];
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const luma = Buffer.alloc(width * height, 235);
+  const left = Math.floor((width - modules.size * modulePx) / 2);
+  const top = Math.floor((height - modules.size * modulePx) / 2);
+  for (let y = 0; y < modules.size * modulePx; y++) {
+    for (let x = 0; x < modules.size * modulePx; x++) {
+      if (modules.get(Math.floor(y / modulePx), Math.floor(x / modulePx))) luma[(top + y) * width + left + x] = 16;
+    }
+  }
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, Buffer.alloc(width * height / 2, 128)]);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), frame, frame, frame]);
+}

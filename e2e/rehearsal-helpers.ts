@@ -82,3 +82,53 @@ export async function rateAndSubmit(page: Page, names: string[], levels: (string
 export async function pdfText(data: Uint8Array): Promise<string> {
   return (await pdfItems(data)).join('\n');
 }
+
+/**
+ * The sealing ceremony as the secretariat runs it from the Details tab: seal (ticking that
+ * the projector no longer mirrors the laptop), then each member in turn sees their share
+ * alone. Returns the codes in the members' order, as each copied theirs down.
+ */
+export async function sealTheBox(page: Page, members: [string, string][], shot?: (step: string) => Promise<void>): Promise<string[]> {
+  await tab(page, 'Thông tin');
+  const panel = page.getByTestId('box-panel');
+  await panel.getByRole('button', { name: 'Niêm phong hòm phiếu' }).click();
+  const modal = page.locator('.modal');
+  await hasText(modal, 'phiếu điện thoại sẽ không bao giờ đọc được (phiếu giấy không bị ảnh hưởng)');
+  await modal.getByRole('checkbox').check();
+  await modal.locator('.actions button').last().click();
+  const ceremony = page.getByTestId('ceremony');
+  const codes: string[] = [];
+  for (const [i, [name, role]] of members.entries()) {
+    await isText(ceremony.getByTestId('ceremony-member'), `Thành viên ${i + 1}/${members.length}: ${name} — ${role}`);
+    // Between two members the screen is covered: no share at all.
+    expect(await page.getByTestId('share-code').count()).toBe(0);
+    if (i === 1) await shot?.('cover');
+    await ceremony.getByRole('button', { name: `Hiện mảnh khóa của ${name}` }).click();
+    codes.push((await page.getByTestId('share-code').innerText()).replace(/\s/g, ''));
+    if (i === 1) await shot?.('share');
+    await ceremony.getByRole('button', { name: i + 1 < members.length ? 'Đã nhận — người tiếp theo' : 'Đã nhận — hoàn tất' }).click();
+  }
+  await ceremony.getByTestId('ceremony-done').waitFor(POLL);
+  await shot?.('done');
+  await ceremony.getByRole('button', { name: 'Đóng' }).click();
+  await ceremony.waitFor({ state: 'detached' });
+  return codes;
+}
+
+/** Members present their shares in the Results tab, typed from their cards, until the box opens. */
+export async function openTheBox(page: Page, shares: { name: string; code: string }[], shot?: (step: string) => Promise<void>): Promise<void> {
+  await tab(page, 'Kết quả');
+  const opening = page.getByTestId('box-opening');
+  await isText(opening.getByTestId('box-count'), `Đã xuất trình 0/${shares.length} mảnh khóa — cần thêm ${shares.length}`);
+  await shot?.('locked');
+  for (const [i, { name, code }] of shares.entries()) {
+    await opening.locator('input[name=share]').fill(code);
+    await opening.getByRole('button', { name: 'Xuất trình mảnh khóa' }).click();
+    if (i + 1 < shares.length) {
+      await hasText(opening.getByRole('status'), `Đã nhận mảnh khóa của ${name}.`);
+      await isText(opening.getByTestId('box-count'), `Đã xuất trình ${i + 1}/${shares.length} mảnh khóa — cần thêm ${shares.length - i - 1}`);
+      await shot?.(`share-${i + 1}`);
+    }
+  }
+  await page.getByTestId('box-opened').waitFor(POLL);
+}

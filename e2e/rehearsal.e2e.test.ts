@@ -4,7 +4,10 @@
  * keys paper ballots from a tablet), 12 delegates vote from phones of several sizes (one
  * before voting opens, one typing the code, one leaving a person unmarked, one losing the
  * network mid-send, one scanning a used slip), and the projector follows from the display
- * link. Then a second vote is prepared from a copy. Screenshots: e2e/screenshots/day-*.png.
+ * link. The phone box is sealed to the three-member tally committee at opening, one member
+ * at a time, and opened after close by two of them typing their shares; a delegate then
+ * finds their tracking code in the public list. Then a second vote is prepared from a copy.
+ * Screenshots: e2e/screenshots/day-*.png.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -13,7 +16,7 @@ import type { TestServer } from '../server/test-helpers';
 import { formatPercent } from '../shared/format';
 import type { TallyResult } from '../shared/tally';
 import { PHONE, PROJECTOR, screenshot, useServerAndBrowser } from './browser';
-import { confirmModal, hasText, isText, LAPTOP, login, openPhone, pdfText, POLL, rateAndSubmit, SMALL_PHONE, TABLET, tab, type Phone } from './rehearsal-helpers';
+import { confirmModal, hasText, isText, LAPTOP, login, openPhone, openTheBox, pdfText, POLL, rateAndSubmit, sealTheBox, SMALL_PHONE, TABLET, tab, type Phone } from './rehearsal-helpers';
 
 const TITLE = 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12';
 const PEOPLE: [string, string][] = [
@@ -194,6 +197,19 @@ describe('the whole day', () => {
     // 55 handed out for 52 present: the console says so before opening.
     await hasText(a.getByTestId('issued-over-present'), 'Tổng số phiếu phát ra (55) nhiều hơn số người có mặt (52)');
     await day(a, '13b-run-before-open-1366');
+    // The box is not sealed yet: Open waits, and says why.
+    expect(await a.getByRole('button', { name: 'Mở bỏ phiếu' }).isDisabled()).toBe(true);
+    await isText(a.getByTestId('needs-seal'), 'Cần niêm phong hòm phiếu trước khi mở bỏ phiếu.');
+
+    // --- The sealing ceremony, the projector no longer mirroring the laptop: 2 of 3 open the box.
+    const shares = await sealTheBox(a, members, (step) => day(a, `13c-ceremony-${step}-1366`));
+    expect(new Set(shares).size).toBe(3);
+    await hasText(a.getByTestId('box-status'), 'cần 2/3 mảnh khóa để mở hòm');
+    await day(a, '13d-box-sealed-1366');
+    expect(await a.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toMatch(new RegExp(shares.map((c) => c.slice(0, 11)).join('|')));
+
+    await tab(a, 'Điều hành');
+    await hasText(a.getByTestId('run-box'), 'cần 2/3 mảnh khóa để mở sau khi kết thúc bỏ phiếu');
     await a.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
     await confirmModal(a);
     await isText(a.getByTestId('session-state'), 'Đang bỏ phiếu');
@@ -219,6 +235,9 @@ describe('the whole day', () => {
       ),
     );
     await day(phones[4]!.page, '13-phone-recorded-320');
+    // Each phone shows the tracking code of its sealed ballot; delegate 0 notes theirs.
+    const receipt = (await phones[0]!.page.getByTestId('receipt').innerText()).trim();
+    expect(receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await isText(a.getByTestId('collected'), '10');
     await projectors[0]!.getByTestId('collected').filter({ hasText: '10' }).waitFor(POLL);
     await day(a, '14-run-open-1366');
@@ -296,17 +315,41 @@ describe('the whole day', () => {
     await a.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
     await confirmModal(a);
     await isText(a.getByTestId('session-state'), 'Đã kết thúc');
-    await projectors[0]!.getByText('Ban kiểm phiếu đang kiểm phiếu').waitFor(POLL);
+    // The hall sees the box locked until the committee opens it.
+    await projectors[0]!.getByText('Xin chờ Ban kiểm phiếu mở hòm phiếu điện tử').waitFor(POLL);
     await day(a, '22-run-closed-1366');
     await day(projectors[0]!, '23-display-closed-1920');
 
-    await tab(a, 'Kết quả');
+    // --- The box is opened by the first and the third member, typing the codes on their cards.
+    await openTheBox(
+      a,
+      [
+        { name: members[0]![0], code: shares[0]! },
+        { name: members[2]![0], code: shares[2]!.toLowerCase() },
+      ],
+      (step) => day(a, `24a-box-${step}-1366`),
+    );
+    await isText(a.getByTestId('box-phone-ballots'), '12');
+    await isText(a.getByTestId('box-spoilt'), '0');
+    const receiptsUrl = (await a.getByTestId('receipts-link').innerText()).trim().replace(/^https?:\/\/[^/]+/, server.url);
+    expect(receiptsUrl).toBe(`${server.url}/r/${sessionId}`);
     await a.getByTestId('results-panel').locator('table.results-table').waitFor(POLL);
+    await day(a, '24b-box-opened-1366');
+    await projectors[0]!.getByText('Hòm phiếu điện tử đã được mở').waitFor(POLL);
+    await day(projectors[0]!, '24c-display-box-opened-1920');
     await day(a, '24-results-before-publish-1366');
     await a.getByRole('button', { name: 'Công bố kết quả' }).click();
     await a.getByRole('button', { name: 'Xác nhận công bố' }).click();
     await hasText(a.getByRole('status'), 'Đã công bố kết quả');
     await day(a, '25-results-published-1366');
+
+    // A delegate checks from their phone that their tracking code is in the box.
+    const checker = await openPhone(browser);
+    await checker.page.goto(`${receiptsUrl}?code=${encodeURIComponent(receipt.toLowerCase())}`);
+    await hasText(checker.page.locator('body'), `Mã ${receipt} có trong hòm phiếu.`);
+    await day(checker.page, '25b-receipt-check-360');
+    expect(checker.errors).toEqual([]);
+    await checker.context.close();
 
     const results = (await server.admin.call('GET', `/api/admin/sessions/${sessionId}/results`)) as TallyResult;
     expect(results.collected).toEqual({ phone: 12, paper: 2, total: 14 });

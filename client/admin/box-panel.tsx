@@ -57,7 +57,7 @@ export function BoxPanel({ session, reload }: TabProps) {
   const seal = () =>
     action.run(
       {
-        message: `${sealedUp ? `${t('confirmReseal')} ` : ''}${t('confirmSeal', { n: members.length, k })}`,
+        message: `${sealedUp ? `${t('confirmReseal')}\n\n` : ''}${t('confirmSeal', { n: members.length, k })}`,
         requireTick: t('tickNotProjected'),
         danger: sealedUp,
       },

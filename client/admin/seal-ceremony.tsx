@@ -134,7 +134,12 @@ function ShareCard({ share, n, threshold, sessionTitle, sealedAt }: { share: Iss
           <p class="share-code" data-testid="share-code" translate={false}>
             {share.code.split('-').map((group, i) => (
               <span key={i}>
-                {i > 0 && <span class="dash">-</span>}
+                {i > 0 && (
+                  <>
+                    <span class="dash">-</span>
+                    <wbr />
+                  </>
+                )}
                 <span class="group">{group}</span>
               </span>
             ))}

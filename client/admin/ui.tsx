@@ -66,7 +66,7 @@ export function useAction() {
   return { busy, error, notice, run, setError };
 }
 
-/** A moment of the day as the console shows it: "14:05 27/11/2026". */
+/** A moment of the day as the console shows it: "14:05 27/11/2026" (never a two-digit year). */
 export function formatMoment(iso: string): string {
-  return new Intl.DateTimeFormat(lang.value === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang.value === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
 }

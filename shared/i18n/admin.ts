@@ -244,8 +244,8 @@ export const ADMIN_TEXT = {
   boxSeal: { vi: 'Niêm phong hòm phiếu', en: 'Seal the ballot box' },
   boxReseal: { vi: 'Niêm phong lại', en: 'Seal again' },
   confirmSeal: {
-    vi: 'Niêm phong hòm phiếu: {n} thành viên Ban kiểm phiếu lần lượt nhận mỗi người một mảnh khóa, chỉ hiện một lần. Sau khi kết thúc bỏ phiếu, cần {k} người xuất trình mảnh khóa để mở hòm. Nếu ít hơn {k} người xuất trình được, phiếu điện thoại sẽ không bao giờ đọc được (phiếu giấy không bị ảnh hưởng). Trước khi tiếp tục: NGỪNG CHIẾU màn hình máy tính này lên máy chiếu.',
-    en: 'Seal the box: the {n} tally committee members each receive one key share, in turn, shown once only. After voting closes, {k} of them must present their shares to open the box. If fewer than {k} can, the phone ballots can never be read (paper ballots are unaffected). Before going on: STOP MIRRORING this laptop on the projector.',
+    vi: 'Niêm phong hòm phiếu: {n} thành viên Ban kiểm phiếu lần lượt nhận mỗi người một mảnh khóa, chỉ hiện một lần. Sau khi kết thúc bỏ phiếu, cần {k} người xuất trình mảnh khóa để mở hòm.\n\nNếu ít hơn {k} người xuất trình được, phiếu điện thoại sẽ không bao giờ đọc được (phiếu giấy không bị ảnh hưởng).\n\nTrước khi tiếp tục: NGỪNG CHIẾU màn hình máy tính này lên máy chiếu.',
+    en: 'Seal the box: the {n} tally committee members each receive one key share, in turn, shown once only. After voting closes, {k} of them must present their shares to open the box.\n\nIf fewer than {k} can, the phone ballots can never be read (paper ballots are unaffected).\n\nBefore going on: STOP MIRRORING this laptop on the projector.',
   },
   confirmReseal: {
     vi: 'Niêm phong lại sẽ tạo khóa mới: mọi mảnh khóa đã trao trước đây không còn giá trị (hủy các thẻ cũ).',
