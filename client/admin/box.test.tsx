@@ -127,6 +127,26 @@ describe('choosing the box', () => {
   });
 });
 
+describe('in English', () => {
+  it('reads the box panel and the opening panel on the toggle', async () => {
+    const session = await draft();
+    lang.value = 'en';
+    render(<Console id={session.id} tab="setup" />);
+    const panel = await screen.findByTestId('box-panel');
+    expect(panel.textContent).toContain('Sealed (recommended)');
+    expect(panel.textContent).toContain('The server can read every ballot as it arrives. Allows live results.');
+    await within(panel).findByText('2 of 3 members (majority, default)');
+    fireEvent.click(within(panel).getByText('Seal the ballot box'));
+    expect((await modal()).textContent).toContain('STOP MIRRORING this laptop on the projector');
+    cleanup();
+
+    const { session: closed } = await closedSealed([]);
+    render(<Console id={closed.id} tab="results" />);
+    await waitFor(() => expect(screen.getByTestId('box-count').textContent).toBe('0 of 2 shares presented — 2 more needed'));
+    expect(screen.getByText('Scan QR code')).toBeTruthy();
+  });
+});
+
 describe('the Open button', () => {
   it('waits for the seal, saying why; the live results switch is replaced by an explanation', async () => {
     const session = await draft();
