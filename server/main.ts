@@ -1,6 +1,8 @@
 /** Entry point: read config, build the app, listen, print where to reach it, close on signals. */
 import QRCode from 'qrcode';
+import { ERROR_MESSAGES } from '../shared/errors';
 import { buildApp } from './app';
+import { DatabaseFileError } from './db/open';
 import { readConfig } from './config';
 import { lanAddresses } from './domain/network';
 
@@ -42,6 +44,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  process.stderr.write(`tinnhiem failed to start: ${err.message}\n`);
+  if (err instanceof DatabaseFileError) {
+    const { vi, en } = ERROR_MESSAGES[err.code];
+    process.stderr.write(`\ntinnhiem không khởi động / did not start [${err.code}]\n  ${err.file}\n  ${vi}\n  ${en}\n  (${err.detail})\n`);
+  } else {
+    process.stderr.write(`tinnhiem failed to start: ${err.message}\n`);
+  }
   process.exit(1);
 });

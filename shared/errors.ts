@@ -63,6 +63,19 @@ export const ERROR_MESSAGES = {
   },
   'csv-control-chars': { vi: 'Có ký tự điều khiển (xuống dòng, ký tự ẩn) trong ô.', en: 'A cell contains control characters (line breaks or hidden characters).' },
   'csv-too-many-rows': { vi: 'Danh sách quá dài (tối đa 500 người).', en: 'The list is too long (at most 500 people).' },
+  // The data file (shown at start, with the file's path)
+  'database-damaged': {
+    vi: 'Tệp dữ liệu bị hỏng. Không có gì được ghi vào tệp. Xin khôi phục bản sao lưu (xem docs/operations.md) hoặc chọn thư mục dữ liệu khác (DATA_DIR).',
+    en: 'The data file is damaged. Nothing was written to it. Restore a backup (see docs/operations.md) or choose another data folder (DATA_DIR).',
+  },
+  'database-foreign': {
+    vi: 'Tệp này không phải tệp dữ liệu của tinnhiem. Không có gì được ghi vào tệp. Xin chọn đúng thư mục dữ liệu (DATA_DIR).',
+    en: 'This file is not a tinnhiem data file. Nothing was written to it. Choose the right data folder (DATA_DIR).',
+  },
+  'database-unwritable': {
+    vi: 'Không ghi được vào thư mục dữ liệu (chỉ đọc hoặc không có quyền). Xin chọn thư mục khác (DATA_DIR) hoặc cấp quyền ghi.',
+    en: 'The data folder cannot be written (read-only or no permission). Choose another folder (DATA_DIR) or grant write access.',
+  },
   // The sealed ballot box (hòm phiếu điện tử niêm phong)
   'box-not-sealed': {
     vi: 'Chưa niêm phong hòm phiếu điện tử. Xin niêm phong (chia khóa cho Ban kiểm phiếu) hoặc chọn hòm không niêm phong trước khi mở bỏ phiếu.',

@@ -58,7 +58,8 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
   async (app, opts) => {
     const stored = await app.db.selectFrom('settings').select('value').where('key', '=', 'admin_password').executeTakeFirst();
     let generated: string | null = null;
-    if (opts.adminPassword) {
+    // The same ADMIN_PASSWORD at every start leaves the file as it is.
+    if (opts.adminPassword && !(stored && (await verifyPassword(opts.adminPassword, stored.value)))) {
       const value = await hashPassword(opts.adminPassword);
       await app.db
         .insertInto('settings')
