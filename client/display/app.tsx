@@ -127,7 +127,8 @@ export function DisplayApp({ state }: { state: DisplayState }) {
     void load(500);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'l' || e.key === 'L') state.lang.value = state.lang.value === 'vi' ? 'en' : 'vi';
-      if ((e.key === 'q' || e.key === 'Q') && state.info.value?.boxOpened) state.receiptsShown.value = !state.receiptsShown.value;
+      // Only over results: before them the QR is on screen anyway.
+      if ((e.key === 'q' || e.key === 'Q') && state.info.value?.boxOpened && visibleResults(state)) state.receiptsShown.value = !state.receiptsShown.value;
     };
     window.addEventListener('keydown', onKey);
     return () => {
