@@ -7,7 +7,8 @@ export function Qr({ text, label }: { text: string; label: string }) {
     const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
     let d = '';
     for (let y = 0; y < modules.size; y++) {
-      for (let x = 0; x < modules.size; x++) if (modules.get(x, y)) d += `M${x + 4} ${y + 4}h1v1h-1z`;
+      // BitMatrix.get takes (row, column), as in client/admin/qr.tsx.
+      for (let x = 0; x < modules.size; x++) if (modules.get(y, x)) d += `M${x + 4} ${y + 4}h1v1h-1z`;
     }
     return { d, n: modules.size + 8 };
   }, [text]);

@@ -31,7 +31,8 @@ export function qrMatrix(text: string): boolean[][] {
   const rows: boolean[][] = [];
   for (let y = 0; y < modules.size; y++) {
     const row: boolean[] = [];
-    for (let x = 0; x < modules.size; x++) row.push(modules.get(x, y) === 1);
+    // BitMatrix.get takes (row, column): get(x, y) printed every slip's QR mirrored on its diagonal.
+    for (let x = 0; x < modules.size; x++) row.push(modules.get(y, x) === 1);
     rows.push(row);
   }
   return rows;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
 import { pdfPageItems } from '../test-pdf';
+import QRCode from 'qrcode';
 import { qrMatrix } from '../domain/slip-sheet';
 
 let server: TestServer;
@@ -66,6 +67,11 @@ describe('slip print view and PDF', () => {
     const matrix = qrMatrix(url);
     expect(matrix.length).toBeGreaterThanOrEqual(25);
     expect(matrix.every((row) => row.length === matrix.length)).toBe(true);
+    // Row by row as the library stores it (row-major), not mirrored on the diagonal.
+    const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+    const rows = Array.from({ length: modules.size }, (_, y) => Array.from(modules.data.subarray(y * modules.size, (y + 1) * modules.size), (v) => v === 1));
+    expect(matrix).toEqual(rows);
+    expect(matrix).not.toEqual(rows.map((_, y) => rows.map((r) => r[y])));
   });
 
   it('makes the same slips as a PDF with Vietnamese text intact', async () => {
