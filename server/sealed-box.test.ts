@@ -196,6 +196,9 @@ describe('opening the box', () => {
 
     // The public list does not exist yet.
     expect((await fetch(`${server.url}/api/receipts/${session.id}`)).status).toBe(404);
+    // Nobody on the Wi-Fi can wipe the shares presented so far.
+    const remote = await server.app.inject({ method: 'DELETE', url: sharesPath, remoteAddress: '192.168.1.23', headers: { cookie: server.admin.cookieHeader, host: 'laptop.local:8080', origin: 'http://laptop.local:8080' } });
+    expect(remote.json()).toMatchObject({ error: 'box-needs-laptop' });
     // A wrong share (another box's, or garbled) is refused; nothing is counted as presented.
     const other = await prepareSession(server.admin, { persons: 1, slips: 1 });
     await expect(server.admin.call('POST', sharesPath, { code: other.shares[0] })).rejects.toMatchObject({ code: 'box-share-wrong' });
@@ -278,7 +281,7 @@ describe('opening the box', () => {
     expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).box.spoilt).toBe(3);
   });
 
-  it('an unsealed box is read as casts arrive, refuses a malformed one, and keeps no key after close', async () => {
+  it('an unsealed box is read as casts arrive, refuses a malformed one, keeps no key after close and publishes its codes', async () => {
     const { session, persons, slips } = await prepareSession(server.admin, { persons: 1, slips: 3, sealed: false });
     await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/box/seal`, {})).rejects.toMatchObject({ code: 'box-unsealed' });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
@@ -298,8 +301,9 @@ describe('opening the box', () => {
     expect(after.prepare('select box_secret from vote_sessions where id = ?').get(session.id)).toEqual({ box_secret: null });
     after.close();
     expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)).persons[0].counts.medium).toBe(1);
-    expect((await fetch(`${server.url}/api/receipts/${session.id}`)).status).toBe(404);
-    const probe = fromBase64Url(good.sealed);
-    expect(probe.length).toBeGreaterThan(0);
+    // Its tracking codes are published at close, as a sealed box's are at opening.
+    const list = await (await fetch(`${server.url}/api/receipts/${session.id}`)).json();
+    expect(list).toMatchObject({ phoneBallots: 1, codes: [good.receipt] });
+    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).box.fingerprint).toBe(list.fingerprint);
   });
 });

@@ -11,7 +11,7 @@
 import type Sqlite from 'better-sqlite3';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { castAuth, decodeBallot, fromBase64Url, openFromBox, SEALED_TEXT_LENGTH } from '../../shared/box';
+import { castAuth, decodeBallot, fromBase64Url, openFromBox, receiptCode, SEALED_TEXT_LENGTH } from '../../shared/box';
 import { AppError } from '../../shared/errors';
 import type { Preset } from '../../shared/presets';
 import type { CastMessage } from '../../shared/protocol';
@@ -51,6 +51,7 @@ export function prepareCastStatements(sqlite: Sqlite.Database) {
     insertSealed: sqlite.prepare<[Buffer, string, Buffer]>('insert into sealed_ballots (id, session_id, sealed) values (?, ?, ?)'),
     insertBallot: sqlite.prepare<[Buffer, string]>(`insert into ballots (id, session_id, source) values (?, ?, 'phone')`),
     insertMark: sqlite.prepare<[Buffer, string, string | null]>('insert into marks (ballot_id, person_id, level) values (?, ?, ?)'),
+    insertReceipt: sqlite.prepare<[string, string]>('insert or ignore into receipts (session_id, code) values (?, ?)'),
   };
 }
 export type CastStatements = ReturnType<typeof prepareCastStatements>;
@@ -92,6 +93,9 @@ export function writeCast(stmts: CastStatements, msg: CastInput): CastOutcome {
     const id = randomBytes(16);
     stmts.insertBallot.run(id, slip.session_id);
     for (const personId of personIds) stmts.insertMark.run(id, personId, marks[personId] ?? null);
+    // An unsealed box's tracking codes are kept as they come (stored in code order) and
+    // published at close; a sealed box's are taken from its ciphertexts when it is opened.
+    stmts.insertReceipt.run(slip.session_id, receiptCode(sealed));
   } else {
     stmts.insertSealed.run(randomBytes(16), slip.session_id, Buffer.from(sealed));
   }

@@ -4,7 +4,8 @@ import { AppError } from '../../shared/errors';
 import { quorumMet } from '../../shared/presets';
 import { tally, type TallyResult } from '../../shared/tally';
 import type { Database } from '../db/schema';
-import { prepareUnsealedBox } from './box';
+import { boxFingerprint } from '../../shared/box';
+import { listReceipts, prepareUnsealedBox } from './box';
 import { forgetUsedSlipKeys, loadBallots } from './cast';
 import { nowIso } from './ids';
 import { countIssuedSlips, getSession, listPersons, type SessionRecord } from './sessions';
@@ -55,6 +56,12 @@ export async function closeSession(db: Kysely<Database>, sessionId: string): Pro
     // An unsealed box's key is needed only while casts arrive: every ballot it took is already plaintext.
     await trx.updateTable('vote_sessions').set({ state: 'closed', closed_at: nowIso(), box_secret: null }).where('id', '=', sessionId).execute();
     await forgetUsedSlipKeys(trx, sessionId);
+    // An unsealed box is complete at close: its fingerprint covers the codes it took.
+    if (!session.sealed && session.box.publicKey) {
+      const codes = await listReceipts(trx, sessionId);
+      const fingerprint = boxFingerprint(Buffer.from(session.box.publicKey, 'base64url'), codes);
+      await trx.updateTable('vote_sessions').set({ box_fingerprint: fingerprint }).where('id', '=', sessionId).execute();
+    }
   });
   await scrubOrderTraces(db);
 }

@@ -35,9 +35,9 @@ export function renderReceiptsPage(
 <p class="org">${e(file.title)} — ${e(file.organisation)}</p>
 <p>Số phiếu điện thoại trong hòm: <strong>${file.phoneBallots}</strong> <span class="en">· phone ballots in the box</span><br>
 Dấu vân tay hòm phiếu <span class="en">(box fingerprint)</span>: <span class="fp">${e(file.fingerprint)}</span></p>
-<form method="get"><label for="code">Mã kiểm tra trên điện thoại của bạn <span class="en">· Your tracking code</span></label><input id="code" name="code" autocomplete="off" placeholder="XXXX-XXXX-XXXX" value="${e(check?.typed ?? '')}"><button type="submit">Kiểm tra · Check</button></form>
+<form method="get"><label for="code">Mã kiểm tra trên điện thoại của đồng chí <span class="en">· Your tracking code</span></label><input id="code" name="code" autocomplete="off" placeholder="XXXX-XXXX-XXXX" value="${e(check?.typed ?? '')}"><button type="submit">Kiểm tra · Check</button></form>
 ${result}
-<p class="en">Mã kiểm tra chỉ chứng minh phiếu của bạn có trong hòm, không cho biết nội dung phiếu. · A tracking code proves your ballot is in the box; it says nothing of its content.</p>
+<p class="en">Mã kiểm tra chỉ chứng minh phiếu của đồng chí có trong hòm, không cho biết nội dung phiếu. · A tracking code proves your ballot is in the box; it says nothing of its content.</p>
 <ul class="codes">${file.codes.map((c) => `<li>${e(c)}</li>`).join('')}</ul>
 </body></html>`;
 }

@@ -81,6 +81,7 @@ export default async function boxRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.delete('/api/admin/sessions/:id/box/shares', { schema: { params: SessionIdParams } }, async (request) => {
+    onTheLaptop(request);
     const { id } = request.params as SessionIdParams;
     await getSession(app.db, id);
     app.boxShares.forget(id);
@@ -92,7 +93,9 @@ export default async function boxRoutes(app: FastifyInstance): Promise<void> {
 
   async function receiptsFile(sessionId: string): Promise<ReceiptsFile> {
     const session = await getSession(app.db, sessionId);
-    if (session.box.openedAt === null || !session.sealed) throw new AppError('box-not-opened', 404);
+    // A sealed box's list exists once it is opened; an unsealed box's once voting has closed.
+    const complete = session.sealed ? session.box.openedAt !== null : session.state === 'closed' && session.box.fingerprint !== null;
+    if (!complete) throw new AppError('box-not-opened', 404);
     const codes = await listReceipts(app.db, sessionId);
     return {
       format: 'tinnhiem-receipts/1',
