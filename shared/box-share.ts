@@ -2,7 +2,7 @@
  * A committee member's share of the sealed box, as printed, shown as a QR and typed: the
  * 33 bytes of a Shamir share in 53 symbols of the slip alphabet, in groups of five.
  */
-import { CODE_ALPHABET } from './slip-code';
+import { CODE_ALPHABET, normaliseTyped } from './slip-code';
 import { fromSymbols, toSymbols } from './box';
 
 /** A share of the box's 32-byte key: the key's length plus one byte for the share's x. */
@@ -16,12 +16,7 @@ export function formatShareCode(share: Uint8Array): string {
 
 /** Read a typed or scanned share the way a person might type it; null when it cannot be one. */
 export function parseShareCode(input: string): Uint8Array | null {
-  const clean = input
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s\-_.]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const clean = normaliseTyped(input);
   if (clean.length !== SHARE_SYMBOLS || !new RegExp(`^[${CODE_ALPHABET}]+$`).test(clean)) return null;
   return fromSymbols(clean, SHARE_BYTES);
 }

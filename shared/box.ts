@@ -9,7 +9,7 @@ import { x25519 } from './x25519';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { CODE_ALPHABET } from './slip-code';
+import { CODE_ALPHABET, normaliseTyped } from './slip-code';
 import { fromBase64Url, toBase64Url } from './seal';
 
 /** The plaintext of every ballot of every session: format, person count, one byte a person, zeros. */
@@ -210,7 +210,7 @@ export function receiptOfSealedText(sealedText: string): string {
 
 /** Normalise a typed tracking code (any case, spaces, O for 0, I/L for 1); null if it cannot be one. */
 export function parseReceiptCode(input: string): string | null {
-  const clean = input.normalize('NFKC').toUpperCase().replace(/[\s\-_.]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const clean = normaliseTyped(input);
   if (!new RegExp(`^[${CODE_ALPHABET}]{12}$`).test(clean)) return null;
   return groups(clean, 4);
 }

@@ -42,16 +42,25 @@ export function formatSlipCode(id: string, secret: string): string {
  * or spaces, O for 0 and I or L for 1. Returns null when it cannot be a slip code.
  */
 export function parseSlipCode(input: string): { id: string; secret: string } | null {
-  const clean = input
+  const clean = normaliseTyped(input);
+  if (clean.length !== SLIP_ID_LENGTH + SLIP_SECRET_LENGTH) return null;
+  const id = clean.slice(0, SLIP_ID_LENGTH);
+  const secret = clean.slice(SLIP_ID_LENGTH);
+  return isSlipId(id) && isSlipSecret(secret) ? { id, secret } : null;
+}
+
+/**
+ * A code as a person types it, in the code alphabet's terms: any case, without spaces, dashes,
+ * underscores or dots, O read as 0 and I or L as 1. Slip codes, share codes and tracking codes
+ * are all read this way.
+ */
+export function normaliseTyped(input: string): string {
+  return input
     .normalize('NFKC')
     .toUpperCase()
     .replace(/[\s\-_.]/g, '')
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
-  if (clean.length !== SLIP_ID_LENGTH + SLIP_SECRET_LENGTH) return null;
-  const id = clean.slice(0, SLIP_ID_LENGTH);
-  const secret = clean.slice(SLIP_ID_LENGTH);
-  return isSlipId(id) && isSlipSecret(secret) ? { id, secret } : null;
 }
 
 /** The path of a slip's ballot page, with the secret in the fragment. */

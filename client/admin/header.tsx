@@ -1,6 +1,6 @@
 /** The top bar: where phones must connect (with a QR to test it), language, who is logged in. */
 import { api } from './api';
-import { Qr } from './qr';
+import { Qr } from '../qr';
 import { lang, navigate, operator, t, toggleLang } from './state';
 import type { Network } from './types';
 import { useLoad } from './ui';

@@ -7,7 +7,7 @@
 import { createPortal } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from './confirm';
-import { Qr } from './qr';
+import { Qr } from '../qr';
 import { t } from './state';
 import { formatMoment } from './ui';
 

@@ -7,7 +7,7 @@
 import type { DisplayInfo } from '../../shared/display-info';
 import type { Lang } from '../../shared/errors';
 import { DISPLAY_STRINGS } from '../../shared/i18n/display';
-import { Qr } from './qr';
+import { Qr } from '../qr';
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
 
@@ -45,7 +45,7 @@ export function ReceiptsPanel({ info, lang }: { info: DisplayInfo; lang: Lang })
   const url = receiptsUrl(info, location);
   return (
     <div class="box-panel receipts" data-testid="receipts">
-      <Qr text={url} label={s.receiptsQrLabel} />
+      <Qr text={url} label={s.receiptsQrLabel} testId="receipts-qr" />
       <p class="receipts-caption">{s.receiptsCaption}</p>
       <p class="receipts-url" data-testid="receipts-url">
         {url}

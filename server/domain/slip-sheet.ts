@@ -3,7 +3,7 @@
  * 2 × 4 slips a page with cut lines, each with its QR code (error correction M, 35 mm),
  * the typed code, the vote's title and three lines of instruction.
  */
-import QRCode from 'qrcode';
+export { qrMatrix, qrRuns } from '../../shared/qr';
 import type { SessionRecord } from './sessions';
 import type { SlipRecord } from './slips';
 
@@ -23,37 +23,6 @@ export interface SlipFace {
   organisation: string;
   heading: string;
   instructions: [string, string, string];
-}
-
-/** Dark modules of the QR, as rows of booleans (error correction M). */
-export function qrMatrix(text: string): boolean[][] {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const rows: boolean[][] = [];
-  for (let y = 0; y < modules.size; y++) {
-    const row: boolean[] = [];
-    // BitMatrix.get takes (row, column): get(x, y) printed every slip's QR mirrored on its diagonal.
-    for (let x = 0; x < modules.size; x++) row.push(modules.get(y, x) === 1);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** Horizontal runs of dark modules: [x, y, length]. One path per QR keeps 500 slips light. */
-export function qrRuns(matrix: boolean[][]): [number, number, number][] {
-  const runs: [number, number, number][] = [];
-  matrix.forEach((row, y) => {
-    let x = 0;
-    while (x < row.length) {
-      if (!row[x]) {
-        x++;
-        continue;
-      }
-      const start = x;
-      while (x < row.length && row[x]) x++;
-      runs.push([start, y, x - start]);
-    }
-  });
-  return runs;
 }
 
 export function slipFaces(session: SessionRecord, slips: SlipRecord[], origin: string): SlipFace[] {
