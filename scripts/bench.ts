@@ -1,102 +1,193 @@
 /**
- * `npm run bench`: figures for speed and memory, printed, never asserted.
- * Builds the real app on a temporary SQLite file (synchronous=FULL, as in production) and
- * measures: issuing slips, a burst of concurrent sealed casts over real WebSockets, opening
- * the box, the tally of a large vote, the phone's key derivation in pure JS, and the server's memory.
+ * `npm run bench`: the app's speed and memory beside this machine's own limits, in one run.
+ *   npm run bench -- [--voters 2000] [--persons 15] [--over 60s] [--quick] [--profile DIR] [--tsx]
+ * Starts the real server as its own process on a fresh DATA_DIR, as `npm start` runs it (built
+ * with `npm run build:server`, run as `node build/server.mjs`; `--tsx`: `node --import tsx
+ * server/main.ts`, as the tests run it), and drives it from another process
+ * (scripts/bench-client.ts): a sealed vote, N phones casting in one burst, close → results,
+ * then a fresh vote whose phones arrive over `--over`. The same clients and frame size against
+ * a bare `ws` echo server, better-sqlite3 alone committing the same rows, and the disk's flush
+ * give the limits. `--profile DIR` runs the server under `node --cpu-prof` and summarises the
+ * burst. Prints a table, then one JSON line; asserts nothing on time.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, totalmem, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sealCast } from '../shared/box';
-import { deriveSlipKey } from '../shared/seal';
-import { findPreset } from '../shared/presets';
-import { tally, type TallyBallot } from '../shared/tally';
-import { buildApp } from '../server/app';
-import { AdminClient, slipFromPath } from './lib/client';
-import { randomMarks, runPhones } from './lib/phones';
+import { build } from 'esbuild';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { deriveSlipKeyNative } from '../server/domain/slip-keys';
+import { measureFsync, measureRawSqlite } from './lib/bench-machine';
+import type { AppResult, EchoResult } from './lib/bench-phones';
+import { drainOutput, parseDuration, procMemoryMb, readEvents, spawnNode, stopChild, waitForOutput } from './lib/bench-process';
+import { summariseProfile, type ProfileSummary } from './lib/cpu-profile';
+import { printReport, type BenchFigures } from './lib/bench-report';
 
-const { values } = parseArgs({ options: { voters: { type: 'string', default: '500' }, persons: { type: 'string', default: '15' } } });
-const voters = Number(values.voters);
+const { values } = parseArgs({
+  options: {
+    voters: { type: 'string' },
+    persons: { type: 'string', default: '15' },
+    over: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    tsx: { type: 'boolean', default: false },
+  },
+});
+const voters = Number(values.voters ?? (values.quick ? 300 : 2000));
 const persons = Number(values.persons);
+const overMs = parseDuration(values.over ?? (values.quick ? '5s' : '60s'));
+if (!Number.isInteger(voters) || voters < 1) throw new Error(`--voters must be a whole number, not ${values.voters}`);
+if (!Number.isInteger(persons) || persons < 1) throw new Error(`--persons must be a whole number, not ${values.persons}`);
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
+const PASSWORD = 'bench-password-123';
+/** A whole run's client may take this long before the bench gives up on it. */
+const CLIENT_TIMEOUT_MS = 30 * 60_000;
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const children = new Set<ChildProcess>();
+
+function start(file: string, opts: Parameters<typeof spawnNode>[1]): ChildProcess {
+  const child = spawnNode(file, opts);
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
 }
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-const row = (name: string, value: string) => process.stdout.write(`${name.padEnd(48)} ${value}\n`);
+
+function runClient<T>(config: Record<string, unknown>, onEvent: (e: Record<string, unknown>) => void = () => {}): Promise<T> {
+  const client = start(join(ROOT_DIR, 'scripts/bench-client.ts'), { cwd: ROOT_DIR, args: [JSON.stringify(config)] });
+  return readEvents<T>(client, onEvent, CLIENT_TIMEOUT_MS);
+}
+
+/** One slip key with node:crypto's scrypt, as the server derives them (ms, median of a few). */
+async function scryptMs(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t = performance.now();
+    await deriveSlipKeyNative('AB12', 'ABCDEFG');
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[4]!;
+}
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'tinnhiem-bench-'));
-  const app = await buildApp({ dbFile: join(dir, 'bench.db'), adminPassword: 'bench' });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const admin = new AdminClient(url);
-  await admin.login('bench');
-  const rssStart = process.memoryUsage().rss;
-  row('node', process.version);
-  row('voters × people', `${voters} × ${persons}`);
+  const work = mkdtempSync(join(tmpdir(), 'tinnhiem-bench-'));
+  try {
+    const cores = availableParallelism();
+    log(`${voters} phones × ${persons} people, steady over ${overMs / 1000} s; ${cores} cores; node ${process.version}`);
 
-  const session = await admin.call('POST', '/api/admin/sessions', {
-    title: 'Bench', organisation: 'Bench', place: 'Hà Nội', heldOn: '2026-11-27', presetId: 'qd96-2023', summoned: voters, present: voters,
-  });
-  const { persons: people } = await admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
-    persons: Array.from({ length: persons }, (_, i) => ({ fullName: `Người ${i + 1}`, position: 'Ủy viên' })),
-  });
-  let t = performance.now();
-  const { slips } = await admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: voters });
-  row(`issue ${voters} slips (scrypt per slip)`, `${(performance.now() - t).toFixed(0)} ms`);
-  // Sealed, as a real vote is by default: the figures include opening the box.
-  const shares = await admin.sealBox(session.id, { committee: ['Thành viên 1', 'Thành viên 2', 'Thành viên 3'], threshold: 2 });
-  await admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    // This machine's limits first, each with nothing else running.
+    const fsync = measureFsync(work);
+    const sqlite = measureRawSqlite(work, voters);
+    const scrypt = await scryptMs();
+    log(`fsync ${fsync.medianMs.toFixed(2)} ms; better-sqlite3 ${sqlite.commitsPerSec.toFixed(0)} commits/s, ${sqlite.batchRowsPerSec.toFixed(0)} rows/s in 100s`);
 
-  t = performance.now();
-  await deriveSlipKey('AB12', 'ABCDEFG');
-  row('phone key derivation (pure JS scrypt, 1 slip)', `${(performance.now() - t).toFixed(0)} ms on this CPU`);
-  const box = await admin.ballotBox(session.id);
-  const key = new Uint8Array(32);
-  sealCast(key, 'AB12', box, {});
-  t = performance.now();
-  for (let i = 0; i < 20; i++) sealCast(key, 'AB12', box, {});
-  row('phone seal (pure JS X25519+XChaCha20, 1 ballot)', `${((performance.now() - t) / 20).toFixed(1)} ms on this CPU`);
+    // Compiled like the server (or through tsx like it), so that their memory compares.
+    const echoEntry = join(ROOT_DIR, values.tsx ? 'scripts/bench-echo-server.ts' : 'build/bench-echo-server.mjs');
+    if (!values.tsx) {
+      await build({ entryPoints: [join(ROOT_DIR, 'scripts/bench-echo-server.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', outfile: echoEntry, logLevel: 'warning' });
+    }
+    const echo = start(echoEntry, { cwd: ROOT_DIR });
+    const [, echoUrl] = await waitForOutput(echo, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    drainOutput(echo);
+    const echoed = await runClient<EchoResult>({ mode: 'echo', url: echoUrl, voters });
+    const echoRssMb = procMemoryMb(echo.pid!, 'VmHWM');
+    await stopChild(echo);
+    log(`raw ws echo ${echoed.burst.perSec.toFixed(0)} msg/s, p99 ${echoed.burst.p99Ms.toFixed(0)} ms`);
 
-  // As the ballot page: each phone opens its slip, seals to the box it is told, then all cast at once.
-  const run = await runPhones(url, slips.map((s: { path: string }) => slipFromPath(s.path)), (ballot) => randomMarks(ballot, 0), { native: true });
-  if (run.acked !== voters) throw new Error(`cast failed: ${run.failures.slice(0, 3).join('; ')}`);
-  const burst = run.castMs;
-  const latencies = run.latencies;
-  row(`${voters} concurrent casts, all acknowledged`, `${burst.toFixed(0)} ms (${((voters / burst) * 1000).toFixed(0)} ballots/s, fsync each)`);
-  row('cast latency p50 / p95 / max', `${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} / ${latencies.at(-1)!.toFixed(0)} ms`);
-  row('cast frame size', `${run.castFrameBytes.join(', ')} bytes`);
+    // The app, as `npm start` runs it, on a fresh data folder.
+    if (!values.tsx) execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+    const entry = join(ROOT_DIR, values.tsx ? 'server/main.ts' : 'build/server.mjs');
+    const profileDir = values.profile ? resolve(values.profile) : undefined;
+    if (profileDir) mkdirSync(profileDir, { recursive: true });
+    const server = start(entry, {
+      cwd: ROOT_DIR,
+      nodeArgs: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+      env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(work, 'data'), ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
+    });
+    const [, port] = await waitForOutput(server, /http:\/\/127\.0\.0\.1:(\d+)\/admin/);
+    const serverLog = drainOutput(server);
+    const serverPid = server.pid!;
+    let rssReadyMb = NaN;
+    let rssBurstMb = NaN;
+    const app = await runClient<AppResult>({ mode: 'app', url: `http://127.0.0.1:${port}`, password: PASSWORD, voters, persons, overMs }, (e) => {
+      if (e.event === 'issued') log(`issued ${e.slips} slips in ${(e.ms as number).toFixed(0)} ms`);
+      if (e.event === 'ready') {
+        rssReadyMb = procMemoryMb(serverPid, 'VmRSS');
+        log(`${e.phones} phones open and sealed (${(e.ms as number).toFixed(0)} ms); server rss ${rssReadyMb.toFixed(0)} MB`);
+      }
+      if (e.event === 'burst') {
+        rssBurstMb = procMemoryMb(serverPid, 'VmHWM');
+        log(`burst: ${e.acked} recorded in ${(e.wallMs as number).toFixed(0)} ms`);
+      }
+      if (e.event === 'results') log(`close → results ${(e.ms as number).toFixed(0)} ms`);
+      if (e.event === 'steady-start') log(`steady arrivals over ${(e.overMs as number) / 1000} s`);
+    });
+    const rssMb = procMemoryMb(serverPid, 'VmHWM');
+    const exit = await stopChild(server);
+    if (exit !== 0) log(`server exited with ${exit}: ${serverLog().slice(-1000)}`);
+    for (const run of [app.burst, app.steady]) if (run.failures > 0) log(`${run.failures} casts failed, e.g. ${run.firstFailures.join('; ')}`);
 
-  t = performance.now();
-  await admin.call('POST', `/api/admin/sessions/${session.id}/close`);
-  row('close (WAL checkpoint + VACUUM)', `${(performance.now() - t).toFixed(0)} ms`);
-  t = performance.now();
-  const opened = await admin.openBox(session.id, shares.slice(0, 2));
-  if (!opened.opened) throw new Error('the box did not open');
-  row(`open the box (2 of 3 shares, ${voters} ballots)`, `${(performance.now() - t).toFixed(0)} ms`);
-  t = performance.now();
-  await admin.call('GET', `/api/admin/sessions/${session.id}/results`);
-  row('results over HTTP (load + tally)', `${(performance.now() - t).toFixed(0)} ms`);
+    let profile: ProfileSummary | undefined;
+    if (profileDir) {
+      // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (tsx adds a loader thread).
+      const file = readdirSync(profileDir).find((f) => f.includes(`.${serverPid}.0.`) && f.endsWith('.cpuprofile'));
+      if (!file) log(`no CPU profile of pid ${serverPid} in ${profileDir}`);
+      else {
+        profile = summariseProfile(join(profileDir, file), { startUs: app.burst.startUs, endUs: app.burst.endUs });
+        writeFileSync(join(profileDir, `burst-${voters}.summary.json`), JSON.stringify(profile, null, 2));
+      }
+    }
 
-  const big: TallyBallot[] = Array.from({ length: 2000 }, () => ({
-    source: 'phone',
-    marks: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`p${i}`, ['high', 'medium', 'low', null][Math.floor(Math.random() * 4)]!])),
-  }));
-  t = performance.now();
-  tally({ summoned: 2000, present: 2000, issued: { phone: 2000, paper: 0 }, base: 'collected', persons: Array.from({ length: 60 }, (_, i) => ({ id: `p${i}`, fullName: '', position: '' })) }, big, findPreset('qd96-2023')!);
-  row('pure tally, 2000 ballots × 60 people', `${(performance.now() - t).toFixed(1)} ms`);
-
-  const mem = process.memoryUsage();
-  // Client and server share this process: the figures bound the server's own use from above.
-  row('memory: rss at start / now', `${mb(rssStart)} / ${mb(mem.rss)}`);
-  row('memory: heap used', mb(mem.heapUsed));
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
+    const figures: BenchFigures = {
+      voters,
+      acked: app.burst.acked,
+      persons,
+      overMs,
+      compiled: values.tsx ? 0 : 1,
+      cores,
+      memGb: totalmem() / 2 ** 30,
+      ballotsPerSec: app.burst.perSec,
+      p50Ms: app.burst.p50Ms,
+      p99Ms: app.burst.p99Ms,
+      maxMs: app.burst.maxMs,
+      steadyAcked: app.steady.acked,
+      steadyP50Ms: app.steady.p50Ms,
+      steadyP99Ms: app.steady.p99Ms,
+      rssMb,
+      rssReadyMb,
+      rssBurstMb,
+      echoRssMb,
+      rawWsEchoPerSec: echoed.burst.perSec,
+      rawWsEchoP50Ms: echoed.burst.p50Ms,
+      rawWsEchoP99Ms: echoed.burst.p99Ms,
+      rawSqliteCommitsPerSec: sqlite.commitsPerSec,
+      rawSqliteBatchRowsPerSec: sqlite.batchRowsPerSec,
+      ratio: app.burst.perSec / echoed.burst.perSec,
+      p99Ratio: app.burst.p99Ms / echoed.burst.p99Ms,
+      slipsPerSec: app.slipsPerSec,
+      slipsLimitPerSec: (cores * 1000) / scrypt,
+      scryptMs: scrypt,
+      closeToResultsMs: app.closeToResultsMs,
+      resultsCollected: app.resultsCollected,
+      fsyncMs: fsync.medianMs,
+      fsyncP99Ms: fsync.p99Ms,
+      castFrameBytes: app.castFrameBytes.at(-1) ?? NaN,
+      castFrameSizes: app.castFrameBytes.length,
+      echoFrameBytes: echoed.frameBytes.at(-1) ?? NaN,
+      failures: app.burst.failures + app.steady.failures + echoed.burst.failures,
+    };
+    printReport(figures, profile);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
-main().catch((err: Error) => {
-  process.stderr.write(`bench failed: ${err.message}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    for (const child of children) child.kill('SIGKILL');
+    process.stderr.write(`bench failed: ${err.stack ?? err.message}\n`);
+    process.exit(1);
+  },
+);
