@@ -77,9 +77,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // ws closes a connection only past this size; smaller oversize messages get an error reply.
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES * 16 } });
   await app.register(db, { file: options.dbFile });
-  await app.register(casts);
   await app.register(auth, { adminPassword: options.adminPassword, loginDelayMs: options.loginDelayMs });
   await app.register(hub);
+  await app.register(casts);
 
   app.get('/healthz', async () => ({ ok: true }));
   await app.register(ballotRoutes);

@@ -110,6 +110,10 @@ export const ERROR_MESSAGES = {
   'slip-code-format': { vi: 'Mã phiếu gồm 11 ký tự, dạng XXXX-XXXXXXX. Xin kiểm tra lại mã in trên phiếu.', en: 'A slip code has 11 characters, like XXXX-XXXXXXX. Check the code printed on the slip.' },
   'slip-secret-missing': { vi: 'Đường dẫn thiếu phần bí mật của phiếu. Xin quét lại mã QR hoặc nhập mã in trên phiếu.', en: 'The link is missing the slip secret. Scan the QR code again or type the code printed on the slip.' },
   'protocol-outdated': { vi: 'Trang phiếu đã cũ. Xin tải lại trang (giữ nguyên đường dẫn).', en: 'This ballot page is out of date. Please reload it (keep the same link).' },
+  'storage-full': {
+    vi: 'Phiếu của đồng chí chưa được ghi: máy chủ tạm thời hết chỗ lưu. Xin giữ trang này mở, phiếu sẽ được gửi lại tự động.',
+    en: 'Your ballot has not been recorded yet: the server is out of storage for now. Keep this page open; it will be sent again automatically.',
+  },
   'network': { vi: 'Mất kết nối mạng. Đang thử kết nối lại…', en: 'Network connection lost. Reconnecting…' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

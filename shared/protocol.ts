@@ -101,6 +101,8 @@ export type ServerMessage =
   /** Live results were switched off while voting is open: drop every live count now on screen. */
   | { type: 'results-withdrawn'; sessionId: string }
   | { type: 'pong'; rid?: string; version: number }
+  /** To consoles: the disk is full and casts are refused (`full`), or space is back. */
+  | { type: 'storage'; full: boolean }
   | { type: 'error'; rid?: string; code: ErrorCode };
 
 /** Compile-time exhaustiveness: a `switch` over message types ends with `default: assertNever(msg)`. */

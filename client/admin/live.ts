@@ -1,10 +1,11 @@
-/** Live turnout for one session over the WebSocket, reconnecting when the link drops. */
+/** Live turnout for one session over the WebSocket, reconnecting when the link drops; and whether the server's disk is full. */
 import { useEffect, useState } from 'preact/hooks';
 import type { ServerMessage, Turnout } from '../../shared/protocol';
 
-export function useLiveTurnout(sessionId: string, initial: Turnout): { turnout: Turnout; online: boolean } {
+export function useLiveTurnout(sessionId: string, initial: Turnout): { turnout: Turnout; online: boolean; storageFull: boolean } {
   const [turnout, setTurnout] = useState(initial);
   const [online, setOnline] = useState(false);
+  const [storageFull, setStorageFull] = useState(false);
   useEffect(() => {
     let socket: WebSocket | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -16,6 +17,7 @@ export function useLiveTurnout(sessionId: string, initial: Turnout): { turnout: 
         const msg = JSON.parse(String(event.data)) as ServerMessage;
         if (msg.type === 'subscribed') setOnline(true);
         if (msg.type === 'turnout' && msg.turnout.sessionId === sessionId) setTurnout(msg.turnout);
+        if (msg.type === 'storage') setStorageFull(msg.full);
       };
       socket.onclose = () => {
         setOnline(false);
@@ -29,5 +31,5 @@ export function useLiveTurnout(sessionId: string, initial: Turnout): { turnout: 
       socket?.close();
     };
   }, [sessionId]);
-  return { turnout, online };
+  return { turnout, online, storageFull };
 }

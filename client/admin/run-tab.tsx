@@ -9,7 +9,7 @@ import { ErrorNote, useAction, useLoad } from './ui';
 import { useLiveTurnout } from './live';
 
 export function RunTab({ session, reload }: TabProps) {
-  const { turnout, online } = useLiveTurnout(session.id, session.turnout);
+  const { turnout, online, storageFull } = useLiveTurnout(session.id, session.turnout);
   const net = useLoad<Network>('/api/admin/network');
   const action = useAction();
   const [copied, setCopied] = useState(false);
@@ -58,6 +58,11 @@ export function RunTab({ session, reload }: TabProps) {
         <div style={{ width: `${pct}%` }} />
       </div>
       {!online && state === 'open' && <p class="warn">{t('liveOffline')}</p>}
+      {storageFull && (
+        <p class="error" role="alert" data-code="storage-full" data-testid="storage-full">
+          {t('storageFull')}
+        </p>
+      )}
       {state === 'draft' && turnout.issued > turnout.present && (
         <p class="warn" data-testid="issued-over-present">
           {t('issuedOverPresent', { issued: turnout.issued, present: turnout.present })}

@@ -1,5 +1,5 @@
 /** The page at `/b/<slip>`: whichever screen the controller's phase calls for. */
-import type { Lang } from '../../shared/errors';
+import { errorMessage, type Lang } from '../../shared/errors';
 import type { BallotStrings } from '../../shared/i18n/ballot';
 import { BallotForm } from './ballot-form';
 import type { BallotController } from './controller';
@@ -35,7 +35,7 @@ export function BallotPage({ controller, t, lang }: { controller: BallotControll
         <Opening t={t} />
       );
     case 'submitting':
-      return <Submitting t={t} offline={state.link === 'reconnecting'} />;
+      return <Submitting t={t} offline={state.link === 'reconnecting'} notice={state.retrying && errorMessage(state.retrying, lang)} />;
     case 'recorded':
       return <Recorded t={t} receipt={state.receipt} />;
     case 'used':

@@ -23,6 +23,8 @@ export interface BallotState {
   link: LinkStatus;
   /** After "recorded": the tracking code (mã kiểm tra) of the sealed ballot. */
   receipt?: string;
+  /** While submitting: the server's last transient refusal (e.g. its disk is full), resent on its own. */
+  retrying?: ErrorCode;
 }
 
 export interface ControllerOptions {
@@ -39,7 +41,7 @@ export interface ControllerOptions {
 }
 
 /** Server errors worth retrying as they are: the next attempt may well succeed. */
-const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['internal', 'rate-limited']);
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['internal', 'rate-limited', 'storage-full']);
 
 export class BallotController {
   state: BallotState = { phase: 'opening', marks: {}, link: 'connecting' };
@@ -233,6 +235,7 @@ export class BallotController {
         }
         if (reply.type === 'recorded') return this.finish('recorded');
         if (reply.type !== 'error' || TRANSIENT.has(reply.code)) {
+          if (reply.type === 'error' && reply.code === 'storage-full') this.set({ retrying: reply.code });
           await new Promise((r) => setTimeout(r, this.opts.retryMs ?? 2000));
           continue;
         }
@@ -259,7 +262,7 @@ export class BallotController {
     this.record = receipt ? { used: true, receipt } : { used: true };
     this.save();
     this.key = null;
-    this.set({ phase, marks: {}, ...(receipt ? { receipt } : {}) });
+    this.set({ phase, marks: {}, retrying: undefined, ...(receipt ? { receipt } : {}) });
     this.link?.close();
     clearInterval(this.poll);
   }

@@ -44,12 +44,17 @@ export function Waiting({ session, t, lang }: { session: BallotSessionView; t: B
   );
 }
 
-export function Submitting({ t, offline }: { t: BallotStrings; offline: boolean }) {
+export function Submitting({ t, offline, notice }: { t: BallotStrings; offline: boolean; notice?: string | undefined }) {
   return (
     <main class="screen notice calm" aria-busy="true">
       <div class="spinner" aria-hidden="true" />
       <Heading>{t.submittingTitle}</Heading>
       <p>{t.submittingBody}</p>
+      {notice && !offline && (
+        <p class="warn" role="status">
+          {notice}
+        </p>
+      )}
       {offline && (
         <p class="warn" role="status">
           {t.submittingOffline}

@@ -59,6 +59,7 @@ export function handleMessage(state: DisplayState, msg: ServerMessage): void {
     case 'state':
     case 'slip':
     case 'recorded':
+    case 'storage':
       return;
     default: {
       // Compile-time exhaustiveness (shared/protocol's assertNever is not imported: it would bundle the schemas).

@@ -102,6 +102,19 @@ export function writeCast(stmts: CastStatements, msg: CastInput): CastOutcome {
   return { sessionId: slip.session_id, already: false };
 }
 
+/** SQLite's answer when the disk (or the filesystem's quota) is full. */
+export function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC';
+}
+
+/** An error that is not a refusal of one cast ends the whole batch: nothing in it is kept. */
+class BatchFailed extends Error {
+  constructor(readonly failure: unknown) {
+    super('batch failed');
+  }
+}
+
 interface Pending {
   msg: CastInput;
   resolve(outcome: CastOutcome): void;
@@ -116,9 +129,13 @@ export class CastCommitter {
   private readonly stmts: CastStatements;
   private readonly batch: (items: Pending[]) => ({ ok: CastOutcome } | { err: unknown })[];
 
+  /** Whether the last batch failed for want of space (reported once per change). */
+  private full = false;
+
   constructor(
     private readonly db: Kysely<Database>,
     sqlite: Sqlite.Database,
+    private readonly onStorage: (full: boolean, err?: unknown) => void = () => undefined,
   ) {
     this.stmts = prepareCastStatements(sqlite);
     // A nested better-sqlite3 transaction is a savepoint: a refused cast rolls back alone.
@@ -128,6 +145,7 @@ export class CastCommitter {
         try {
           return { ok: one(item.msg) };
         } catch (err) {
+          if (!(err instanceof AppError)) throw new BatchFailed(err);
           return { err };
         }
       }),
@@ -170,10 +188,19 @@ export class CastCommitter {
       let results: ({ ok: CastOutcome } | { err: unknown })[];
       try {
         results = this.batch(items);
-      } catch (err) {
-        // The commit itself failed (a full disk, an I/O error): nobody is told "recorded".
-        for (const item of items) item.reject(err);
+      } catch (caught) {
+        // A write or the commit failed (a full disk, an I/O error): the transaction is rolled
+        // back and nobody is told "recorded"; the phones send the same casts again.
+        const err = caught instanceof BatchFailed ? caught.failure : caught;
+        const full = isStorageFull(err);
+        if (full !== this.full || !full) this.onStorage(full, err);
+        this.full = full;
+        for (const item of items) item.reject(full ? new AppError('storage-full', 507) : err);
         return;
+      }
+      if (this.full) {
+        this.full = false;
+        this.onStorage(false);
       }
       items.forEach((item, i) => {
         const r = results[i]!;

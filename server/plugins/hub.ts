@@ -22,6 +22,8 @@ export interface Hub {
   stateChanged(sessionId: string): Promise<void>;
   /** Send a message to the followers of a session in the given audiences. */
   send(sessionId: string, audiences: Audience[], msg: ServerMessage): void;
+  /** Send to every socket of these audiences, whatever session it follows. */
+  broadcast(audiences: Audience[], msg: ServerMessage): void;
   /** Called with each turnout broadcast (e.g. to refresh live results); errors are logged. */
   onTurnout(listener: (turnout: Turnout) => Promise<void> | void): void;
 }
@@ -103,6 +105,9 @@ export default fp(
         send(sessionId, ['console', 'display'], { type: 'turnout', turnout });
       },
       send,
+      broadcast(audiences, msg) {
+        for (const sessionId of rooms.keys()) send(sessionId, audiences, msg);
+      },
       onTurnout(listener) {
         listeners.push(listener);
       },

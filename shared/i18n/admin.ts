@@ -182,6 +182,10 @@ export const ADMIN_TEXT = {
   confirmClose: { vi: 'Kết thúc bỏ phiếu? Đây là bước cuối: không mở lại được; bỏ phiếu lại phải tạo cuộc mới.', en: 'Close voting? This is final: it cannot be reopened; a re-vote is a new session.' },
   liveTitle: { vi: 'Theo dõi trực tiếp', en: 'Live turnout' },
   liveOffline: { vi: 'Mất kết nối trực tiếp, đang kết nối lại…', en: 'Live link lost, reconnecting…' },
+  storageFull: {
+    vi: 'Ổ đĩa máy chủ đã đầy: phiếu điện thoại đang bị từ chối (chưa phiếu nào bị mất). Xin giải phóng dung lượng ngay; điện thoại sẽ tự gửi lại.',
+    en: "The server's disk is full: phone ballots are being refused (none has been lost). Free some space now; phones will send again on their own.",
+  },
   displayLink: { vi: 'Đường dẫn màn hình chiếu (có khóa, không chia sẻ công khai)', en: 'Projector display link (contains a key; do not share publicly)' },
   openDisplay: { vi: 'Mở màn hình chiếu', en: 'Open the display' },
   closedNote: { vi: 'Bỏ phiếu đã kết thúc. Nhập phiếu giấy (nếu có), rồi sang thẻ Kết quả.', en: 'Voting is closed. Key the paper ballots (if any), then go to Results.' },
