@@ -36,6 +36,11 @@ export interface SessionRecord extends Required<SessionInput> {
   /** The phone box is sealed to the tally committee (the default), or unsealed by choice in draft. */
   sealed: boolean;
   box: BoxState;
+  /**
+   * Closing could not yet fold the write-ahead log into the file and rebuild it (another
+   * program holds the file open): the order of casting may still be recoverable from it.
+   */
+  tracesPending: boolean;
 }
 
 /** The phone ballot box as the console and the minutes see it (never a key that opens it). */

@@ -58,6 +58,21 @@ export function RunTab({ session, reload }: TabProps) {
         <div style={{ width: `${pct}%` }} />
       </div>
       {!online && state === 'open' && <p class="warn">{t('liveOffline')}</p>}
+      {session.tracesPending && (
+        <div class="error" role="alert" data-testid="traces-pending">
+          <p>{t('tracesPending')}</p>
+          <button
+            type="button"
+            onClick={() =>
+              void action.run(null, () => api('POST', `/api/admin/sessions/${session.id}/scrub`), () => {
+                void reload();
+              })
+            }
+          >
+            {t('tracesScrub')}
+          </button>
+        </div>
+      )}
       {storageFull && (
         <p class="error" role="alert" data-code="storage-full" data-testid="storage-full">
           {t('storageFull')}

@@ -57,6 +57,8 @@ export interface VoteSessionsTable {
   /** Phone ballots that did not open or were not well formed, counted as spoilt. */
   box_spoilt: number | null;
   box_fingerprint: string | null;
+  /** 1 while the WAL could not be folded into the file after close (someone held it open). */
+  traces_pending: Generated<number>;
 }
 
 /** A committee member holding one share of a sealed box, as named at sealing. */

@@ -26,6 +26,8 @@ export type AuditEvent =
   | 'box.unsealed-chosen'
   | 'box.sealed'
   | 'box.opened'
+  | 'traces.pending'
+  | 'traces.scrubbed'
   | 'admin.login'
   | 'admin.logout';
 

@@ -269,7 +269,7 @@ export async function openBox(
       detail: { phoneBallots: sealedRows.length, spoilt, holders: who.holders.join(', ') },
     });
   });
-  await scrubOrderTraces(db);
+  await scrubOrderTraces(db, sessionId, who.actor);
   return { phoneBallots: sealedRows.length, spoilt };
 }
 

@@ -7,8 +7,9 @@ import type { Database } from '../db/schema';
 import { boxFingerprint } from '../../shared/box';
 import { listReceipts, prepareUnsealedBox } from './box';
 import { forgetUsedSlipKeys, loadBallots } from './cast';
+import { audit } from './audit';
 import { nowIso } from './ids';
-import { countIssuedSlips, getSession, listPersons, type SessionRecord } from './sessions';
+import { countIssuedSlips, getSession, getTurnout, listPersons, type SessionRecord } from './sessions';
 
 /**
  * Open voting. Below quorum it refuses unless `overrideQuorum` is set; the caller records
@@ -48,7 +49,7 @@ export async function openSession(
  * Close voting for good, forgetting the keys of used slips. Then fold the WAL into the main file and rebuild it, so the file
  * keeps no trace of the order in which ballots arrived.
  */
-export async function closeSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+export async function closeSession(db: Kysely<Database>, sessionId: string, actor: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
     if (session.state === 'closed') throw new AppError('session-already-closed', 409);
@@ -62,15 +63,54 @@ export async function closeSession(db: Kysely<Database>, sessionId: string): Pro
       const fingerprint = boxFingerprint(Buffer.from(session.box.publicKey, 'base64url'), codes);
       await trx.updateTable('vote_sessions').set({ box_fingerprint: fingerprint }).where('id', '=', sessionId).execute();
     }
+    // Recorded in the closing transaction, so that the cleanup below leaves the WAL empty.
+    const turnout = await getTurnout(trx, sessionId);
+    await audit(trx, { sessionId, actor, event: 'session.closed', detail: { collected: turnout.collected, issued: turnout.issued } });
   });
-  await scrubOrderTraces(db);
+  await scrubOrderTraces(db, sessionId, actor);
 }
 
-/** Checkpoint and truncate the WAL, then VACUUM: rows are rewritten in key order. */
-export async function scrubOrderTraces(db: Kysely<Database>): Promise<void> {
-  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
-  await sql`vacuum`.execute(db);
-  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+/** How long a checkpoint waits for a reader to let go, per attempt. */
+const CHECKPOINT_WAIT_MS = 200;
+
+async function checkpointTruncated(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ busy: number; log: number; checkpointed: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  return rows[0]?.busy === 0;
+}
+
+/**
+ * Checkpoint and truncate the WAL, VACUUM (rows rewritten in key order), and truncate again;
+ * and prove it: when another program holds the file open (a backup tool, a SQLite browser)
+ * the checkpoint cannot finish. Tried three times; if it still cannot, the session is marked
+ * (`traces_pending`, shown in the console, audited) and the cleanup is tried again at the next
+ * step (opening the box, publishing, or the console's "clean again"). Returns whether it is clean.
+ */
+export async function scrubOrderTraces(db: Kysely<Database>, sessionId: string, actor = 'Hệ thống'): Promise<boolean> {
+  let clean = false;
+  await sql.raw(`pragma busy_timeout = ${CHECKPOINT_WAIT_MS}`).execute(db);
+  try {
+    for (let attempt = 0; attempt < 3 && !clean; attempt++) {
+      if (!(await checkpointTruncated(db))) continue;
+      try {
+        await sql`vacuum`.execute(db);
+      } catch {
+        continue;
+      }
+      clean = await checkpointTruncated(db);
+    }
+  } finally {
+    await sql`pragma busy_timeout = 5000`.execute(db);
+  }
+  const session = await getSession(db, sessionId);
+  if (clean !== !session.tracesPending) {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('vote_sessions').set({ traces_pending: clean ? 0 : 1 }).where('id', '=', sessionId).execute();
+      await audit(trx, { sessionId, actor, event: clean ? 'traces.scrubbed' : 'traces.pending' });
+    });
+    // The note itself went through the WAL: fold it in too, if the way is clear now.
+    if (clean) await checkpointTruncated(db);
+  }
+  return clean;
 }
 
 /** Results of a sealed session exist only once the committee has opened its box. */

@@ -31,8 +31,8 @@ export async function publishResults(
     await trx.updateTable('vote_sessions').set({ published_at: publishedAt }).where('id', '=', sessionId).execute();
     return { publishedAt, already: false };
   });
-  // Paper ballots may have been keyed after close: scrub their order from the file too.
-  if (!outcome.already) await scrubOrderTraces(db);
+  // Paper ballots may have been keyed after close (and a cleanup may be pending): scrub again.
+  if (!outcome.already) await scrubOrderTraces(db, sessionId);
   return outcome;
 }
 

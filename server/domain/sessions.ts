@@ -65,6 +65,7 @@ function toRecord(row: Selectable<VoteSessionsTable>): SessionRecord {
     closedAt: row.closed_at,
     publishedAt: row.published_at,
     sealed: row.sealed === 1,
+    tracesPending: row.traces_pending === 1,
     box: {
       publicKey: row.box_public ? row.box_public.toString('base64url') : null,
       threshold: row.box_threshold,

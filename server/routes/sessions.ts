@@ -7,7 +7,7 @@ import { PRESETS, quorumMet } from '../../shared/presets';
 import { presetCustomised } from '../../shared/preset-validate';
 import { audit, listAudit } from '../domain/audit';
 import { listHolders } from '../domain/box';
-import { closeSession, computeResults, openSession } from '../domain/lifecycle';
+import { closeSession, computeResults, openSession, scrubOrderTraces } from '../domain/lifecycle';
 import {
   createSession,
   getSession,
@@ -152,10 +152,17 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
 
   app.post('/api/admin/sessions/:id/close', { schema: { params: SessionIdParams } }, async (request) => {
     const { id } = request.params as SessionIdParams;
-    await closeSession(app.db, id);
-    const turnout = await getTurnout(app.db, id);
-    await audit(app.db, { sessionId: id, actor: actor(request), event: 'session.closed', detail: { collected: turnout.collected, issued: turnout.issued } });
+    await closeSession(app.db, id, actor(request));
     await app.hub.stateChanged(id);
+    return sessionDetail(app, await getSession(app.db, id));
+  });
+
+  // Fold the WAL into the file again after a close that could not (another program held it open).
+  app.post('/api/admin/sessions/:id/scrub', { schema: { params: SessionIdParams } }, async (request) => {
+    const { id } = request.params as SessionIdParams;
+    const session = await getSession(app.db, id);
+    if (session.state !== 'closed') throw new AppError('session-not-closed', 409);
+    await scrubOrderTraces(app.db, id, actor(request));
     return sessionDetail(app, await getSession(app.db, id));
   });
 

@@ -182,6 +182,11 @@ export const ADMIN_TEXT = {
   confirmClose: { vi: 'Kết thúc bỏ phiếu? Đây là bước cuối: không mở lại được; bỏ phiếu lại phải tạo cuộc mới.', en: 'Close voting? This is final: it cannot be reopened; a re-vote is a new session.' },
   liveTitle: { vi: 'Theo dõi trực tiếp', en: 'Live turnout' },
   liveOffline: { vi: 'Mất kết nối trực tiếp, đang kết nối lại…', en: 'Live link lost, reconnecting…' },
+  tracesPending: {
+    vi: 'Chưa dọn xong nhật ký ghi (tệp -wal) sau khi kết thúc: một chương trình khác đang mở tệp dữ liệu (sao lưu, trình xem SQLite). Từ nhật ký này còn có thể suy ra thứ tự bỏ phiếu. Xin đóng chương trình đó rồi bấm “Dọn lại”. Việc dọn cũng được thử lại khi mở hòm phiếu và khi công bố.',
+    en: 'The write-ahead log (-wal file) could not be cleaned after close: another program holds the data file open (a backup, a SQLite viewer). The order of casting could still be read from it. Close that program, then press “Clean again”. Cleaning is also retried when the box is opened and at publishing.',
+  },
+  tracesScrub: { vi: 'Dọn lại', en: 'Clean again' },
   storageFull: {
     vi: 'Ổ đĩa máy chủ đã đầy: phiếu điện thoại đang bị từ chối (chưa phiếu nào bị mất). Xin giải phóng dung lượng ngay; điện thoại sẽ tự gửi lại.',
     en: "The server's disk is full: phone ballots are being refused (none has been lost). Free some space now; phones will send again on their own.",
@@ -380,6 +385,8 @@ export const AUDIT_EVENT_TEXT: Record<string, T> = {
   'box.unsealed-chosen': { vi: 'Chọn hòm phiếu điện tử không niêm phong', en: 'Unsealed phone box chosen' },
   'box.sealed': { vi: 'Niêm phong hòm phiếu điện tử', en: 'Phone ballot box sealed' },
   'box.opened': { vi: 'Mở hòm phiếu điện tử', en: 'Phone ballot box opened' },
+  'traces.pending': { vi: 'Chưa dọn được nhật ký ghi của tệp dữ liệu', en: 'Data file log not yet cleaned' },
+  'traces.scrubbed': { vi: 'Đã dọn nhật ký ghi của tệp dữ liệu', en: 'Data file log cleaned' },
 };
 
 /** Names of the audit details the log view translates (others show their key as stored). */
