@@ -110,6 +110,7 @@ async function main(): Promise<void> {
     const serverPid = server.pid!;
     let rssReadyMb = NaN;
     let rssBurstMb = NaN;
+    let rssResultsMb = NaN;
     const app = await runClient<AppResult>({ mode: 'app', url: `http://127.0.0.1:${port}`, password: PASSWORD, voters, persons, overMs }, (e) => {
       if (e.event === 'issued') log(`issued ${e.slips} slips in ${(e.ms as number).toFixed(0)} ms`);
       if (e.event === 'ready') {
@@ -120,7 +121,10 @@ async function main(): Promise<void> {
         rssBurstMb = procMemoryMb(serverPid, 'VmHWM');
         log(`burst: ${e.acked} recorded in ${(e.wallMs as number).toFixed(0)} ms`);
       }
-      if (e.event === 'results') log(`close → results ${(e.ms as number).toFixed(0)} ms`);
+      if (e.event === 'results') {
+        rssResultsMb = procMemoryMb(serverPid, 'VmHWM');
+        log(`close → results ${(e.ms as number).toFixed(0)} ms`);
+      }
       if (e.event === 'steady-start') log(`steady arrivals over ${(e.overMs as number) / 1000} s`);
     });
     const rssMb = procMemoryMb(serverPid, 'VmHWM');
@@ -157,6 +161,7 @@ async function main(): Promise<void> {
       rssMb,
       rssReadyMb,
       rssBurstMb,
+      rssResultsMb,
       echoRssMb,
       rawWsEchoPerSec: echoed.burst.perSec,
       rawWsEchoP50Ms: echoed.burst.p50Ms,

@@ -22,10 +22,12 @@ export interface BenchFigures {
   steadyAcked: number;
   steadyP50Ms: number;
   steadyP99Ms: number;
-  /** The server's peak resident memory over the run (VmHWM), and its RSS with the burst's phones open, and peak after the burst. */
+  /** The server's peak resident memory over the whole run (VmHWM). */
   rssMb: number;
+  /** Its RSS with the burst's phones open and sealed; its peak once they have cast; its peak once the box is opened and counted. */
   rssReadyMb: number;
   rssBurstMb: number;
+  rssResultsMb: number;
   echoRssMb: number;
   rawWsEchoPerSec: number;
   rawWsEchoP50Ms: number;
@@ -85,7 +87,7 @@ export function printReport(f: BenchFigures, profile?: ProfileSummary): void {
     table(rows),
     '',
     `recorded: burst ${num(f.acked)}/${n}, steady ${num(f.steadyAcked)}/${n}; results counted ${num(f.resultsCollected)}; failures ${f.failures}`,
-    `server memory: ${num(f.rssReadyMb)} MB with the burst's phones open, ${num(f.rssBurstMb)} MB peak after the burst, ${num(f.rssMb)} MB peak over the run`,
+    `server memory: ${num(f.rssReadyMb)} MB with the burst's phones open; peak ${num(f.rssBurstMb)} MB after the burst, ${num(f.rssResultsMb)} MB after close → results, ${num(f.rssMb)} MB over the run`,
     '',
     'issue 9 goals (read, not asserted):',
     `  ballots/s ≥ 0.5 × raw echo         ${f.ratio >= 0.5 ? 'met    ' : 'not met'}  (${ratio(f.ballotsPerSec, f.rawWsEchoPerSec)})`,
