@@ -58,6 +58,11 @@ export function RunTab({ session, reload }: TabProps) {
         <div style={{ width: `${pct}%` }} />
       </div>
       {!online && state === 'open' && <p class="warn">{t('liveOffline')}</p>}
+      {turnout.collected > turnout.present && (
+        <p class="warn" role="status" data-testid="more-than-present">
+          {t('moreThanPresent', { collected: turnout.collected, present: turnout.present })}
+        </p>
+      )}
       {session.tracesPending && (
         <div class="error" role="alert" data-testid="traces-pending">
           <p>{t('tracesPending')}</p>

@@ -207,6 +207,10 @@ export function minutesModel(
       { label: 'Số người có mặt', value: `${n(results.present)} (${quorum})` },
       { label: 'Tổng số phiếu phát ra', value: `${n(results.issued.total)} (${apart(results.issued)})` },
       { label: 'Tổng số phiếu thu về', value: `${n(results.collected.total)} (${apart(results.collected)})` },
+      // Not a refusal: the ballots count, and the committee must explain the difference.
+      ...(results.collected.total > results.present
+        ? [{ label: 'Lưu ý', value: `Số phiếu thu về (${n(results.collected.total)}) nhiều hơn số người có mặt (${n(results.present)}); Ban kiểm phiếu cần giải trình.` }]
+        : []),
     ],
     resultsHeading: 'Kết quả kiểm phiếu như sau:',
     levelLabels: preset.levels.map((l) => l.label.vi),

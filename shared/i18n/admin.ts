@@ -182,6 +182,10 @@ export const ADMIN_TEXT = {
   confirmClose: { vi: 'Kết thúc bỏ phiếu? Đây là bước cuối: không mở lại được; bỏ phiếu lại phải tạo cuộc mới.', en: 'Close voting? This is final: it cannot be reopened; a re-vote is a new session.' },
   liveTitle: { vi: 'Theo dõi trực tiếp', en: 'Live turnout' },
   liveOffline: { vi: 'Mất kết nối trực tiếp, đang kết nối lại…', en: 'Live link lost, reconnecting…' },
+  moreThanPresent: {
+    vi: 'Số phiếu thu về ({collected}) nhiều hơn số người có mặt ({present}). Các phiếu vẫn được tính; biên bản sẽ ghi để Ban kiểm phiếu giải trình. Kiểm tra lại số người có mặt.',
+    en: 'More ballots collected ({collected}) than delegates present ({present}). They still count; the minutes will say so for the tally committee to explain. Check the number present.',
+  },
   tracesPending: {
     vi: 'Chưa dọn xong nhật ký ghi (tệp -wal) sau khi kết thúc: một chương trình khác đang mở tệp dữ liệu (sao lưu, trình xem SQLite). Từ nhật ký này còn có thể suy ra thứ tự bỏ phiếu. Xin đóng chương trình đó rồi bấm “Dọn lại”. Việc dọn cũng được thử lại khi mở hòm phiếu và khi công bố.',
     en: 'The write-ahead log (-wal file) could not be cleaned after close: another program holds the data file open (a backup, a SQLite viewer). The order of casting could still be read from it. Close that program, then press “Clean again”. Cleaning is also retried when the box is opened and at publishing.',
