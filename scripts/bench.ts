@@ -10,7 +10,7 @@
  * give the limits. `--profile DIR` runs the server under `node --cpu-prof` and summarises the
  * burst. Prints a table, then one JSON line; asserts nothing on time.
  */
-import { availableParallelism, totalmem, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, totalmem, tmpdir } from 'node:os';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import { build } from 'esbuild';
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { deriveSlipKeyNative } from '../server/domain/slip-keys';
 import { measureFsync, measureRawSqlite } from './lib/bench-machine';
-import type { AppResult, EchoResult } from './lib/bench-phones';
+import { pool, type AppResult, type EchoResult } from './lib/bench-phones';
 import { drainOutput, parseDuration, procMemoryMb, readEvents, spawnNode, stopChild, waitForOutput } from './lib/bench-process';
 import { summariseProfile, type ProfileSummary } from './lib/cpu-profile';
 import { printReport, type BenchFigures } from './lib/bench-report';
@@ -59,27 +59,35 @@ function runClient<T>(config: Record<string, unknown>, onEvent: (e: Record<strin
   return readEvents<T>(client, onEvent, CLIENT_TIMEOUT_MS);
 }
 
-/** One slip key with node:crypto's scrypt, as the server derives them (ms, median of a few). */
-async function scryptMs(): Promise<number> {
+/**
+ * Slip keys with node:crypto's scrypt, as the server derives them: one alone (ms, median),
+ * and how many a second every core together makes (`cores` in flight, 8 jobs each).
+ */
+async function measureScrypt(cores: number): Promise<{ ms: number; perSec: number }> {
   const times: number[] = [];
   for (let i = 0; i < 9; i++) {
     const t = performance.now();
     await deriveSlipKeyNative('AB12', 'ABCDEFG');
     times.push(performance.now() - t);
   }
-  return times.sort((a, b) => a - b)[4]!;
+  const jobs = cores * 8;
+  const t = performance.now();
+  await pool(jobs, cores, () => deriveSlipKeyNative('AB12', 'ABCDEFG'));
+  return { ms: times.sort((a, b) => a - b)[4]!, perSec: (jobs / (performance.now() - t)) * 1000 };
 }
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'tinnhiem-bench-'));
   try {
     const cores = availableParallelism();
+    // Other work on the machine moves every figure: the reader should see how busy it was.
+    const loadAvgStart = loadavg()[0]!;
     log(`${voters} phones × ${persons} people, steady over ${overMs / 1000} s; ${cores} cores; node ${process.version}`);
 
     // This machine's limits first, each with nothing else running.
     const fsync = measureFsync(work);
     const sqlite = measureRawSqlite(work, voters);
-    const scrypt = await scryptMs();
+    const scrypt = await measureScrypt(cores);
     log(`fsync ${fsync.medianMs.toFixed(2)} ms; better-sqlite3 ${sqlite.commitsPerSec.toFixed(0)} commits/s, ${sqlite.batchRowsPerSec.toFixed(0)} rows/s in 100s`);
 
     // Compiled like the server (or through tsx like it), so that their memory compares.
@@ -151,6 +159,8 @@ async function main(): Promise<void> {
       compiled: values.tsx ? 0 : 1,
       cores,
       memGb: totalmem() / 2 ** 30,
+      loadAvgStart,
+      loadAvgEnd: loadavg()[0]!,
       ballotsPerSec: app.burst.perSec,
       p50Ms: app.burst.p50Ms,
       p99Ms: app.burst.p99Ms,
@@ -171,8 +181,8 @@ async function main(): Promise<void> {
       ratio: app.burst.perSec / echoed.burst.perSec,
       p99Ratio: app.burst.p99Ms / echoed.burst.p99Ms,
       slipsPerSec: app.slipsPerSec,
-      slipsLimitPerSec: (cores * 1000) / scrypt,
-      scryptMs: scrypt,
+      slipsLimitPerSec: scrypt.perSec,
+      scryptMs: scrypt.ms,
       closeToResultsMs: app.closeToResultsMs,
       resultsCollected: app.resultsCollected,
       fsyncMs: fsync.medianMs,

@@ -15,6 +15,9 @@ export interface BenchFigures {
   compiled: 0 | 1;
   cores: number;
   memGb: number;
+  /** The 1-minute load average as the run began and as it ended (this run's own work included). */
+  loadAvgStart: number;
+  loadAvgEnd: number;
   ballotsPerSec: number;
   p50Ms: number;
   p99Ms: number;
@@ -39,7 +42,7 @@ export interface BenchFigures {
   /** p99Ms / rawWsEchoP99Ms. */
   p99Ratio: number;
   slipsPerSec: number;
-  /** Every core deriving slip keys back to back. */
+  /** Slip keys a second with every core deriving them back to back (node:crypto scrypt). */
   slipsLimitPerSec: number;
   scryptMs: number;
   closeToResultsMs: number;
@@ -76,13 +79,13 @@ export function printReport(f: BenchFigures, profile?: ProfileSummary): void {
     ['ballots/s vs better-sqlite3, 1 cast a commit', num(f.ballotsPerSec), `${num(f.rawSqliteCommitsPerSec)} commits/s`, ratio(f.ballotsPerSec, f.rawSqliteCommitsPerSec)],
     ['ballots/s vs better-sqlite3, 100 casts a commit', num(f.ballotsPerSec), `${num(f.rawSqliteBatchRowsPerSec)} rows/s`, ratio(f.ballotsPerSec, f.rawSqliteBatchRowsPerSec)],
     [`server peak memory (VmHWM)`, `${num(f.rssMb)} MB`, `${num(f.echoRssMb)} MB echo server`, ratio(f.rssMb, f.echoRssMb)],
-    [`slips issued/s (${n} × 2 sessions)`, num(f.slipsPerSec, 1), `${num(f.slipsLimitPerSec, 1)}/s (${f.cores} cores × ${ms(f.scryptMs)} scrypt)`, ratio(f.slipsPerSec, f.slipsLimitPerSec)],
+    [`slips issued/s (${n} × 2 sessions)`, num(f.slipsPerSec, 1), `${num(f.slipsLimitPerSec, 1)}/s scrypt on ${f.cores} cores (${ms(f.scryptMs)} each)`, ratio(f.slipsPerSec, f.slipsLimitPerSec)],
     ['close → box opened (2 of 3) → results', ms(f.closeToResultsMs), '', ''],
     ['disk flush (fsync of 4 KiB), median / p99', '', `${ms(f.fsyncMs)} / ${ms(f.fsyncP99Ms)}`, ''],
     ['cast frame', `${num(f.castFrameBytes)} B`, `${num(f.echoFrameBytes)} B echoed`, ''],
   ];
   const out: string[] = [
-    `tinnhiem bench — ${n} phones × ${f.persons} people; node ${process.version}, ${f.cores} cores, ${num(f.memGb, 1)} GB; server run with ${f.compiled ? 'node build/server.mjs' : 'node --import tsx server/main.ts'}`,
+    `tinnhiem bench — ${n} phones × ${f.persons} people; node ${process.version}, ${f.cores} cores, ${num(f.memGb, 1)} GB, load ${num(f.loadAvgStart, 2)} → ${num(f.loadAvgEnd, 2)}; server run with ${f.compiled ? 'node build/server.mjs' : 'node --import tsx server/main.ts'}`,
     '',
     table(rows),
     '',
