@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatPercent, formatPlaceDate, formatShortDate } from './format';
+import { formatCount, formatDuration, formatPercent, formatPlaceDate, formatShortDate, vietnamDate } from './format';
 import { displayPercent } from './tally';
 
 describe('Vietnamese number formatting', () => {
@@ -33,5 +33,13 @@ describe('dates the Vietnamese way', () => {
     expect(formatDuration(65_000)).toBe('1:05');
     expect(formatDuration(3_845_000)).toBe('1:04:05');
     expect(formatDuration(-5)).toBe('0:00');
+  });
+});
+
+describe("today's date in Vietnam", () => {
+  it('is the next day from 17:00 UTC, and the same day before', () => {
+    expect(vietnamDate(new Date('2026-12-01T16:59:59Z'))).toBe('2026-12-01');
+    expect(vietnamDate(new Date('2026-12-01T17:00:00Z'))).toBe('2026-12-02');
+    expect(vietnamDate(new Date('2026-12-31T18:30:00Z'))).toBe('2027-01-01');
   });
 });

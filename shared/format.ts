@@ -66,3 +66,11 @@ export function formatDuration(ms: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
 }
+
+/** Vietnam keeps UTC+7 all year (no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/** Today's date in Vietnam, YYYY-MM-DD, whatever the machine's time zone: before 07:00 UTC+7 the UTC date is yesterday. */
+export function vietnamDate(now: Date = new Date()): string {
+  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}

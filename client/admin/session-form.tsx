@@ -1,6 +1,7 @@
 /** The details of a vote: used to create one and to edit a draft. */
 import { useState } from 'preact/hooks';
 import { BASE_LABELS, quorumMet, type BaseId, type Preset } from '../../shared/presets';
+import { vietnamDate } from '../../shared/format';
 import { lang, t } from './state';
 import type { SessionInput } from './types';
 
@@ -9,7 +10,7 @@ export function emptySession(preset: Preset): SessionInput {
     title: preset.rule.vi,
     organisation: '',
     place: '',
-    heldOn: new Date().toISOString().slice(0, 10),
+    heldOn: vietnamDate(),
     presetId: preset.id,
     base: preset.base,
     summoned: 0,
