@@ -28,7 +28,7 @@ export const AUTH_TEXT_LENGTH = 43;
 const encoder = new TextEncoder();
 
 /** Length-prefixed concatenation, so no two different field lists give the same bytes. */
-function framed(...parts: (Uint8Array | string)[]): Uint8Array {
+export function framed(...parts: (Uint8Array | string)[]): Uint8Array {
   const bytes = parts.map((p) => (typeof p === 'string' ? encoder.encode(p) : p));
   const out = new Uint8Array(bytes.reduce((n, b) => n + 4 + b.length, 0));
   let at = 0;
@@ -155,7 +155,12 @@ export function boxPublicKey(secretKey: Uint8Array): Uint8Array {
  * cast cannot be moved to another slip.
  */
 export function castAuth(slipKey: Uint8Array, sessionId: string, slipId: string, nonce: string, sealedText: string): string {
-  return toBase64Url(hmac(sha256, slipKey, framed('tinnhiem/cast/v1', sessionId, slipId, nonce, sealedText)));
+  return toBase64Url(hmac(sha256, slipKey, castAuthInput(sessionId, slipId, nonce, sealedText)));
+}
+
+/** The bytes `castAuth` authenticates (the server computes the same HMAC natively). */
+export function castAuthInput(sessionId: string, slipId: string, nonce: string, sealedText: string): Uint8Array {
+  return framed('tinnhiem/cast/v1', sessionId, slipId, nonce, sealedText);
 }
 
 /** `bits` bits of `bytes` as symbols of the slip alphabet (5 bits a symbol). */
