@@ -11,7 +11,7 @@ import { ask } from './confirm';
 import { ShareScanner } from './share-scanner';
 import { t } from './state';
 import type { Network, SessionDetail } from './types';
-import { ErrorNote, formatMoment, Notice, useLoad } from './ui';
+import { ErrorNote, formatMoment, LinkRow, Notice, useLoad } from './ui';
 
 interface PresentAnswer {
   holder: { order: number; fullName: string; role: string };
@@ -163,7 +163,6 @@ export function BoxOpening({ session, reload }: { session: SessionDetail; reload
 export function BoxOpened({ session }: { session: SessionDetail }) {
   const receipts = useLoad<{ phoneBallots: number }>(`/api/receipts/${session.id}`);
   const net = useLoad<Network>('/api/admin/network');
-  const [copied, setCopied] = useState(false);
   // The LAN address: delegates open it from their phones.
   const url = `${net.data?.urls[0] ?? location.origin}/r/${session.id}`;
   return (
@@ -180,22 +179,7 @@ export function BoxOpened({ session }: { session: SessionDetail }) {
         </dd>
       </dl>
       <h3>{t('boxReceiptsLink')}</h3>
-      <div class="row">
-        <code class="url" data-testid="receipts-link">
-          {url}
-        </code>
-        <button
-          type="button"
-          onClick={() => {
-            void navigator.clipboard?.writeText(url).then(() => setCopied(true));
-          }}
-        >
-          {copied ? t('copied') : t('copy')}
-        </button>
-        <a class="button" href={url} target="_blank" rel="noopener noreferrer">
-          {t('boxOpenList')}
-        </a>
-      </div>
+      <LinkRow url={url} openLabel={t('boxOpenList')} testId="receipts-link" />
       <p class="hint">{t('boxReceiptsHint')}</p>
       <ErrorNote code={receipts.error} />
     </section>

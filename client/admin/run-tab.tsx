@@ -1,18 +1,16 @@
 /** Running the room: open voting, follow turnout live, close voting; the projector link. */
-import { useState } from 'preact/hooks';
 import { api } from './api';
 import { QuorumBadge } from './session-form';
 import type { TabProps } from './session-view';
 import { navigate, t } from './state';
 import type { Network } from './types';
-import { ErrorNote, useAction, useLoad } from './ui';
+import { ErrorNote, LinkRow, useAction, useLoad } from './ui';
 import { useLiveTurnout } from './live';
 
 export function RunTab({ session, reload }: TabProps) {
   const { turnout, online, storageFull } = useLiveTurnout(session.id, session.turnout);
   const net = useLoad<Network>('/api/admin/network');
   const action = useAction();
-  const [copied, setCopied] = useState(false);
   const origin = net.data?.urls[0] ?? location.origin;
   const displayUrl = `${origin}/display/${session.id}#${session.displayKey}`;
   const pct = turnout.issued > 0 ? Math.min(100, (turnout.collected * 100) / turnout.issued) : 0;
@@ -119,22 +117,7 @@ export function RunTab({ session, reload }: TabProps) {
       <ErrorNote code={action.error} />
       <div class="panel">
         <h3>{t('displayLink')}</h3>
-        <div class="row">
-          <code class="url" data-testid="display-link">
-            {displayUrl}
-          </code>
-          <button
-            type="button"
-            onClick={() => {
-              void navigator.clipboard?.writeText(displayUrl).then(() => setCopied(true));
-            }}
-          >
-            {copied ? t('copied') : t('copy')}
-          </button>
-          <a class="button" href={displayUrl} target="_blank" rel="noopener noreferrer">
-            {t('openDisplay')}
-          </a>
-        </div>
+        <LinkRow url={displayUrl} openLabel={t('openDisplay')} testId="display-link" />
       </div>
     </>
   );

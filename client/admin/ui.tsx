@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorMessage, type ErrorCode } from '../../shared/errors';
 import { api, errorCode } from './api';
 import { ask, type ConfirmRequest } from './confirm';
-import { lang } from './state';
+import { lang, t } from './state';
 
 export function ErrorNote({ code }: { code: ErrorCode | null }) {
   if (!code) return null;
@@ -69,4 +69,27 @@ export function useAction() {
 /** A moment of the day as the console shows it: "14:05 27/11/2026" (never a two-digit year). */
 export function formatMoment(iso: string): string {
   return new Intl.DateTimeFormat(lang.value === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+}
+
+/** A link shown in full, with a copy button and an "open" button (the display link, the list of tracking codes). */
+export function LinkRow({ url, openLabel, testId }: { url: string; openLabel: string; testId: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div class="row">
+      <code class="url" data-testid={testId}>
+        {url}
+      </code>
+      <button
+        type="button"
+        onClick={() => {
+          void navigator.clipboard?.writeText(url).then(() => setCopied(true));
+        }}
+      >
+        {copied ? t('copied') : t('copy')}
+      </button>
+      <a class="button" href={url} target="_blank" rel="noopener noreferrer">
+        {openLabel}
+      </a>
+    </div>
+  );
 }
