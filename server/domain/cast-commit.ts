@@ -9,20 +9,17 @@
  * transaction of some other request.
  */
 import type Sqlite from 'better-sqlite3';
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { castAuthInput, decodeBallot, openFromBox, receiptCode, SEALED_TEXT_LENGTH } from '../../shared/box';
 import { AppError } from '../../shared/errors';
 import type { Preset } from '../../shared/presets';
 import type { CastMessage } from '../../shared/protocol';
 import type { Database } from '../db/schema';
+import { sha256 } from './cast';
 
 export type CastInput = Pick<CastMessage, 'slipId' | 'nonce' | 'sealed' | 'auth'>;
 export type CastOutcome = { sessionId: string; already: boolean };
-
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
 
 /** `castAuth` of shared/box.ts, computed natively (the same bytes, the same HMAC-SHA256). */
 export function castAuthNative(slipKey: Uint8Array, sessionId: string, slipId: string, nonce: string, sealedText: string): Buffer {
