@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadMinutesModel } from '../server/domain/minutes-model';
-import { renderMinutesHtml } from '../server/domain/minutes-html';
+import { renderMinutesHtml } from '../server/print/minutes-html';
 import { castBallots, randomMarks, seeded } from '../server/results-test-helpers';
 import { closeAndOpenBox, prepareSession, type TestServer } from '../server/test-helpers';
 import { pdfPageItems } from '../server/test-pdf';

@@ -9,7 +9,7 @@ import type { ReceiptsFile } from '../../shared/api-types';
 import { AppError } from '../../shared/errors';
 import { chooseSealed, listReceipts, presentShare, sealBox, type PresentedShares } from '../domain/box';
 import { getSession } from '../domain/sessions';
-import { renderReceiptsPage } from '../domain/receipts-html';
+import { renderReceiptsPage } from '../print/receipts-html';
 import { SessionIdParams } from './schemas';
 import { sessionDetail } from './sessions';
 

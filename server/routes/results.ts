@@ -14,9 +14,9 @@ import { buildBallotsFile, buildResultsFile, resultsCsv } from '../domain/export
 import { LiveResultsGate } from '../domain/live-results';
 import { computeResults } from '../domain/lifecycle';
 import { lanUrls } from '../domain/network';
-import { renderMinutesHtml } from '../domain/minutes-html';
+import { renderMinutesHtml } from '../print/minutes-html';
 import { loadMinutesModel } from '../domain/minutes-model';
-import { renderMinutesPdf } from '../domain/minutes-pdf';
+import { renderMinutesPdf } from '../print/minutes-pdf';
 import { secretsEqual } from '../domain/ids';
 import { publishResults, setLiveResults } from '../domain/publish';
 import { findSession, getSession, getTurnout } from '../domain/sessions';

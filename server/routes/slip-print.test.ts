@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
 import { pdfPageItems } from '../test-pdf';
 import QRCode from 'qrcode';
-import { qrMatrix } from '../domain/slip-sheet';
+import { qrMatrix } from '../print/slip-sheet';
 
 let server: TestServer;
 beforeEach(async () => {

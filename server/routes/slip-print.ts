@@ -9,9 +9,9 @@ import { AppError } from '../../shared/errors';
 import { audit } from '../domain/audit';
 import { lanUrls } from '../domain/network';
 import { getSession } from '../domain/sessions';
-import { renderSlipsHtml } from '../domain/slip-html';
-import { renderSlipsPdf } from '../domain/slip-pdf';
-import { slipFaces } from '../domain/slip-sheet';
+import { renderSlipsHtml } from '../print/slip-html';
+import { renderSlipsPdf } from '../print/slip-pdf';
+import { slipFaces } from '../print/slip-sheet';
 import { listSlips, markPrinted } from '../domain/slips';
 import { SessionIdParams } from './schemas';
 

@@ -2,7 +2,7 @@
  * The minutes as an A4 print page: the same model as the PDF, as self-contained HTML
  * (inline style, no script, nothing fetched) that the browser prints with Ctrl+P.
  */
-import type { MinutesModel } from './minutes-model';
+import type { MinutesModel } from '../domain/minutes-model';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

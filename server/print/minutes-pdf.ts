@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { MinutesModel } from './minutes-model';
+import type { MinutesModel } from '../domain/minutes-model';
 import { bottom, contentWidth, drawRow, drawTable, MARGIN, newPage, PAD, type Column, type Doc } from './minutes-pdf-table';
 
 const require = createRequire(import.meta.url);

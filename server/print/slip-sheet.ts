@@ -4,8 +4,8 @@
  * the typed code, the vote's title and three lines of instruction.
  */
 export { qrMatrix, qrRuns } from '../../shared/qr';
-import type { SessionRecord } from './sessions';
-import type { SlipRecord } from './slips';
+import type { SessionRecord } from '../domain/sessions';
+import type { SlipRecord } from '../domain/slips';
 
 export const PAGE_MM = { width: 210, height: 297 };
 export const SLIP_MM = { width: 105, height: 74.25 };

@@ -2,7 +2,7 @@
  * The minutes PDF's page geometry and its tables: the results (one row a person, the header
  * repeated on every page it runs onto) and the rows the audit appendix is drawn with.
  */
-import type { MinutesModel } from './minutes-model';
+import type { MinutesModel } from '../domain/minutes-model';
 
 export const MARGIN = { top: 48, bottom: 48, left: 56, right: 42 };
 

@@ -11,9 +11,9 @@ import { pdfItems, pdfPageItems } from '../test-pdf';
 import { castMessage, sealRawBallot, slipFromPath, WsClient } from '../../scripts/lib/client';
 import type { SessionDetail } from '../../shared/api-types';
 import { BALLOT_BYTES } from '../../shared/box';
-import { insertBallot } from './cast';
-import { vietnamTime } from './minutes-box';
-import { loadMinutesModel } from './minutes-model';
+import { insertBallot } from '../domain/cast';
+import { vietnamTime } from '../domain/minutes-box';
+import { loadMinutesModel } from '../domain/minutes-model';
 import { renderMinutesPdf } from './minutes-pdf';
 
 let server: TestServer;
