@@ -65,7 +65,41 @@ describe('session and people input', () => {
   });
 });
 
+describe('one length check for names, after NFC, on every route', () => {
+  it('answers csv-name-too-long (not bad-request) for a long name, from PUT persons and from an import confirm', async () => {
+    const { session, persons } = await prepareSession(server.admin, { persons: 1 });
+    const long = 'Nguyễn Văn Anh '.repeat(20).trim();
+    expect(long.length).toBeGreaterThan(200);
+    await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, { persons: [{ fullName: long, position: '' }] })).rejects.toMatchObject({ status: 400, code: 'csv-name-too-long' });
+    await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, { persons: [{ fullName: 'A', position: 'Ủy viên '.repeat(60) }] })).rejects.toMatchObject({ status: 400, code: 'csv-position-too-long' });
+    const rows = Array.from({ length: 300 }, (_, i) => ({ fullName: i === 299 ? 'x'.repeat(2000) : `Người ${i + 1}`, position: '' }));
+    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/persons/import/confirm`, { mode: 'append', rows })).rejects.toMatchObject({ status: 400, code: 'csv-name-too-long' });
+    const after = (await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).persons as { id: string }[];
+    expect(after.map((p) => p.id)).toEqual(persons.map((p) => p.id));
+  });
+
+  it('accepts a decomposed (NFD) name of 167 letters from PUT persons, as import does, and stores it in NFC', async () => {
+    const { session } = await prepareSession(server.admin, { persons: 1 });
+    const name = 'Nguyễn Thị Ngọc Diệp '.repeat(10).slice(0, 167).trim();
+    const nfd = name.normalize('NFD');
+    expect(nfd.length).toBeGreaterThan(200);
+    const saved = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, { persons: [{ fullName: nfd, position: '' }] });
+    expect(saved.persons[0].fullName).toBe(name);
+    const imported = await server.admin.call('POST', `/api/admin/sessions/${session.id}/persons/import/confirm`, { mode: 'replace', rows: [{ fullName: nfd, position: '' }] });
+    expect(imported.persons[0].fullName).toBe(name);
+  });
+});
+
 describe('hidden characters anywhere a person types into the record', () => {
+  it('refuses U+061C, U+2060 and U+00AD (Bidi_Control and Default_Ignorable) in names and titles', async () => {
+    const { session } = await prepareSession(server.admin, { persons: 1 });
+    for (const ch of ['\u061c', '\u2060', '\u00ad', '\ufe0f', '\u180e']) {
+      await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, { persons: [{ fullName: `Lê Thị${ch} Hoa`, position: '' }] })).rejects.toMatchObject({ status: 400, code: 'csv-control-chars' });
+      await expect(server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, { title: `Hội${ch} nghị` })).rejects.toMatchObject({ status: 400, code: 'hidden-chars' });
+    }
+  });
+
+
   it('are refused in titles, places, committee names and operator names, and nothing changes', async () => {
     const base = { organisation: 'Đảng ủy', place: 'Huế', heldOn: '2026-11-27', presetId: 'qd96-2023', summoned: 10, present: 9 };
     await expect(server.admin.call('POST', '/api/admin/sessions', { ...base, title: 'Hội nghị \u202eđảo chiều' })).rejects.toMatchObject({ status: 400, code: 'hidden-chars' });

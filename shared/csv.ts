@@ -45,8 +45,14 @@ export function cleanCell(text: string): string {
   return text.normalize('NFC').replace(/[ \t\u00a0]+/g, ' ').trim();
 }
 
-/** C0 and C1 controls, DEL, and the invisible direction/format marks that hide text. */
-export const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+/**
+ * Characters that make text print differently from how it looks, or two names look alike:
+ * controls (C0, DEL, C1), every Default_Ignorable_Code_Point (soft hyphen, zero-width and
+ * joiner marks, U+2060…, variation selectors, fillers, tags) and every Bidi_Control (U+061C,
+ * LRM/RLM, embeddings, isolates). The sets are Unicode's own, as the JavaScript engine's ICU
+ * data carries them, so a new Unicode version updates them with Node and the browsers.
+ */
+export const CONTROL_RE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\p{Bidi_Control}\u2028\u2029]/u;
 const FORMULA_RE = /^[=+\-@]/;
 
 /** Split text into records of cells (RFC 4180 quoting; CRLF, LF or CR line ends). */

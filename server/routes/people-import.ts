@@ -4,11 +4,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { MAX_IMPORT_ROWS, MAX_NAME_LENGTH, MAX_POSITION_LENGTH, parsePersonsCsv, personError } from '../../shared/csv';
+import { MAX_IMPORT_ROWS, parsePersonsCsv, personError } from '../../shared/csv';
 import { AppError } from '../../shared/errors';
 import { audit } from '../domain/audit';
 import { getSession, listPersons, replacePersons } from '../domain/sessions';
-import { SessionIdParams } from './schemas';
+import { MAX_TEXT_CARRIED, SessionIdParams } from './schemas';
 
 const PreviewBody = Type.Object({ text: Type.String({ maxLength: 512 * 1024 }) }, { additionalProperties: false });
 const ConfirmBody = Type.Object(
@@ -16,7 +16,7 @@ const ConfirmBody = Type.Object(
     mode: Type.Union([Type.Literal('append'), Type.Literal('replace')]),
     rows: Type.Array(
       Type.Object(
-        { fullName: Type.String({ maxLength: MAX_NAME_LENGTH * 4 }), position: Type.String({ maxLength: MAX_POSITION_LENGTH * 4 }) },
+        { fullName: Type.String({ maxLength: MAX_TEXT_CARRIED }), position: Type.String({ maxLength: MAX_TEXT_CARRIED }) },
         { additionalProperties: false },
       ),
       { minItems: 1, maxItems: MAX_IMPORT_ROWS },

@@ -5,6 +5,8 @@ export const SessionIdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-
 export type SessionIdParams = Static<typeof SessionIdParams>;
 
 const Name = (max: number) => Type.String({ maxLength: max });
+/** The most a name or position field may carry in a body; its real limit is checked after NFC. */
+export const MAX_TEXT_CARRIED = 10_000;
 const Count = Type.Integer({ minimum: 0, maximum: 100000 });
 
 export const SessionBody = Type.Object(
@@ -30,8 +32,10 @@ export const PersonsBody = Type.Object(
       Type.Object(
         {
           id: Type.Optional(Type.String({ maxLength: 40 })),
-          fullName: Type.String({ minLength: 1, maxLength: 200 }),
-          position: Name(300),
+          // Lengths are measured once, after NFC, by personError (csv-name-too-long…): the
+          // schema only bounds what a body may carry.
+          fullName: Type.String({ maxLength: MAX_TEXT_CARRIED }),
+          position: Type.String({ maxLength: MAX_TEXT_CARRIED }),
         },
         { additionalProperties: false },
       ),
