@@ -94,7 +94,10 @@ describe('secretariat API', () => {
     expect(nq.base).toBe('summoned');
 
     const { session } = await prepareSession(server.admin, { summoned: 30, present: 19 });
-    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {})).rejects.toMatchObject({ code: 'quorum-not-met' });
+    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {})).rejects.toMatchObject({
+      code: 'quorum-not-met',
+      text: { vi: expect.stringContaining('Chưa đủ 2/3 số người được triệu tập có mặt'), en: expect.stringContaining('Fewer than 2/3') },
+    });
     await server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, { present: 20 });
     const opened = await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
     expect(opened).toMatchObject({ state: 'open', quorumMet: true, quorumOverride: false });

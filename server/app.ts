@@ -7,7 +7,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError, ERROR_MESSAGES, type ErrorCode } from '../shared/errors';
+import { AppError, errorMessage, type ErrorCode, type ErrorParams } from '../shared/errors';
 import { MAX_MESSAGE_BYTES } from '../shared/protocol';
 import { PresentedShares } from './domain/box';
 import { logSerializers } from './log';
@@ -38,8 +38,9 @@ export interface AppOptions {
 export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 /** The JSON body of every HTTP error: the code, and what a person reads. */
-export function errorBody(code: ErrorCode) {
-  return { error: code, message: ERROR_MESSAGES[code] };
+export function errorBody(code: ErrorCode, params?: ErrorParams) {
+  const message = { vi: errorMessage(code, 'vi', params), en: errorMessage(code, 'en', params) };
+  return params ? { error: code, params, message } : { error: code, message };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -54,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('boxShares', new PresentedShares());
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
-    if (err instanceof AppError) return reply.status(err.status).send(errorBody(err.code));
+    if (err instanceof AppError) return reply.status(err.status).send(errorBody(err.code, err.params));
     if (err.validation) return reply.status(400).send(errorBody('bad-request'));
     if (err.statusCode === 413) return reply.status(413).send(errorBody('message-too-large'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return reply.status(err.statusCode).send(errorBody('bad-request'));

@@ -39,7 +39,10 @@ export const ERROR_MESSAGES = {
   'preset-sensitive-locked': { vi: 'Không được thay đổi yêu cầu bảo mật kết quả trực tiếp của quy định gốc.', en: 'The live-results protection of the original preset cannot be changed.' },
   'no-persons': { vi: 'Chưa có người được lấy phiếu tín nhiệm.', en: 'No people to be rated yet.' },
   'no-slips': { vi: 'Chưa phát hành phiếu.', en: 'No ballot slips have been issued.' },
-  'quorum-not-met': { vi: 'Chưa đủ 2/3 số người được triệu tập có mặt. Cần xác nhận mở phiếu khi chưa đủ số lượng.', en: 'Quorum is not met. Opening requires an explicit override.' },
+  'quorum-not-met': {
+    vi: 'Chưa đủ {quorum} số người được triệu tập có mặt, như quy định của cuộc lấy phiếu này. Cần xác nhận mở phiếu khi chưa đủ số lượng.',
+    en: 'Fewer than {quorum} of those summoned are present, as this vote\'s rules require. Opening requires an explicit override.',
+  },
   'too-many-slips': { vi: 'Số phiếu phát hành vượt giới hạn.', en: 'Too many slips requested.' },
   'not-published': { vi: 'Kết quả chưa được công bố.', en: 'Results have not been published.' },
   'live-results-refused': { vi: 'Quy định này không cho phép hiển thị kết quả trực tiếp nếu không có xác nhận riêng.', en: 'This preset does not allow live results without an explicit override.' },
@@ -123,9 +126,17 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 /** UI languages: Vietnamese first, English second. */
 export type Lang = 'vi' | 'en';
 
-/** The message a person sees for an error code. */
-export function errorMessage(code: ErrorCode, lang: Lang = 'vi'): string {
-  return ERROR_MESSAGES[code][lang];
+/** Values some messages name, e.g. the session's own quorum ("1/2") in quorum-not-met. */
+export type ErrorParams = Readonly<Record<string, string>>;
+
+/** What a placeholder reads when its value is not known (never a bare "{quorum}"). */
+const PARAM_FALLBACK: Record<string, Record<Lang, string>> = {
+  quorum: { vi: 'tỉ lệ tối thiểu', en: 'the required share' },
+};
+
+/** The message a person sees for an error code, with its placeholders filled. */
+export function errorMessage(code: ErrorCode, lang: Lang = 'vi', params: ErrorParams = {}): string {
+  return ERROR_MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? PARAM_FALLBACK[key]?.[lang] ?? '');
 }
 
 /** True when `code` is a known error code (for values that crossed the network). */
@@ -138,6 +149,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly status: number = 400,
+    /** Values the message names; sent with the error so every face can fill it in. */
+    readonly params?: ErrorParams,
   ) {
     super(code);
     this.name = 'AppError';

@@ -16,6 +16,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    /** What a person reads (the server's `message`), when the answer carried one. */
+    readonly text?: { vi: string; en: string },
   ) {
     super(`${status} ${code}`);
   }
@@ -48,7 +50,10 @@ export class AdminClient {
     });
     const text = await res.text();
     const json = text ? JSON.parse(text) : undefined;
-    if (!res.ok) throw new ApiError(res.status, (json as { error?: string } | undefined)?.error ?? 'unknown');
+    if (!res.ok) {
+      const answer = json as { error?: string; message?: { vi: string; en: string } } | undefined;
+      throw new ApiError(res.status, answer?.error ?? 'unknown', answer?.message);
+    }
     return json as T;
   }
 

@@ -32,7 +32,7 @@ export async function openSession(
       .executeTakeFirstOrThrow();
     if (Number(slips.n) === 0 && session.paperIssued === 0) throw new AppError('no-slips', 409);
     const met = quorumMet(session.preset, session.present, session.summoned);
-    if (!met && !overrideQuorum) throw new AppError('quorum-not-met', 409);
+    if (!met && !overrideQuorum) throw new AppError('quorum-not-met', 409, { quorum: `${session.preset.quorum.num}/${session.preset.quorum.den}` });
     // A sealed box must have been sealed to the committee; an unsealed one gets its key now.
     if (session.sealed && session.box.publicKey === null) throw new AppError('box-not-sealed', 409);
     if (!session.sealed) await prepareUnsealedBox(trx, sessionId);

@@ -113,6 +113,28 @@ describe('editing a session’s preset', () => {
     expect((await events(session.id)).map((e) => e.event)).not.toContain('preset.changed');
   });
 
+  it('names the session\'s own quorum when it is not met (3/4 here, not the shipped 2/3)', async () => {
+    const { session } = await prepareSession(server.admin, { summoned: 40, present: 29 });
+    const edited = copy(qd96);
+    edited.quorum = { num: 3, den: 4 };
+    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, edited);
+    const refused = await fetch(`${server.url}/api/admin/sessions/${session.id}/open`, {
+      method: 'POST',
+      headers: { cookie: server.admin.cookieHeader, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as { error: string; params: Record<string, string>; message: { vi: string; en: string } };
+    expect(body).toEqual({
+      error: 'quorum-not-met',
+      params: { quorum: '3/4' },
+      message: { vi: expect.stringMatching(/^Chưa đủ 3\/4 số người được triệu tập có mặt/), en: expect.stringMatching(/^Fewer than 3\/4 of those summoned/) },
+    });
+    expect(body.message.vi).not.toContain('2/3');
+    await server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, { present: 30 });
+    expect(await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {})).toMatchObject({ state: 'open', quorumMet: true });
+  });
+
   it('refuses edits and reset once voting is open, and without the admin cookie', async () => {
     const { session } = await prepareSession(server.admin);
     await expect(new AdminClient(server.url).call('PUT', `/api/admin/sessions/${session.id}/preset`, strictTwoThirds())).rejects.toMatchObject({ status: 401 });
