@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { DEFAULT_TERMINAL_LEVEL, isLogLevel, type LogLevel } from './log-sink';
 
 export interface Config {
   port: number;
@@ -6,12 +7,21 @@ export interface Config {
   dataDir: string;
   dbFile: string;
   adminPassword: string | undefined;
+  /** Every log line, requests included (redacted): DATA_DIR/logs/server.log. */
+  logFile: string;
+  /** What the terminal shows besides the banner: LOG_LEVEL, or warnings and errors only. */
+  terminalLogLevel: LogLevel;
 }
 
-/** Read the environment: PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), ADMIN_PASSWORD. */
+/**
+ * Read the environment: PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), ADMIN_PASSWORD,
+ * LOG_LEVEL (unset: the terminal shows warnings and errors; `info` shows every request too).
+ */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  const level = env.LOG_LEVEL || DEFAULT_TERMINAL_LEVEL;
+  if (!isLogLevel(level)) throw new Error(`LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, not ${env.LOG_LEVEL}`);
   const dataDir = resolve(env.DATA_DIR ?? 'data');
   return {
     port,
@@ -19,5 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     dbFile: join(dataDir, 'tinnhiem.db'),
     adminPassword: env.ADMIN_PASSWORD || undefined,
+    logFile: join(dataDir, 'logs', 'server.log'),
+    terminalLogLevel: level,
   };
 }

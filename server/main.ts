@@ -5,42 +5,90 @@ import { buildApp } from './app';
 import { DatabaseFileError } from './db/open';
 import { readConfig } from './config';
 import { lanAddresses } from './domain/network';
+import { logSink, openLogFile } from './log-sink';
+import { onEnter } from './terminal';
 
 async function main(): Promise<void> {
   const config = readConfig();
+  // Request lines go to the file, not the terminal, so the banner below stays on screen.
+  let logFd: number | null = null;
+  let logProblem: string | null = null;
+  try {
+    logFd = openLogFile(config.logFile);
+  } catch (err) {
+    logProblem = (err as { code?: string }).code ?? (err as Error).message;
+  }
+  const sink = logSink({ fd: logFd, terminalLevel: config.terminalLogLevel });
   const app = await buildApp({
     dbFile: config.dbFile,
     adminPassword: config.adminPassword,
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    logger: { level: sink.level, stream: sink.stream },
   });
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;
 
-  const hosts = config.host === '0.0.0.0' || config.host === '::' ? lanAddresses() : [config.host];
-  const urls = hosts.map((h) => `http://${h}:${port}`);
-  const lines = ['', 'tinnhiem đang chạy / is running', `  Dữ liệu / data: ${config.dbFile}`, `  Máy này / this laptop: http://localhost:${port}/admin`];
-  for (const url of urls) lines.push(`  Mạng LAN / LAN: ${url}    Bàn thư ký / console: ${url}/admin`);
-  if (urls.length === 0) lines.push('  (Chưa có mạng LAN / no LAN address yet: connect Wi-Fi or start the hotspot)');
-  if (app.generatedAdminPassword) {
-    lines.push('', `  Mật khẩu quản trị (chỉ in một lần) / admin password (shown once): ${app.generatedAdminPassword}`);
-    lines.push('  Đặt ADMIN_PASSWORD để chọn mật khẩu khác / set ADMIN_PASSWORD to choose another.');
-  }
-  process.stdout.write(lines.join('\n') + '\n');
-  const consoleUrl = `${urls[0] ?? `http://localhost:${port}`}/admin`;
-  process.stdout.write(`\n  ${consoleUrl}\n` + (await QRCode.toString(consoleUrl, { type: 'terminal', small: true })) + '\n');
+  /** The addresses (read again each time: the hotspot may start after the server), the QR, the password's state. */
+  const banner = async (first: boolean): Promise<string> => {
+    const hosts = config.host === '0.0.0.0' || config.host === '::' ? lanAddresses() : [config.host];
+    const urls = hosts.map((h) => `http://${h}:${port}`);
+    const lines = ['', 'tinnhiem đang chạy / is running', `  Dữ liệu / data: ${config.dbFile}`];
+    if (logFd !== null) {
+      const shown = config.terminalLogLevel === 'info' || config.terminalLogLevel === 'debug' || config.terminalLogLevel === 'trace';
+      lines.push(`  Nhật ký / log: ${config.logFile}${shown ? '' : '  (LOG_LEVEL=info: in cả ở đây / also shown here)'}`);
+    } else {
+      lines.push(`  !! Không ghi được nhật ký / cannot write the log: ${config.logFile} (${logProblem})`);
+    }
+    lines.push(`  Máy này / this laptop: http://localhost:${port}/admin`);
+    for (const url of urls) lines.push(`  Mạng LAN / LAN: ${url}    Bàn thư ký / console: ${url}/admin`);
+    if (urls.length === 0) lines.push('  (Chưa có mạng LAN / no LAN address yet: connect Wi-Fi or start the hotspot, then press Enter)');
+    const consoleUrl = `${urls[0] ?? `http://localhost:${port}`}/admin`;
+    lines.push('', `  ${consoleUrl}`, (await QRCode.toString(consoleUrl, { type: 'terminal', small: true })).trimEnd());
+    lines.push('', ...passwordLines(first ? app.generatedAdminPassword : null, config.adminPassword !== undefined));
+    if (listening) lines.push('', '  Nhấn Enter để in lại địa chỉ và mã QR / press Enter to print the addresses and the QR code again.');
+    return lines.join('\n') + '\n';
+  };
+  const listening = onEnter(() => void banner(false).then((text) => process.stdout.write(text)));
+  process.stdout.write(await banner(true));
 
   let closing = false;
   const close = (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'closing');
+    process.stdout.write('\nĐang dừng máy chủ / stopping the server…\n');
     app.close().then(
-      () => process.exit(0),
+      () => {
+        sink.close();
+        process.exit(0);
+      },
       () => process.exit(1),
     );
   };
   process.on('SIGINT', () => close('SIGINT'));
   process.on('SIGTERM', () => close('SIGTERM'));
+}
+
+/**
+ * The admin password: printed once when generated; otherwise how to choose a new one, since
+ * only its hash is kept and a forgotten password cannot be shown again.
+ */
+function passwordLines(generated: string | null, fromEnv: boolean): string[] {
+  if (generated) {
+    return [
+      `  Mật khẩu quản trị (chỉ in một lần) / admin password (shown once): ${generated}`,
+      '  Đặt ADMIN_PASSWORD để chọn mật khẩu khác / set ADMIN_PASSWORD to choose another.',
+    ];
+  }
+  if (fromEnv) return ['  Mật khẩu quản trị: theo ADMIN_PASSWORD / admin password: the one in ADMIN_PASSWORD.'];
+  const command =
+    process.platform === 'win32'
+      ? '$env:ADMIN_PASSWORD="…"; npm start   (PowerShell)   ·   set "ADMIN_PASSWORD=…" && npm start   (cmd)'
+      : 'ADMIN_PASSWORD=… npm start';
+  return [
+    '  Mật khẩu quản trị đã đặt trước đây, không in lại / the admin password was set before and is not shown again.',
+    '  Quên mật khẩu? Dừng máy chủ (Ctrl+C) rồi chạy / forgot it? Stop the server (Ctrl+C) and run:',
+    `    ${command}`,
+  ];
 }
 
 main().catch((err: Error) => {
