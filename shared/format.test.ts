@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatPercent, formatPlaceDate, formatShortDate, vietnamDate } from './format';
+import { formatCount, formatDuration, formatPercent, formatPlaceDate, formatShortDate, formatVietnamMoment, vietnamDate } from './format';
 import { displayPercent } from './tally';
 
 describe('Vietnamese number formatting', () => {
@@ -41,5 +41,14 @@ describe("today's date in Vietnam", () => {
     expect(vietnamDate(new Date('2026-12-01T16:59:59Z'))).toBe('2026-12-01');
     expect(vietnamDate(new Date('2026-12-01T17:00:00Z'))).toBe('2026-12-02');
     expect(vietnamDate(new Date('2026-12-31T18:30:00Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('a moment in Vietnam time', () => {
+  it('writes the clock and the date in Vietnam, whatever the machine, with a four-digit year', () => {
+    expect(formatVietnamMoment('2026-12-01T17:05:09.123Z')).toBe('00:05 02/12/2026');
+    expect(formatVietnamMoment('2026-12-01T17:05:09.123Z', { seconds: true })).toBe('00:05:09 02/12/2026');
+    expect(formatVietnamMoment('2026-03-04T02:00:00Z', { seconds: true })).toBe('09:00:00 04/03/2026');
+    expect(formatVietnamMoment('not a time')).toBe('not a time');
   });
 });

@@ -74,3 +74,17 @@ const VIETNAM_OFFSET_MS = 7 * 3600_000;
 export function vietnamDate(now: Date = new Date()): string {
   return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * A moment of the day in Vietnam's time, as Vietnamese forms write it whatever the machine's
+ * time zone or locale: "14:05 27/11/2026", or "14:05:09 27/11/2026" with seconds (the log).
+ * Never a two-digit year.
+ */
+export function formatVietnamMoment(iso: string, opts: { seconds?: boolean } = {}): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const v = new Date(at.getTime() + VIETNAM_OFFSET_MS);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const clock = `${two(v.getUTCHours())}:${two(v.getUTCMinutes())}${opts.seconds ? `:${two(v.getUTCSeconds())}` : ''}`;
+  return `${clock} ${two(v.getUTCDate())}/${two(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+}

@@ -1,23 +1,13 @@
-/** The audit log of a vote: time, who, what (counts only). */
-import type { Lang } from '../../shared/errors';
-import { AUDIT_BOOLEAN_TEXT, AUDIT_DETAIL_TEXT, AUDIT_EVENT_TEXT } from '../../shared/i18n/admin';
+/** The audit log of a vote: time, who, what (counts only), in the words the minutes print. */
+import { formatVietnamMoment } from '../../shared/format';
+import { auditActorText, auditDetailText, auditEventText } from '../../shared/i18n/audit';
 import type { TabProps } from './session-view';
 import { lang, t } from './state';
 import type { AuditRow } from './types';
 import { ErrorNote, useLoad } from './ui';
 
-function detailText(detail: Record<string, unknown>, lang: Lang): string {
-  return Object.entries(detail)
-    .map(([k, v]) => {
-      const value = Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? AUDIT_BOOLEAN_TEXT[`${v}`][lang] : String(v);
-      return `${AUDIT_DETAIL_TEXT[k]?.[lang] ?? k}: ${value}`;
-    })
-    .join(' · ');
-}
-
 export function AuditTab({ session }: TabProps) {
   const { data, error } = useLoad<{ events: AuditRow[] }>(`/api/admin/sessions/${session.id}/audit`);
-  const fmt = new Intl.DateTimeFormat(lang.value === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <>
       <p class="hint">{t('auditNote')}</p>
@@ -36,10 +26,10 @@ export function AuditTab({ session }: TabProps) {
           <tbody>
             {data.events.map((e) => (
               <tr key={e.id} data-event={e.event}>
-                <td>{fmt.format(new Date(e.at))}</td>
-                <td>{e.actor}</td>
-                <td>{AUDIT_EVENT_TEXT[e.event]?.[lang.value] ?? e.event}</td>
-                <td class="detail">{detailText(e.detail, lang.value)}</td>
+                <td class="nowrap">{formatVietnamMoment(e.at, { seconds: true })}</td>
+                <td>{auditActorText(e.actor, lang.value)}</td>
+                <td>{auditEventText(e.event, lang.value)}</td>
+                <td class="detail">{auditDetailText(e.event, e.detail, lang.value)}</td>
               </tr>
             ))}
           </tbody>

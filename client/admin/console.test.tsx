@@ -5,7 +5,10 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatVietnamMoment } from '../../shared/format';
+import { auditDetailText, auditEventText } from '../../shared/i18n/audit';
 import { findPreset } from '../../shared/presets';
+import { AuditTab } from './audit-tab';
 import { ask, ConfirmHost } from './confirm';
 import { Login } from './login';
 import { PaperSheetForm } from './paper-sheet';
@@ -166,5 +169,41 @@ describe('Paper sheet form', () => {
 describe('splitCodes', () => {
   it('reads one code per line, commas or semicolons, ignoring blanks', () => {
     expect(splitCodes('AAAA-BBBBBBB\n\n cccc-ddddddd ;EEEE-FFFFFFF,')).toEqual(['AAAA-BBBBBBB', 'cccc-ddddddd', 'EEEE-FFFFFFF']);
+  });
+});
+
+describe('Log tab', () => {
+  it('prints each row in the shared audit words, in Vietnamese then English, at Vietnam time', async () => {
+    await call('POST', '/api/admin/login', { password: server.password, operator: 'Lê Thư Ký' });
+    const created = await call<{ id: string }>('POST', '/api/admin/sessions', {
+      title: 'Nhật ký',
+      organisation: '',
+      place: '',
+      heldOn: '2026-11-27',
+      presetId: 'qd96-2023',
+      summoned: 5,
+      present: 5,
+    });
+    await call('POST', `/api/admin/sessions/${created.id}/persons/import/confirm`, { mode: 'append', rows: [{ fullName: 'Người Một', position: '' }] });
+    await call('PATCH', `/api/admin/sessions/${created.id}`, { title: 'Nhật ký cuộc họp', heldOn: '2026-11-28' });
+    const session = await call<SessionDetail>('GET', `/api/admin/sessions/${created.id}`);
+    const { events } = await call<{ events: { event: string; at: string; detail: Record<string, unknown> }[] }>('GET', `/api/admin/sessions/${created.id}/audit`);
+    const cells = () => [...document.querySelectorAll('table.audit tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const view = render(<AuditTab session={session} reload={async () => {}} />);
+    await waitFor(() => expect(cells()).toHaveLength(events.length));
+    expect(cells()).toEqual(events.map((e) => [formatVietnamMoment(e.at, { seconds: true }), 'Lê Thư Ký', auditEventText(e.event, 'vi'), auditDetailText(e.event, e.detail, 'vi')]));
+    const text = document.querySelector('table.audit')!.textContent!;
+    expect(text).toContain('quy định: Quy định 96-QĐ/TW');
+    expect(text).toContain('số lượng: 1; số người nhập từ tệp: 1; cách nhập: thêm vào danh sách');
+    expect(text).toContain('mục: tên, ngày');
+    expect(text).toMatch(/\d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    for (const raw of ['presetId', 'imported', 'mode:', 'append', 'fields', 'heldOn']) expect(text).not.toContain(raw);
+
+    view.unmount();
+    lang.value = 'en';
+    render(<AuditTab session={session} reload={async () => {}} />);
+    await waitFor(() => expect(cells()).toHaveLength(events.length));
+    expect(cells().map((row) => row[3])).toEqual(events.map((e) => auditDetailText(e.event, e.detail, 'en')));
+    expect(document.querySelector('table.audit')!.textContent).toContain('import: added to the list');
   });
 });

@@ -1,42 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { AuditRow } from '../../shared/api-types';
+import type { AuditDetail, AuditEvent } from '../../shared/i18n/audit';
 import type { Database } from '../db/schema';
 import { nowIso } from './ids';
 
-/** Events the audit log knows. Never one per phone ballot: that would time-stamp votes. */
-export type AuditEvent =
-  | 'session.created'
-  | 'session.updated'
-  | 'preset.changed'
-  | 'session.duplicated'
-  | 'session.deleted'
-  | 'persons.changed'
-  | 'committee.changed'
-  | 'slips.issued'
-  | 'slips.printed'
-  | 'slips.voided'
-  | 'session.opened'
-  | 'quorum.override'
-  | 'session.closed'
-  | 'paper.keyed'
-  | 'paper.discarded'
-  | 'results.published'
-  | 'live-results.changed'
-  | 'box.sealed-chosen'
-  | 'box.unsealed-chosen'
-  | 'box.sealed'
-  | 'box.opened'
-  | 'traces.pending'
-  | 'traces.scrubbed'
-  | 'admin.login'
-  | 'admin.logout';
+/**
+ * Events and detail keys the audit log knows: those with words in shared/i18n/audit.ts, so
+ * the console and the minutes never print a raw key. Never one event per phone ballot: that
+ * would time-stamp votes.
+ */
+export type { AuditEvent } from '../../shared/i18n/audit';
 
 export interface AuditEntry {
   sessionId: string | null;
   actor: string;
   event: AuditEvent;
   /** Counts and names only: never ballot contents, tokens or slip secrets. */
-  detail?: Record<string, unknown>;
+  detail?: AuditDetail;
 }
 
 export async function audit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {

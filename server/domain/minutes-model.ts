@@ -4,13 +4,13 @@
  * an official document and are written in Vietnamese only.
  */
 import type { Kysely } from 'kysely';
-import { formatCount, formatPercent, formatPlaceDate } from '../../shared/format';
+import { formatCount, formatPercent, formatPlaceDate, formatVietnamMoment } from '../../shared/format';
 import { customisedNote } from '../../shared/preset-describe';
 import { presetCustomised } from '../../shared/preset-validate';
-import { BASE_LABELS, findPreset, type BaseId, type Preset } from '../../shared/presets';
+import { type Preset } from '../../shared/presets';
 import type { ResultsFile } from '../../shared/results-file';
 import type { Database } from '../db/schema';
-import { AUDIT_EVENT_TEXT } from '../../shared/i18n/admin';
+import { auditActorText, auditDetailText, auditEventText } from '../../shared/i18n/audit';
 import { listAudit, type AuditRow } from './audit';
 import { buildResultsFile } from './exports';
 import { loadBoxFacts, minutesBox, type BoxFacts, type MinutesBox } from './minutes-box';
@@ -58,89 +58,14 @@ export interface MinutesModel {
   appendix: { heading: string; note: string; rows: { at: string; actor: string; event: string; detail: string }[] };
 }
 
-const DETAIL_WORDS: Record<string, string> = {
-  count: 'số lượng',
-  presetId: 'quy định',
-  fields: 'mục',
-  summoned: 'triệu tập',
-  present: 'có mặt',
-  collected: 'thu về',
-  issued: 'phát ra',
-  enabled: 'bật',
-  override: 'xác nhận riêng',
-  unused: 'phiếu chưa dùng',
-  slipId: 'phiếu',
-  thresholds: 'ngưỡng',
-  quorum: 'tỉ lệ có mặt tối thiểu',
-  base: 'cơ sở tính tỉ lệ',
-  reset: 'khôi phục mặc định',
-  from: 'sao từ cuộc lấy phiếu',
-  sessionId: 'cuộc lấy phiếu',
-  title: 'tên',
-  paperIssued: 'phiếu giấy đã phát',
-  paperCollected: 'phiếu giấy đã thu về',
-  reason: 'lý do',
-  format: 'dạng',
-  which: 'phiếu in',
-  imported: 'số người nhập từ tệp',
-  mode: 'cách nhập',
-  threshold: 'số mảnh khóa cần để mở',
-  holders: 'người giữ mảnh khóa',
-  resealed: 'niêm phong lại',
-  phoneBallots: 'phiếu điện thoại trong hòm',
-  spoilt: 'phiếu không mở được hoặc không hợp lệ',
-};
-
-/** Where one event means something else by a key: at opening, `holders` are those who presented a share. */
-const EVENT_DETAIL_WORDS: Record<string, Record<string, string>> = {
-  'box.opened': { holders: 'người xuất trình mảnh khóa' },
-};
-
-/** Session fields as session.updated lists the ones changed. */
-const FIELD_WORDS: Record<string, string> = {
-  title: 'tên',
-  organisation: 'cơ quan, đơn vị',
-  place: 'địa điểm',
-  heldOn: 'ngày',
-  presetId: 'quy định',
-  base: 'cơ sở tính tỉ lệ',
-  summoned: 'số người được triệu tập',
-  present: 'số người có mặt',
-  paperIssued: 'số phiếu giấy đã phát',
-};
-
-/** Choices the server records in English words: why entries were discarded, what was printed, how people were imported. */
-const CHOICE_WORDS: Record<string, string> = {
-  mismatch: 'hai lần nhập không khớp',
-  withdrawn: 'rút lần nhập',
-  html: 'trang in',
-  pdf: 'PDF',
-  unused: 'mọi phiếu chưa dùng',
-  unprinted: 'phiếu chưa in',
-  append: 'thêm vào danh sách',
-  replace: 'thay cả danh sách',
-};
-
-/** A detail value as the minutes print it; names and titles print as typed. */
-function detailValue(key: string, v: unknown): string {
-  if (v === true) return 'có';
-  if (v === false) return 'không';
-  if (Array.isArray(v)) return v.map((item) => detailValue(key, item)).join(', ');
-  if (typeof v !== 'string') return String(v);
-  if (key === 'fields') return FIELD_WORDS[v] ?? v;
-  if (key === 'presetId') return findPreset(v)?.name.vi ?? v;
-  if (key === 'base') return BASE_LABELS[v as BaseId]?.vi ?? v;
-  if (['reason', 'format', 'which', 'mode'].includes(key)) return CHOICE_WORDS[v] ?? v;
-  return v;
-}
-
-/** One audit row in Vietnamese: time in Vietnam's time zone, event name, details. */
+/** One audit row in Vietnamese, in the words the console's Log tab uses (shared/i18n/audit.ts), at Vietnam's time. */
 export function auditAppendixRow(row: AuditRow): MinutesModel['appendix']['rows'][number] {
-  const at = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(row.at));
-  const detail = Object.entries(row.detail)
-    .map(([k, v]) => `${EVENT_DETAIL_WORDS[row.event]?.[k] ?? DETAIL_WORDS[k] ?? k}: ${detailValue(k, v)}`)
-    .join('; ');
-  return { at, actor: row.actor, event: AUDIT_EVENT_TEXT[row.event]?.vi ?? row.event, detail };
+  return {
+    at: formatVietnamMoment(row.at, { seconds: true }),
+    actor: auditActorText(row.actor, 'vi'),
+    event: auditEventText(row.event, 'vi'),
+    detail: auditDetailText(row.event, row.detail, 'vi'),
+  };
 }
 
 /** "head", "chair" and the Vietnamese word all print as "Trưởng ban"; anything else as the committee wrote it. */

@@ -226,7 +226,7 @@ export const ADMIN_TEXT = {
   paperNotYet: { vi: 'Chỉ nhập phiếu giấy sau khi mở bỏ phiếu.', en: 'Paper ballots can be keyed once voting is open.' },
   ...BOX_TEXT,
   // Audit
-  auditTime: { vi: 'Thời gian', en: 'Time' },
+  auditTime: { vi: 'Thời gian (giờ Việt Nam)', en: 'Time (Vietnam)' },
   auditActor: { vi: 'Người thao tác', en: 'By' },
   auditEvent: { vi: 'Sự kiện', en: 'Event' },
   auditDetail: { vi: 'Chi tiết', en: 'Detail' },
@@ -235,48 +235,6 @@ export const ADMIN_TEXT = {
 } satisfies Record<string, T>;
 
 export type AdminTextKey = keyof typeof ADMIN_TEXT;
-
-/** Names of audit events as the log view shows them. */
-export const AUDIT_EVENT_TEXT: Record<string, T> = {
-  'session.created': { vi: 'Tạo cuộc lấy phiếu', en: 'Vote created' },
-  'session.updated': { vi: 'Sửa thông tin', en: 'Details changed' },
-  'preset.changed': { vi: 'Điều chỉnh quy định áp dụng', en: 'Rules adjusted' },
-  'session.duplicated': { vi: 'Tạo từ bản sao', en: 'Created as a copy' },
-  'session.deleted': { vi: 'Xóa bản nháp', en: 'Draft deleted' },
-  'persons.changed': { vi: 'Sửa danh sách người được lấy phiếu', en: 'People rated changed' },
-  'committee.changed': { vi: 'Sửa Ban kiểm phiếu', en: 'Tally committee changed' },
-  'slips.issued': { vi: 'Phát hành phiếu', en: 'Slips issued' },
-  'slips.printed': { vi: 'In phiếu', en: 'Slips printed' },
-  'slips.voided': { vi: 'Hủy phiếu', en: 'Slips voided' },
-  'session.opened': { vi: 'Mở bỏ phiếu', en: 'Voting opened' },
-  'quorum.override': { vi: 'Mở khi chưa đủ số lượng', en: 'Quorum override' },
-  'session.closed': { vi: 'Kết thúc bỏ phiếu', en: 'Voting closed' },
-  'paper.keyed': { vi: 'Ghi phiếu giấy', en: 'Paper ballot recorded' },
-  'paper.discarded': { vi: 'Hủy lần nhập phiếu giấy', en: 'Paper entries discarded' },
-  'results.published': { vi: 'Công bố kết quả', en: 'Results published' },
-  'live-results.changed': { vi: 'Đổi hiển thị kết quả trực tiếp', en: 'Live results changed' },
-  'box.sealed-chosen': { vi: 'Chọn hòm phiếu điện tử niêm phong', en: 'Sealed phone box chosen' },
-  'box.unsealed-chosen': { vi: 'Chọn hòm phiếu điện tử không niêm phong', en: 'Unsealed phone box chosen' },
-  'box.sealed': { vi: 'Niêm phong hòm phiếu điện tử', en: 'Phone ballot box sealed' },
-  'box.opened': { vi: 'Mở hòm phiếu điện tử', en: 'Phone ballot box opened' },
-  'traces.pending': { vi: 'Chưa dọn được nhật ký ghi của tệp dữ liệu', en: 'Data file log not yet cleaned' },
-  'traces.scrubbed': { vi: 'Đã dọn nhật ký ghi của tệp dữ liệu', en: 'Data file log cleaned' },
-};
-
-/** Names of the audit details the log view translates (others show their key as stored). */
-export const AUDIT_DETAIL_TEXT: Record<string, T> = {
-  threshold: { vi: 'số mảnh khóa cần', en: 'shares needed' },
-  holders: { vi: 'người giữ mảnh khóa', en: 'share holders' },
-  resealed: { vi: 'niêm phong lại', en: 'sealed again' },
-  phoneBallots: { vi: 'phiếu điện thoại trong hòm', en: 'phone ballots in the box' },
-  spoilt: { vi: 'phiếu hỏng', en: 'spoilt' },
-};
-
-/** Yes and no, for true and false details of the log. */
-export const AUDIT_BOOLEAN_TEXT: Record<'true' | 'false', T> = {
-  true: { vi: 'có', en: 'yes' },
-  false: { vi: 'không', en: 'no' },
-};
 
 /** The text of `key` in `lang`, with `{name}` placeholders filled from `vars`. */
 export function formatText(key: AdminTextKey, lang: Lang, vars: Record<string, string | number> = {}): string {

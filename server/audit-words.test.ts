@@ -1,0 +1,150 @@
+/**
+ * One translation of the audit log for the console's Log tab and the minutes' appendix
+ * (shared/i18n/audit.ts). A whole day is run through the real server so that it writes every
+ * event the log knows; then every row it wrote must have words for its event, its detail
+ * keys and its recorded English values, in both languages, and the minutes must print
+ * exactly what the shared table says.
+ */
+import Sqlite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminClient } from '../scripts/lib/client';
+import { AUDIT_EVENTS, auditActorText, auditDetailText, auditEventText, auditUntranslated } from '../shared/i18n/audit';
+import { formatVietnamMoment } from '../shared/format';
+import { loadMinutesModel } from './domain/minutes-model';
+import { castBallots } from './results-test-helpers';
+import { SessionPatch } from './routes/schemas';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from './test-helpers';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer(process.env.AUDIT_LOG ? { logger: { level: "error" } } : {});
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** Every route that writes to the audit log, once or more. */
+async function aWholeDay(): Promise<{ sealedId: string; unsealedId: string }> {
+  const admin = server.admin;
+  const b = new AdminClient(server.url);
+  await b.login(TEST_PASSWORD, 'Trần Thị B');
+  const leaving = new AdminClient(server.url);
+  await leaving.login(TEST_PASSWORD, 'Người Về Sớm');
+  await leaving.call('POST', '/api/admin/logout');
+
+  // An unsealed vote: details, rules, people, slips, printing, voiding, live results, paper.
+  const { session, slips } = await prepareSession(admin, { persons: 2, slips: 6, sealed: false });
+  const id = session.id;
+  const detail = await admin.call<Record<string, unknown>>('GET', `/api/admin/sessions/${id}`);
+  // Every field the details form may change, as it stands: session.updated names each one.
+  const everyField = Object.fromEntries(Object.keys(SessionPatch.properties).map((k) => [k, detail[k] ?? '']));
+  await admin.call('PATCH', `/api/admin/sessions/${id}`, everyField);
+  await admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 3 });
+  await admin.call('PUT', `/api/admin/sessions/${id}/preset`, detail.preset);
+  await admin.call('POST', `/api/admin/sessions/${id}/preset/reset`);
+  await admin.call('POST', `/api/admin/sessions/${id}/persons/import/confirm`, { mode: 'append', rows: [{ fullName: 'Lê Văn C', position: 'Ủy viên' }] });
+  await admin.call('POST', `/api/admin/sessions/${id}/persons/import/confirm`, { mode: 'replace', rows: [{ fullName: 'Lê Văn D', position: 'Ủy viên' }] });
+  await admin.call('PUT', `/api/admin/sessions/${id}/committee`, { members: [{ fullName: 'Đỗ Thị Hương', role: 'Trưởng ban' }] });
+  for (const which of ['unused', 'unprinted']) {
+    for (const suffix of ['', '.pdf']) {
+      await admin.call('POST', `/api/admin/sessions/${id}/slips`, { count: 1 });
+      const res = await fetch(`${server.url}/api/admin/sessions/${id}/slips/print${suffix}?which=${which}`, { headers: { cookie: admin.cookieHeader } });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
+  }
+  await admin.call('POST', `/api/admin/sessions/${id}/slips/void`, { code: slips[5]!.code });
+  // The copy keeps its log; deleting a draft takes the draft's own log with it, not the deletion.
+  const copy = await admin.call<{ id: string }>('POST', `/api/admin/sessions/${id}/duplicate`);
+  const spare = await admin.call<{ id: string }>('POST', `/api/admin/sessions/${copy.id}/duplicate`);
+  await admin.call('DELETE', `/api/admin/sessions/${spare.id}`);
+  await admin.call('POST', `/api/admin/sessions/${id}/box/mode`, { sealed: true });
+  await admin.call('POST', `/api/admin/sessions/${id}/box/mode`, { sealed: false });
+  await admin.call('PATCH', `/api/admin/sessions/${id}`, { summoned: 100, present: 10 });
+  await admin.call('POST', `/api/admin/sessions/${id}/open`, { overrideQuorum: true });
+  await admin.call('POST', `/api/admin/sessions/${id}/live-results`, { enabled: true, override: true });
+  await admin.call('POST', `/api/admin/sessions/${id}/live-results`, { enabled: false });
+  const people = (await admin.call('GET', `/api/admin/sessions/${id}`)).persons as { id: string }[];
+  const entries = `/api/admin/sessions/${id}/paper/entries`;
+  const sheet = (level: string) => ({ invalidSheet: false, marks: Object.fromEntries(people.map((p) => [p.id, level])) });
+  const kept = await admin.call('POST', entries, sheet('high'));
+  await b.call('POST', entries, { ...sheet('high'), pendingId: kept.entryId });
+  const mismatched = await admin.call('POST', entries, sheet('high'));
+  await expect(b.call('POST', entries, { ...sheet('low'), pendingId: mismatched.entryId })).rejects.toMatchObject({ code: 'paper-mismatch' });
+  const withdrawn = await admin.call('POST', entries, sheet('medium'));
+  await admin.call('DELETE', `${entries}/${withdrawn.entryId}`);
+  await admin.call('POST', `/api/admin/sessions/${id}/close`);
+  await admin.call('POST', `/api/admin/sessions/${id}/publish`);
+
+  // A sealed vote: sealing, casting, a close whose cleanup waits for a reader, opening.
+  const sealed = await prepareSession(admin, { persons: 1, slips: 3 });
+  await admin.call('POST', `/api/admin/sessions/${sealed.session.id}/slips/void-unused`);
+  await admin.call('POST', `/api/admin/sessions/${sealed.session.id}/slips`, { count: 2 });
+  const fresh = (await admin.call('GET', `/api/admin/sessions/${sealed.session.id}/slips?state=unused`)).slips as { path: string }[];
+  await admin.call('POST', `/api/admin/sessions/${sealed.session.id}/open`, {});
+  await castBallots(server.url, sealed.session.id, fresh, [{ [sealed.persons[0]!.id]: 'high' }]);
+  const reader = new Sqlite(server.dbFile, { readonly: true });
+  reader.prepare('begin').run();
+  reader.prepare('select count(*) from sealed_ballots').get();
+  try {
+    expect(await admin.call('POST', `/api/admin/sessions/${sealed.session.id}/close`)).toMatchObject({ tracesPending: true });
+  } finally {
+    reader.prepare('commit').run();
+    reader.close();
+  }
+  await admin.openBox(sealed.session.id, sealed.shares.slice(0, 2));
+  await admin.call('POST', `/api/admin/sessions/${sealed.session.id}/scrub`);
+  return { sealedId: sealed.session.id, unsealedId: id };
+}
+
+describe('the audit log in words', () => {
+  it('has words, in both languages, for every event, key and value the server writes; the minutes print the same words', async () => {
+    const { sealedId, unsealedId } = await aWholeDay();
+    const rows = await server.app.db.selectFrom('audit_log').select(['id', 'session_id', 'at', 'actor', 'event', 'detail']).orderBy('id').execute();
+    const written = new Set(rows.map((r) => r.event));
+    // The day wrote every event the log knows (a new event needs a step in aWholeDay too).
+    expect([...written].sort()).toEqual([...AUDIT_EVENTS].sort());
+
+    for (const row of rows) {
+      const detail = JSON.parse(row.detail) as Record<string, unknown>;
+      expect(auditUntranslated(row.event, detail), `${row.event} ${row.detail}`).toEqual([]);
+      for (const lang of ['vi', 'en'] as const) expect(auditEventText(row.event, lang)).not.toBe(row.event);
+      // In Vietnamese no key is printed as stored (in English "count" may rightly stay "count").
+      const vi = auditDetailText(row.event, detail, 'vi');
+      for (const key of Object.keys(detail)) expect(vi, `${row.event}: ${key}`).not.toMatch(new RegExp(`(^|; )${key}:`));
+    }
+
+    // Values the server records in English come out in Vietnamese.
+    const vi = rows.map((r) => auditDetailText(r.event, JSON.parse(r.detail), 'vi')).join('\n');
+    for (const words of [
+      'lý do: hai lần nhập không khớp',
+      'lý do: rút lần nhập',
+      'dạng: PDF; phiếu in: phiếu chưa in',
+      'dạng: trang in; phiếu in: mọi phiếu chưa dùng',
+      'cách nhập: thêm vào danh sách',
+      'cách nhập: thay cả danh sách',
+      'quy định: Quy định 96-QĐ/TW',
+      'cơ sở tính tỉ lệ: tổng số phiếu thu về',
+      'bật: có; xác nhận riêng: có',
+      'mọi phiếu chưa dùng: có',
+      'người xuất trình mảnh khóa: ',
+    ]) {
+      expect(vi).toContain(words);
+    }
+    expect(vi).toMatch(/mục: tên, cơ quan, tổ chức, địa điểm, .*ngày/);
+
+    // The minutes' appendix is the shared table, row for row.
+    for (const sessionId of [sealedId, unsealedId]) {
+      const { appendix } = await loadMinutesModel(server.app.db, sessionId);
+      const own = rows.filter((r) => r.session_id === sessionId);
+      expect(appendix.rows).toEqual(
+        own.map((r) => ({
+          at: formatVietnamMoment(r.at, { seconds: true }),
+          actor: auditActorText(r.actor, 'vi'),
+          event: auditEventText(r.event, 'vi'),
+          detail: auditDetailText(r.event, JSON.parse(r.detail), 'vi'),
+        })),
+      );
+    }
+  });
+});
