@@ -3,6 +3,7 @@
  * tests call `buildApp` on a temporary SQLite file.
  */
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { join } from 'node:path';
@@ -10,10 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { AppError, errorMessage, type ErrorCode, type ErrorParams } from '../shared/errors';
 import { MAX_MESSAGE_BYTES } from '../shared/protocol';
 import { PresentedShares } from './domain/box';
+import type { FloodLimits } from './domain/flood';
 import { logSerializers } from './log';
 import auth from './plugins/auth';
 import casts from './plugins/casts';
 import db from './plugins/db';
+import flood from './plugins/flood';
 import hub from './plugins/hub';
 import pages from './plugins/pages';
 import ballotRoutes from './routes/ballot';
@@ -33,6 +36,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Base delay after a failed login (doubles per failure). Tests lower it. */
   loginDelayMs?: number;
+  /** Limits against floods (server/domain/flood.ts); tests make them small. */
+  floodLimits?: Partial<FloodLimits>;
+  /** Milliseconds since the epoch; tests move a clock by hand instead of waiting. */
+  clock?: () => number;
 }
 
 export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -58,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (err instanceof AppError) return reply.status(err.status).send(errorBody(err.code, err.params));
     if (err.validation) return reply.status(400).send(errorBody('bad-request'));
     if (err.statusCode === 413) return reply.status(413).send(errorBody('message-too-large'));
+    if (err.statusCode === 429) return reply.status(429).send(errorBody('rate-limited'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return reply.status(err.statusCode).send(errorBody('bad-request'));
     request.log.error({ err: { name: err.name, code: err.code, message: err.message } }, 'request failed');
     return reply.status(500).send(errorBody('internal'));
@@ -75,9 +83,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  // Per-address HTTP limits on the public routes that ask for them (config.rateLimit), sized
+  // to the hall by plugins/flood.ts; the WebSocket's limits are the flood guard's own.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('rate-limited') }),
+  });
   // ws closes a connection only past this size; smaller oversize messages get an error reply.
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES * 16 } });
   await app.register(db, { file: options.dbFile });
+  await app.register(flood, { limits: options.floodLimits, clock: options.clock });
   await app.register(auth, { adminPassword: options.adminPassword, loginDelayMs: options.loginDelayMs });
   await app.register(hub);
   await app.register(casts);

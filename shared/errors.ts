@@ -11,6 +11,7 @@ export const ERROR_MESSAGES = {
   'not-found': { vi: 'Không tìm thấy.', en: 'Not found.' },
   'internal': { vi: 'Lỗi hệ thống. Xin thử lại hoặc liên hệ Ban kiểm phiếu.', en: 'Internal error. Please try again or contact the tally committee.' },
   'rate-limited': { vi: 'Thao tác quá nhanh. Xin chờ giây lát rồi thử lại.', en: 'Too many attempts. Please wait a moment and try again.' },
+  'too-many-connections': { vi: 'Máy chủ đang có quá nhiều kết nối. Xin chờ giây lát, trang sẽ tự kết nối lại.', en: 'The server has too many connections right now. Wait a moment; the page reconnects by itself.' },
   // Secretariat
   'unauthorized': { vi: 'Xin đăng nhập.', en: 'Please log in.' },
   'cross-origin': { vi: 'Yêu cầu từ trang khác bị từ chối.', en: 'Requests from another site are refused.' },
@@ -37,6 +38,7 @@ export const ERROR_MESSAGES = {
   'preset-bad-quorum': { vi: 'Tỉ lệ số người có mặt tối thiểu phải là phân số có tử và mẫu nguyên dương đến 1000, tử không lớn hơn mẫu.', en: 'The quorum needs whole numbers from 1 to 1000, the numerator no larger than the denominator.' },
   'preset-id-changed': { vi: 'Không được đổi mã của quy định gốc.', en: 'The id of the original preset cannot change.' },
   'preset-sensitive-locked': { vi: 'Không được thay đổi yêu cầu bảo mật kết quả trực tiếp của quy định gốc.', en: 'The live-results protection of the original preset cannot be changed.' },
+  'preset-bad-address': { vi: 'Cách xưng hô trên điện thoại phải là “đồng chí” hoặc “đại biểu”.', en: 'The phone must address delegates as “đồng chí” or “đại biểu”.' },
   'no-persons': { vi: 'Chưa có người được lấy phiếu tín nhiệm.', en: 'No people to be rated yet.' },
   'no-slips': { vi: 'Chưa phát hành phiếu.', en: 'No ballot slips have been issued.' },
   'quorum-not-met': {

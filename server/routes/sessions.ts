@@ -109,6 +109,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     const { count } = request.body as Static<typeof IssueBody>;
     const slips = await issueSlips(app.db, id, count);
     await audit(app.db, { sessionId: id, actor: actor(request), event: 'slips.issued', detail: { count } });
+    app.flood.recountHall();
     app.hub.turnoutChanged(id);
     reply.status(201);
     return { slips };
@@ -153,6 +154,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   app.post('/api/admin/sessions/:id/close', { schema: { params: SessionIdParams } }, async (request) => {
     const { id } = request.params as SessionIdParams;
     await closeSession(app.db, id, actor(request));
+    app.flood.recountHall();
     await app.hub.stateChanged(id);
     return sessionDetail(app, await getSession(app.db, id));
   });

@@ -63,8 +63,38 @@ function errorReply(code: ErrorCode, rid: string | undefined): ServerMessage {
   return rid === undefined ? { type: 'error', code } : { type: 'error', rid, code };
 }
 
-/** Handle one raw message and return the reply. Never throws. */
+/**
+ * Answers that a stranger probing or flooding earns, and an honest phone only by a typo:
+ * counted per address against the hall-sized allowance of server/domain/flood.ts. Honest
+ * states (slip used or void, voting not open, disk full) are not failures.
+ */
+const FAILURES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'bad-message',
+  'unknown-message',
+  'message-too-large',
+  'slip-unknown',
+  'bad-seal',
+  'bad-ballot',
+  'bad-display-key',
+  'unauthorized',
+  'cross-origin',
+  'session-not-found',
+]);
+
+/**
+ * Handle one raw message and return the reply. Never throws. A failure past the address's
+ * allowance is answered `rate-limited` instead of its own code; the transport then closes
+ * the socket (WebSocket) or answers 429 (HTTP).
+ */
 export async function handleRaw(app: FastifyInstance, raw: string | Buffer, ctx: MessageContext): Promise<ServerMessage> {
+  const reply = await answerRaw(app, raw, ctx);
+  if (reply.type === 'error' && FAILURES.has(reply.code) && !app.flood.failure(ctx.request.ip)) {
+    return errorReply('rate-limited', reply.rid);
+  }
+  return reply;
+}
+
+async function answerRaw(app: FastifyInstance, raw: string | Buffer, ctx: MessageContext): Promise<ServerMessage> {
   const parsed = parseClientMessage(raw);
   if ('code' in parsed) return errorReply(parsed.code, parsed.rid);
   const { msg } = parsed;
