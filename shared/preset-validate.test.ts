@@ -12,6 +12,23 @@ describe('presetProblems', () => {
     for (const preset of PRESETS) expect(presetProblems(preset, preset), preset.id).toEqual([]);
   });
 
+  it('addresses delegates as "đồng chí" in the Party and army presets, "đại biểu" in the National Assembly and People\'s Council ones', () => {
+    expect(Object.fromEntries(PRESETS.map((p) => [p.id, p.address]))).toEqual({
+      'qd96-2023': 'dong-chi',
+      'qd1992-2023-army': 'dong-chi',
+      'nq96-2023-lay-phieu': 'dai-bieu',
+      'nq96-2023-bo-phieu': 'dai-bieu',
+    });
+  });
+
+  it('lets the address be changed either way, and refuses any other or a missing one', () => {
+    expect(presetProblems({ ...qd96, address: 'dai-bieu' }, qd96)).toEqual([]);
+    expect(presetProblems({ ...nq96, address: 'dong-chi' }, nq96)).toEqual([]);
+    for (const address of ['ban', 'Đồng chí', 'dong chi', '', undefined, null, 1]) {
+      expect(presetProblems({ ...qd96, address } as unknown as Preset, qd96), String(address)).toEqual(['preset-bad-address']);
+    }
+  });
+
   it('accepts "trên 2/3" (strictly more) in place of "từ 2/3 trở lên"', () => {
     const edited = copy(qd96);
     edited.thresholds[1]!.bounds = [{ op: '>', num: 2, den: 3 }];

@@ -4,6 +4,7 @@
  * fractions, bounds that some count could meet, and what the shipped preset locks.
  * Pure, so the console can check a draft before it sends it and the server decides.
  */
+import { isAddress } from './address';
 import type { ErrorCode } from './errors';
 import { findPreset, type Bound, type Preset, type Text } from './presets';
 
@@ -75,6 +76,7 @@ export function presetProblems(preset: Preset, shipped?: Preset): ErrorCode[] {
   }
 
   if (!fractionOk(preset.quorum)) problems.add('preset-bad-quorum');
+  if (!isAddress(preset.address)) problems.add('preset-bad-address');
   if (!preset.baseOptions.includes(preset.base)) problems.add('bad-base');
 
   if (shipped) {

@@ -2,6 +2,7 @@
  * Rule presets: the regulations as data (../shared/REGULATIONS.md in the handbook).
  * The tally reads these values; nothing elsewhere hard-codes a regulation.
  */
+import type { Address } from './address';
 import type { Lang } from './errors';
 
 /** Text in both UI languages. */
@@ -61,6 +62,8 @@ export interface Preset {
   quorum: { num: number; den: number };
   /** Party and army votes: live results need an explicit, logged override. */
   sensitive: boolean;
+  /** How the phone addresses the delegate: "đồng chí" (Party, army) or "đại biểu" (National Assembly, People's Councils). */
+  address: Address;
 }
 
 const THREE_LEVELS: Level[] = [
@@ -127,6 +130,7 @@ export const PRESETS: readonly Preset[] = [
     thresholds: QD96_THRESHOLDS,
     quorum: TWO_THIRDS_QUORUM,
     sensitive: true,
+    address: 'dong-chi',
   },
   {
     id: 'qd1992-2023-army',
@@ -146,6 +150,7 @@ export const PRESETS: readonly Preset[] = [
     })),
     quorum: TWO_THIRDS_QUORUM,
     sensitive: true,
+    address: 'dong-chi',
   },
   {
     id: 'nq96-2023-lay-phieu',
@@ -168,6 +173,7 @@ export const PRESETS: readonly Preset[] = [
     ),
     quorum: TWO_THIRDS_QUORUM,
     sensitive: false,
+    address: 'dai-bieu',
   },
   {
     id: 'nq96-2023-bo-phieu',
@@ -195,6 +201,7 @@ export const PRESETS: readonly Preset[] = [
     ],
     quorum: TWO_THIRDS_QUORUM,
     sensitive: false,
+    address: 'dai-bieu',
   },
 ];
 

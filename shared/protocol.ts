@@ -10,6 +10,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { AUTH_TEXT_LENGTH, SEALED_TEXT_LENGTH } from './box';
+import type { Address } from './address';
 import type { ErrorCode } from './errors';
 import type { Level, Text } from './presets';
 import type { TallyResult } from './tally';
@@ -67,6 +68,8 @@ export interface BallotSessionView {
   organisation: string;
   rule: Text;
   kind: 'lay-phieu' | 'bo-phieu';
+  /** How the phone addresses the delegate ("đồng chí" or "đại biểu"), from the session's preset. */
+  address: Address;
   state: SessionState;
   levels: Level[];
   /** The box's public key (base64url) once voting is open: every ballot is sealed to it. */

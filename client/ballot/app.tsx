@@ -35,7 +35,7 @@ export function App({ route, storage, navigate }: AppProps) {
       </header>
       {route.kind === 'slip' && <LinkBanner controller={route.controller} t={t} />}
       {route.kind === 'entry' && <CodeEntry t={t} lang={lang} navigate={navigate} />}
-      {route.kind === 'slip' && <BallotPage controller={route.controller} t={t} lang={lang} />}
+      {route.kind === 'slip' && <BallotPage controller={route.controller} lang={lang} />}
       {route.kind === 'bad-link' && <Failure code={route.code} t={t} lang={lang} />}
     </div>
   );

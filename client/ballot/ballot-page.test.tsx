@@ -22,6 +22,7 @@ const SESSION: BallotSessionView = {
   organisation: 'Đảng bộ tỉnh Quảng Ninh',
   rule: { vi: 'Lấy phiếu tín nhiệm theo Quy định 96-QĐ/TW', en: 'Confidence vote under Regulation 96-QĐ/TW' },
   kind: 'lay-phieu',
+  address: 'dong-chi',
   state: 'open',
   box: toBase64Url(BOX.publicKey),
   levels: [
@@ -76,11 +77,11 @@ class ScriptedLink implements Link {
 }
 
 /** As the server answers: the box's key only once voting is open. */
-const slipReply = (state: BallotSessionView['state'], slipState: 'unused' | 'used' = 'unused'): ServerMessage => ({
+const slipReply = (state: BallotSessionView['state'], slipState: 'unused' | 'used' = 'unused', address: BallotSessionView['address'] = 'dong-chi'): ServerMessage => ({
   type: 'slip',
   slipId: 'AB12',
   state: slipState,
-  session: { ...SESSION, state, box: state === 'draft' ? null : SESSION.box },
+  session: { ...SESSION, address, state, box: state === 'draft' ? null : SESSION.box },
 });
 
 const controllers: BallotController[] = [];
@@ -199,7 +200,7 @@ describe('the ballot page, screen by screen', () => {
     expect([...plain.subarray(0, 6)]).toEqual([1, 0, 3, 1, 1, 1]);
   });
 
-  it('recorded, then reloaded: the page shows the same tracking code again, from the phone alone', async () => {
+  it('recorded, then reloaded: "recorded" again with the same tracking code, from the phone alone, never the choices', async () => {
     const storage = memoryStorage();
     const first = renderSlip(server(slipReply('open')), storage);
     await screen.findByText('Đã đánh giá 0/3');
@@ -223,17 +224,57 @@ describe('the ballot page, screen by screen', () => {
     controllers.push(again);
     render(<App route={{ kind: 'slip', slipId: 'AB12', controller: again }} storage={storage} navigate={() => {}} />);
     void again.start();
-    expect(await screen.findByRole('heading', { name: 'Phiếu này đã được sử dụng' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' })).toBeTruthy();
     expect(screen.getByTestId('receipt').textContent).toBe(receipt);
+    expect(document.body.textContent).not.toContain('đã được sử dụng');
+    expect(document.body.textContent).not.toContain('Trần Thị Bình');
+    expect(document.body.textContent).not.toContain('Tín nhiệm thấp');
     expect(asked).toBe(0);
     expect(loadSlip(storage, 'AB12')).toEqual({ used: true, receipt });
   });
 
-  it('used: a spent slip says so, and nothing else (another phone has no tracking code to show)', async () => {
+  it('used: a slip spent elsewhere says so, that a vote from another phone counted, and nothing else (no tracking code)', async () => {
     renderSlip(server(slipReply('open', 'used')));
     expect(await screen.findByRole('heading', { name: 'Phiếu này đã được sử dụng' })).toBeTruthy();
+    expect(screen.getByText(/Nếu đồng chí đã bỏ phiếu này trên điện thoại hoặc trình duyệt khác, phiếu đã được ghi nhận\. Nếu chưa, xin liên hệ Ban kiểm phiếu\./)).toBeTruthy();
     expect(screen.queryAllByRole('radio')).toHaveLength(0);
     expect(screen.queryByTestId('receipt')).toBeNull();
+  });
+
+  it('a vote for "đại biểu": every screen says "đại biểu", after a reload too, and English says "you"', async () => {
+    const storage = memoryStorage();
+    const first = renderSlip(server(slipReply('open', 'unused', 'dai-bieu')), storage);
+    await screen.findByText('Đã đánh giá 0/3');
+    fireEvent.click(screen.getByRole('button', { name: 'Xem lại phiếu' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Vẫn gửi phiếu' }));
+    expect(await screen.findByRole('heading', { name: 'Phiếu của đại biểu đã được ghi nhận' })).toBeTruthy();
+    expect(document.body.textContent).toContain('Đại biểu có thể đóng trang này.');
+    expect(document.body.textContent).toContain('đại biểu có thể đối chiếu');
+    expect(document.body.textContent).not.toMatch(/đồng chí/i);
+    cleanup();
+    first.controller.dispose();
+
+    const again = new BallotController({ slipId: 'AB12', secret: null, storage, link: (events) => new ScriptedLink(events, server(slipReply('open'))) });
+    controllers.push(again);
+    render(<App route={{ kind: 'slip', slipId: 'AB12', controller: again }} storage={storage} navigate={() => {}} />);
+    void again.start();
+    expect(await screen.findByRole('heading', { name: 'Phiếu của đại biểu đã được ghi nhận' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('heading', { name: 'Your ballot has been recorded' })).toBeTruthy();
+  });
+
+  it('"đại biểu" while the server is out of storage: the notice says "đại biểu" too', async () => {
+    let ack!: (m: ServerMessage) => void;
+    let calls = 0;
+    renderSlip(server(slipReply('open', 'unused', 'dai-bieu'), () => (calls++ === 0 ? { type: 'error', code: 'storage-full' } : new Promise((r) => (ack = r)))));
+    await screen.findByText('Đã đánh giá 0/3');
+    fireEvent.click(screen.getByRole('button', { name: 'Xem lại phiếu' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Vẫn gửi phiếu' }));
+    expect(await screen.findByText(/^Phiếu của đại biểu chưa được ghi: máy chủ tạm thời hết chỗ lưu/)).toBeTruthy();
+    // The same cast goes again by itself; this time the server records it.
+    await waitFor(() => expect(calls).toBe(2));
+    ack({ type: 'recorded', slipId: 'AB12', already: false });
+    expect(await screen.findByRole('heading', { name: 'Phiếu của đại biểu đã được ghi nhận' })).toBeTruthy();
   });
 
   it('void: the slip was voided, with what to do', async () => {

@@ -1,15 +1,17 @@
-/** The page at `/b/<slip>`: whichever screen the controller's phase calls for. */
+/** The page at `/b/<slip>`: whichever screen the controller's phase calls for, addressing the delegate as the vote does. */
+import { withAddress } from '../../shared/address';
 import { errorMessage, type Lang } from '../../shared/errors';
-import type { BallotStrings } from '../../shared/i18n/ballot';
+import { ballotStrings, type BallotStrings } from '../../shared/i18n/ballot';
 import { BallotForm } from './ballot-form';
 import type { BallotController } from './controller';
 import { Review } from './review';
 import { Closed, Failure, Opening, Recorded, Submitting, Used, Waiting } from './screens';
 import { useBallotState } from './use-controller';
 
-export function BallotPage({ controller, t, lang }: { controller: BallotController; t: BallotStrings; lang: Lang }) {
+export function BallotPage({ controller, lang }: { controller: BallotController; lang: Lang }) {
   const state = useBallotState(controller);
-  const { session, marks } = state;
+  const { session, marks, address } = state;
+  const t = ballotStrings(lang, address);
   switch (state.phase) {
     case 'opening':
       return <Opening t={t} />;
@@ -35,15 +37,15 @@ export function BallotPage({ controller, t, lang }: { controller: BallotControll
         <Opening t={t} />
       );
     case 'submitting':
-      return <Submitting t={t} offline={state.link === 'reconnecting'} notice={state.retrying && errorMessage(state.retrying, lang)} />;
+      return <Submitting t={t} offline={state.link === 'reconnecting'} notice={state.retrying && withAddress(errorMessage(state.retrying, lang), address)} />;
     case 'recorded':
       return <Recorded t={t} receipt={state.receipt} />;
     case 'used':
-      return <Used t={t} receipt={state.receipt} />;
+      return <Used t={t} />;
     case 'closed':
       return <Closed t={t} />;
     case 'error':
-      return <Failure code={state.error ?? 'internal'} t={t} lang={lang} />;
+      return <Failure code={state.error ?? 'internal'} t={t} lang={lang} address={address} />;
   }
 }
 

@@ -314,7 +314,7 @@ describe('the tracking code (mã kiểm tra) and the sealed cast', () => {
     expect(list.codes).toEqual([recorded.receipt]);
   });
 
-  it('a reload after "recorded" shows the same code again, without asking the server', async () => {
+  it('a reload after "recorded" says again that it was recorded, with the same code, without asking the server', async () => {
     const { slip, persons, open } = await setup(1);
     await open();
     const storage = memoryStorage();
@@ -328,13 +328,44 @@ describe('the tracking code (mã kiểm tra) and the sealed cast', () => {
 
     const reloaded = controller({ id: slip.id, secret: null }, storage, socketClass());
     await reloaded.start();
-    expect(reloaded.state).toMatchObject({ phase: 'used', receipt });
+    // This phone's own cast is the one recorded: "recorded" and its code, never "used", never the marks.
+    expect(reloaded.state).toEqual({ phase: 'recorded', receipt, marks: {}, link: 'connecting' });
     expect(sent.length).toBe(before);
     // Scanning the slip again (the secret back in the fragment) changes nothing either.
     const rescanned = controller(slip, storage, socketClass());
     await rescanned.start();
-    expect(rescanned.state).toMatchObject({ phase: 'used', receipt });
+    expect(rescanned.state).toMatchObject({ phase: 'recorded', receipt });
     expect(loadSlip(storage, slip.id)).toEqual({ used: true, receipt });
+
+    // Another phone opening the same slip asks the server, and is told it was used: no code.
+    const other = controller(slip, memoryStorage(), socketClass());
+    await other.start();
+    const used = await phase(other, 'used');
+    expect(used.receipt).toBeUndefined();
+    expect(used.marks).toEqual({});
+  });
+
+  it('a vote whose preset says "đại biểu": the phone knows it, keeps it with the slip, and shows it again after a reload', async () => {
+    const prepared = await prepareSession(server.admin, { persons: 1, slips: 2, presetId: 'nq96-2023-lay-phieu' });
+    await server.admin.call('POST', `/api/admin/sessions/${prepared.session.id}/open`, {});
+    const slip = slipFromPath(prepared.slips[0]!.path);
+    const storage = memoryStorage();
+    const c = controller(slip, storage, socketClass());
+    await c.start();
+    expect((await phase(c, 'ballot')).address).toBe('dai-bieu');
+    expect(c.state.session!.address).toBe('dai-bieu');
+    fillAndSubmit(c, { [prepared.persons[0]!.id]: 'high' });
+    const { receipt } = await phase(c, 'recorded');
+    expect(loadSlip(storage, slip.id)).toEqual({ used: true, receipt, address: 'dai-bieu' });
+    c.dispose();
+    const reloaded = controller({ id: slip.id, secret: null }, storage, socketClass());
+    await reloaded.start();
+    expect(reloaded.state).toMatchObject({ phase: 'recorded', receipt, address: 'dai-bieu' });
+    // Another phone learns the address from the server with "used".
+    const other = controller(slip, memoryStorage(), socketClass());
+    await other.start();
+    expect(await phase(other, 'used')).toMatchObject({ address: 'dai-bieu' });
+    expect(other.state.receipt).toBeUndefined();
   });
 
   it('every cast frame has the same length whatever was marked: nothing, one person, everyone', async () => {

@@ -4,6 +4,7 @@
  * phone, and sends the sealed ballot until the server says "recorded" — resending exactly
  * the same nonce and seal after any drop, so a ballot is never lost and never counted twice.
  */
+import { DEFAULT_ADDRESS, type Address } from '../../shared/address';
 import { isErrorCode, type ErrorCode } from '../../shared/errors';
 import { sealCast } from '../../shared/box';
 import type { BallotSessionView, ServerMessage } from '../../shared/protocol';
@@ -21,8 +22,13 @@ export interface BallotState {
   /** Chosen level per person id; a person without an entry is not rated. */
   marks: Record<string, string>;
   link: LinkStatus;
-  /** After "recorded": the tracking code (mã kiểm tra) of the sealed ballot. */
+  /**
+   * After "recorded": the tracking code (mã kiểm tra) of the sealed ballot. Shown again from
+   * storage when the page is reloaded or the slip scanned again on this phone.
+   */
   receipt?: string;
+  /** How the screens address the delegate: the session's, or the one stored with the slip. */
+  address?: Address;
   /** While submitting: the server's last transient refusal (e.g. its disk is full), resent on its own. */
   retrying?: ErrorCode;
 }
@@ -74,7 +80,11 @@ export class BallotController {
   async start(): Promise<void> {
     const { slipId } = this.opts;
     this.record = loadSlip(this.opts.storage, slipId);
-    if (this.record.used) return this.set({ phase: 'used', ...(this.record.receipt ? { receipt: this.record.receipt } : {}) });
+    const { used, receipt, address } = this.record;
+    if (address) this.set({ address });
+    // This phone cast the recorded ballot (it kept the tracking code): say it was recorded,
+    // never what it said. "Used" is for a slip this phone did not cast.
+    if (used) return this.set(receipt ? { phase: 'recorded', receipt } : { phase: 'used' });
     // A fresh scan carries the secret; a reload finds it in storage.
     const secret = this.opts.secret ?? this.record.secret;
     if (!secret) return this.set({ phase: 'error', error: 'slip-secret-missing' });
@@ -176,6 +186,7 @@ export class BallotController {
       this.needsOpen = true;
       return;
     }
+    this.noteAddress(reply.session.address);
     if (reply.state === 'used') return this.finish('used');
     const session = reply.session;
     const marks = this.restoreMarks(session);
@@ -256,10 +267,21 @@ export class BallotController {
     }
   }
 
-  /** The slip is spent: erase the secret, the choices and the seal; keep only "used" and the tracking code. */
+  /** Keep the vote's address with the slip (only when it is not the default), for screens shown from storage. */
+  private noteAddress(address: Address): void {
+    if (address !== DEFAULT_ADDRESS) this.record.address = address;
+    else delete this.record.address;
+    this.set({ address });
+  }
+
+  /**
+   * The slip is spent: erase the secret, the choices and the seal; keep only "used", the
+   * tracking code when this phone's cast is the one recorded, and the address.
+   */
   private finish(phase: 'recorded' | 'used'): void {
-    const receipt = phase === 'recorded' ? this.record.pending?.receipt : this.record.receipt;
-    this.record = receipt ? { used: true, receipt } : { used: true };
+    const receipt = phase === 'recorded' ? this.record.pending?.receipt : undefined;
+    const { address } = this.record;
+    this.record = { used: true, ...(receipt ? { receipt } : {}), ...(address ? { address } : {}) };
     this.save();
     this.key = null;
     this.set({ phase, marks: {}, retrying: undefined, ...(receipt ? { receipt } : {}) });

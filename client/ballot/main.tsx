@@ -5,9 +5,12 @@ import './ballot-form.css';
 import './screens.css';
 import { App } from './app';
 import { routeFor } from './route';
-import { browserStorage } from './slip-store';
+import { browserStorage, forgetStaleSlips } from './slip-store';
 
 const storage = browserStorage();
+// Before anything reads a slip: records of past votes (choices of a vote that ended while the
+// phone was away, old tracking codes) are erased after a few days.
+forgetStaleSlips(storage);
 const route = routeFor(location, storage);
 if (route.kind === 'slip') {
   // start() stores the secret before its first await; only then may the address bar drop it.

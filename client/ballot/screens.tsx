@@ -1,5 +1,6 @@
 /** The ballot page's one-message screens: opening, waiting, sending, recorded, used, closed, errors. */
 import type { ComponentChildren } from 'preact';
+import { withAddress, type Address } from '../../shared/address';
 import { errorMessage, type ErrorCode, type Lang } from '../../shared/errors';
 import type { BallotStrings } from '../../shared/i18n/ballot';
 import type { BallotSessionView } from '../../shared/protocol';
@@ -85,11 +86,11 @@ export function Recorded({ t, receipt }: { t: BallotStrings; receipt?: string | 
   );
 }
 
-export function Used({ t, receipt }: { t: BallotStrings; receipt?: string | undefined }) {
+/** A slip this phone did not cast (its own cast shows `Recorded` again, with its code). */
+export function Used({ t }: { t: BallotStrings }) {
   return (
     <Notice tone="neutral" icon="i" title={t.usedTitle}>
       <p>{t.usedBody}</p>
-      {receipt && <Receipt t={t} receipt={receipt} />}
     </Notice>
   );
 }
@@ -108,8 +109,8 @@ const RETYPE: ReadonlySet<ErrorCode> = new Set(['slip-unknown', 'slip-secret-mis
 /** Refusals of a sent ballot (as opposed to a slip that cannot be opened). */
 const NOT_RECORDED: ReadonlySet<ErrorCode> = new Set(['bad-seal', 'bad-ballot']);
 
-export function Failure({ code, t, lang }: { code: ErrorCode; t: BallotStrings; lang: Lang }) {
-  const message = errorMessage(code, lang);
+export function Failure({ code, t, lang, address }: { code: ErrorCode; t: BallotStrings; lang: Lang; address?: Address | undefined }) {
+  const message = withAddress(errorMessage(code, lang), address);
   return (
     <Notice tone="bad" icon="!" title={NOT_RECORDED.has(code) ? t.notRecordedTitle : t.errorTitle}>
       <p>{message}</p>

@@ -2,14 +2,19 @@
  * What the phone keeps about a slip, only on the phone: the secret (so a reload works after
  * the address bar has dropped it), the choices until they are sent, and the sealed ballot
  * while it is being sent (so a reload resends exactly the same message). Once the ballot is
- * recorded, all of it is erased and only a "used" flag and the tracking code remain.
+ * recorded, all of it is erased and only a "used" flag and the tracking code remain. A slip's
+ * record not written for `STALE_DAYS` days is erased the next time the page opens, so a
+ * vote that ended while the phone was away leaves no choices behind.
  */
+import type { Address } from '../../shared/address';
 
 /** The part of the Web Storage API the page uses. */
 export interface KeyValue {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  readonly length: number;
+  key(index: number): string | null;
 }
 
 export interface PendingCast {
@@ -28,6 +33,8 @@ export interface SlipRecord {
   used?: true;
   /** After "recorded": the tracking code, which proves inclusion in the box, never content. */
   receipt?: string;
+  /** How the vote addresses delegates, for the screens shown from storage alone. */
+  address?: Address;
 }
 
 /** A Map standing in for localStorage when it is missing or throws (private modes). */
@@ -37,6 +44,10 @@ export function memoryStorage(): KeyValue {
     getItem: (k) => map.get(k) ?? null,
     setItem: (k, v) => void map.set(k, v),
     removeItem: (k) => void map.delete(k),
+    get length() {
+      return map.size;
+    },
+    key: (i) => [...map.keys()][i] ?? null,
   };
 }
 
@@ -52,24 +63,69 @@ export function browserStorage(): KeyValue {
   }
 }
 
-const slipKey = (slipId: string) => `tinnhiem.slip.${slipId}`;
+const SLIP_PREFIX = 'tinnhiem.slip.';
+const slipKey = (slipId: string) => `${SLIP_PREFIX}${slipId}`;
 
-export function loadSlip(kv: KeyValue, slipId: string): SlipRecord {
+/**
+ * Days after its last write that a slip's record is kept: long enough to compare the tracking
+ * code with the list published when the box is opened, short enough that a phone does not
+ * carry a vote's traces for weeks.
+ */
+export const STALE_DAYS = 3;
+
+/** Today as a whole number of days (UTC): the only time the phone notes, and only to forget. */
+export const today = (): number => Math.floor(Date.now() / 86_400_000);
+
+/** The stored form: the record and the day it was last written (`day`, never shown or sent). */
+type Stored = SlipRecord & { day?: number };
+
+function parse(text: string | null): Stored {
   try {
-    const value = JSON.parse(kv.getItem(slipKey(slipId)) ?? '{}') as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as SlipRecord) : {};
+    const value = JSON.parse(text ?? '{}') as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Stored) : {};
   } catch {
     return {};
   }
 }
 
-export function saveSlip(kv: KeyValue, slipId: string, record: SlipRecord): void {
+export function loadSlip(kv: KeyValue, slipId: string): SlipRecord {
+  const { day: _day, ...record } = parse(kv.getItem(slipKey(slipId)));
+  return record;
+}
+
+export function saveSlip(kv: KeyValue, slipId: string, record: SlipRecord, day = today()): void {
   try {
     if (Object.keys(record).length === 0) kv.removeItem(slipKey(slipId));
-    else kv.setItem(slipKey(slipId), JSON.stringify(record));
+    else kv.setItem(slipKey(slipId), JSON.stringify({ ...record, day }));
   } catch {
     // Storage full or refused: the page keeps working from memory.
   }
+}
+
+/**
+ * Erase every slip record last written more than `STALE_DAYS` days before `now` (a record
+ * from before records carried a day starts its count now). Returns how many were erased.
+ */
+export function forgetStaleSlips(kv: KeyValue, now = today()): number {
+  let erased = 0;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < kv.length; i++) {
+      const key = kv.key(i);
+      if (key?.startsWith(SLIP_PREFIX)) keys.push(key);
+    }
+    for (const key of keys) {
+      const stored = parse(kv.getItem(key));
+      if (typeof stored.day !== 'number') kv.setItem(key, JSON.stringify({ ...stored, day: now }));
+      else if (now - stored.day > STALE_DAYS) {
+        kv.removeItem(key);
+        erased++;
+      }
+    }
+  } catch {
+    // Storage refused: nothing to forget that could be read.
+  }
+  return erased;
 }
 
 const LANG_KEY = 'tinnhiem.lang';

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { CONTROL_RE, personError } from '../../shared/csv';
+import { DEFAULT_ADDRESS } from '../../shared/address';
 import { findPreset, type BaseId, type Preset } from '../../shared/presets';
 import type { PersonRecord, SessionInput, SessionRecord } from '../../shared/api-types';
 import type { BallotSessionView, Turnout } from '../../shared/protocol';
@@ -43,6 +44,14 @@ function checkSessionInput(input: Partial<SessionInput>): void {
   if (input.heldOn !== undefined && !isCalendarDate(input.heldOn)) throw new AppError('bad-date');
 }
 
+/**
+ * A session's copy saved before presets carried a field gets the shipped preset's value (or
+ * the project's default), so older data files read as if the field had always been there.
+ */
+function withPresetDefaults(preset: Preset): Preset {
+  return preset.address ? preset : { ...preset, address: findPreset(preset.id)?.address ?? DEFAULT_ADDRESS };
+}
+
 function toRecord(row: Selectable<VoteSessionsTable>): SessionRecord {
   return {
     id: row.id,
@@ -51,7 +60,7 @@ function toRecord(row: Selectable<VoteSessionsTable>): SessionRecord {
     place: row.place,
     heldOn: row.held_on,
     presetId: row.preset_id,
-    preset: JSON.parse(row.preset_json) as Preset,
+    preset: withPresetDefaults(JSON.parse(row.preset_json) as Preset),
     base: row.base as BaseId,
     summoned: row.summoned,
     present: row.present,
@@ -262,6 +271,7 @@ export async function ballotView(db: Kysely<Database>, session: SessionRecord): 
     organisation: session.organisation,
     rule: session.preset.rule,
     kind: session.preset.kind,
+    address: session.preset.address,
     state: session.state,
     levels: session.preset.levels,
     box: session.state === 'draft' ? null : session.box.publicKey,

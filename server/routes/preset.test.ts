@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AdminClient } from '../../scripts/lib/client';
+import { AdminClient, slipFromPath, WsClient } from '../../scripts/lib/client';
 import { findPreset, type Preset } from '../../shared/presets';
 import { insertBallot } from '../domain/cast';
 import { loadMinutesModel } from '../domain/minutes-model';
@@ -111,6 +111,37 @@ describe('editing a session’s preset', () => {
     expect(after).toMatchObject({ customised: false, base: 'collected' });
     expect(after.preset).toEqual(qd96);
     expect((await events(session.id)).map((e) => e.event)).not.toContain('preset.changed');
+  });
+
+  it('lets the secretariat choose how phones address delegates, which the phone then reads; refuses any other word', async () => {
+    const { session, slips } = await prepareSession(server.admin, { slips: 1 });
+    expect(session.preset.address).toBe('dong-chi');
+    const saved = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, { ...copy(qd96), address: 'dai-bieu' });
+    expect(saved).toMatchObject({ customised: true, preset: { address: 'dai-bieu' } });
+    const phone = await WsClient.connect(server.url);
+    expect(await phone.openSlip(slipFromPath(slips[0]!.path))).toMatchObject({ address: 'dai-bieu' });
+    phone.close();
+    for (const address of ['ban', 'Đại biểu', '']) {
+      await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, { ...copy(qd96), address }), address).rejects.toMatchObject({ status: 400, code: 'bad-request' });
+    }
+    const { address: _dropped, ...without } = copy(qd96);
+    await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, without)).rejects.toMatchObject({ status: 400, code: 'bad-request' });
+    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).preset.address).toBe('dai-bieu');
+    // Reset: the shipped preset's address again.
+    expect((await server.admin.call('POST', `/api/admin/sessions/${session.id}/preset/reset`)).preset.address).toBe('dong-chi');
+  });
+
+  it('a session saved before presets carried an address reads the shipped preset\'s: "đại biểu" for a People\'s Council', async () => {
+    const { session: party } = await prepareSession(server.admin, { slips: 1 });
+    const { session: council } = await prepareSession(server.admin, { slips: 1, presetId: 'nq96-2023-lay-phieu' });
+    for (const id of [party.id, council.id]) {
+      const row = await server.app.db.selectFrom('vote_sessions').select('preset_json').where('id', '=', id).executeTakeFirstOrThrow();
+      const { address: _old, ...older } = JSON.parse(row.preset_json) as Preset;
+      await server.app.db.updateTable('vote_sessions').set({ preset_json: JSON.stringify(older) }).where('id', '=', id).execute();
+    }
+    expect((await server.admin.call('GET', `/api/admin/sessions/${party.id}`)).preset.address).toBe('dong-chi');
+    const read = await server.admin.call('GET', `/api/admin/sessions/${council.id}`);
+    expect(read).toMatchObject({ customised: false, preset: { address: 'dai-bieu' } });
   });
 
   it('names the session\'s own quorum when it is not met (3/4 here, not the shipped 2/3)', async () => {

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
+import { ADDRESSES } from '../../shared/address';
 import { describeThresholds } from '../../shared/preset-describe';
 import { MAX_FRACTION_TERM, MAX_LEVELS, MIN_LEVELS } from '../../shared/preset-validate';
 import type { Preset } from '../../shared/presets';
@@ -49,6 +50,7 @@ export const PresetBody = Type.Object(
     ),
     quorum: Type.Object({ num: Term, den: Term }, strict),
     sensitive: Type.Boolean(),
+    address: Type.Union(ADDRESSES.map((a) => Type.Literal(a))),
   },
   strict,
 );

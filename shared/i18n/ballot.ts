@@ -1,8 +1,10 @@
 /**
  * Every string the delegate's ballot page shows, Vietnamese first. Error texts come from
  * shared/errors.ts; these are the page's own words. Functions take counts or names so word
- * order can differ between the two languages.
+ * order can differ between the two languages. The Vietnamese is written with the default
+ * address ("đồng chí"); `ballotStrings` puts the vote's own (e.g. "đại biểu") in its place.
  */
+import { DEFAULT_ADDRESS, withAddress, type Address } from '../address';
 import type { Lang } from '../errors';
 
 export interface BallotStrings {
@@ -65,7 +67,7 @@ const vi: BallotStrings = {
   entryLabel: 'Mã phiếu',
   entryHint: 'Nhập mã in trên phiếu, dạng XXXX-XXXXXXX. Không phân biệt chữ hoa, chữ thường.',
   entrySubmit: 'Mở phiếu',
-  entryScanHint: 'Nếu điện thoại quét được mã QR trên phiếu, đồng chí không cần nhập mã.',
+  entryScanHint: 'Nếu điện thoại quét được mã QR trên phiếu thì không cần nhập mã.',
   waitingTitle: 'Chưa bắt đầu bỏ phiếu',
   waitingBody: 'Khi Ban kiểm phiếu mở bỏ phiếu, phiếu sẽ tự hiện ra trên trang này.',
   waitingKeepOpen: 'Xin giữ trang này mở.',
@@ -92,7 +94,7 @@ const vi: BallotStrings = {
   receiptLabel: 'Mã kiểm tra phiếu',
   receiptHint: 'Khi Ban kiểm phiếu mở hòm phiếu, danh sách mã kiểm tra được công bố: đồng chí có thể đối chiếu. Mã chỉ chứng minh phiếu có trong hòm, không cho biết nội dung phiếu.',
   usedTitle: 'Phiếu này đã được sử dụng',
-  usedBody: 'Mỗi phiếu chỉ được bỏ một lần. Nếu đồng chí chưa bỏ phiếu, xin liên hệ Ban kiểm phiếu.',
+  usedBody: 'Mỗi phiếu chỉ được bỏ một lần. Nếu đồng chí đã bỏ phiếu này trên điện thoại hoặc trình duyệt khác, phiếu đã được ghi nhận. Nếu chưa, xin liên hệ Ban kiểm phiếu.',
   closedTitle: 'Cuộc lấy phiếu đã kết thúc',
   closedBody: 'Không thể gửi phiếu nữa. Nếu cần, xin liên hệ Ban kiểm phiếu.',
   errorTitle: 'Không mở được phiếu',
@@ -141,7 +143,7 @@ const en: BallotStrings = {
   receiptLabel: 'Tracking code',
   receiptHint: 'When the tally committee opens the ballot box, the list of tracking codes is published for you to check. The code proves your ballot is in the box; it says nothing of its content.',
   usedTitle: 'This slip has already been used',
-  usedBody: 'Each slip votes once. If you have not voted, please contact the tally committee.',
+  usedBody: 'Each slip votes once. If you voted with this slip on another phone or browser, your ballot was recorded. If you did not, please contact the tally committee.',
   closedTitle: 'Voting has ended',
   closedBody: 'Ballots can no longer be sent. Contact the tally committee if needed.',
   errorTitle: 'The ballot could not be opened',
@@ -152,7 +154,20 @@ const en: BallotStrings = {
   typeCode: 'Type a slip code',
 };
 
-/** The ballot page's strings in `lang`. */
-export function ballotStrings(lang: Lang): BallotStrings {
-  return lang === 'en' ? en : vi;
+/** Every string of `strings` (and what each function returns) with the address put in. */
+function addressed<T>(strings: T, address: Address): T {
+  if (typeof strings === 'string') return withAddress(strings, address) as T;
+  if (typeof strings === 'function') return ((...args: unknown[]) => withAddress((strings as (...a: unknown[]) => string)(...args), address)) as T;
+  if (typeof strings !== 'object' || strings === null) return strings;
+  return Object.fromEntries(Object.entries(strings).map(([k, v]) => [k, addressed(v, address)])) as T;
+}
+
+const byAddress = new Map<Address, BallotStrings>([[DEFAULT_ADDRESS, vi]]);
+
+/** The ballot page's strings in `lang`, addressing the delegate as the vote says (Vietnamese only). */
+export function ballotStrings(lang: Lang, address: Address = DEFAULT_ADDRESS): BallotStrings {
+  if (lang === 'en') return en;
+  let strings = byAddress.get(address);
+  if (!strings) byAddress.set(address, (strings = addressed(vi, address)));
+  return strings;
 }
