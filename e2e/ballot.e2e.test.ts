@@ -67,7 +67,7 @@ function lowContrast(page: Page): Promise<string[]> {
 const person = (page: Page, name: string) => page.getByRole('group', { name: new RegExp(name) });
 
 describe('the ballot page on a phone', () => {
-  it('waits, opens by itself, rates, reviews, submits, shows its tracking code, and then only says "used"', async () => {
+  it('waits, opens by itself, rates, reviews, submits, shows its tracking code — again after a reload — and another phone is told "used"', async () => {
     const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 4, slips: 3 });
     const { context, page, foreign, errors } = await phone();
     // Every cast as it leaves the phone: the sealed ballot is its only content.
@@ -132,19 +132,34 @@ describe('the ballot page on a phone', () => {
     expect(await lowContrast(page)).toEqual([]);
     expect(await scrollsSideways(page)).toBe(false);
     const stored = await page.evaluate(() => Object.values(localStorage).join('\n'));
-    expect(stored).toContain(`{"used":true,"receipt":"${receipt}"}`);
+    const record = JSON.parse(await page.evaluate((id) => localStorage.getItem(`tinnhiem.slip.${id}`)!, slips[0]!.id)) as Record<string, unknown>;
+    expect(record).toEqual({ used: true, receipt, day: expect.any(Number) });
     expect(stored).not.toMatch(/high|medium|low|secret|sealed|nonce|auth|marks/);
     expect(stored).not.toContain(slips[0]!.code.split('-')[1]!);
     expect(await page.textContent('body')).not.toMatch(/Tín nhiệm cao|Tín nhiệm thấp/);
 
-    // Scanning the same slip again: this phone says "used" and shows its code again; another phone only "used".
-    await page.goto(`${server.url}${slips[0]!.path}`);
-    await page.getByRole('heading', { name: 'Phiếu này đã được sử dụng' }).waitFor();
+    // Reloaded (or picked up later by someone else): "recorded" and the code, from the phone alone — never the choices.
+    const asked: string[] = [];
+    page.on('websocket', (ws) => ws.on('framesent', (f) => asked.push(String(f.payload))));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' }).waitFor();
     expect(await page.getByTestId('receipt').textContent()).toBe(receipt);
-    await screenshot(page, 'ballot-7a-used-with-code');
+    const reloaded = (await page.textContent('body'))!;
+    expect(reloaded).not.toContain('đã được sử dụng');
+    expect(reloaded).not.toMatch(/Tín nhiệm cao|Tín nhiệm thấp|Nguyễn Văn/);
+    expect(asked).toEqual([]);
+    await screenshot(page, 'ballot-6b-reloaded-recorded');
+    expect(await lowContrast(page)).toEqual([]);
+
+    // Scanning the same slip again on this phone: the same. Another phone is told "used", without a code.
+    await page.goto(`${server.url}${slips[0]!.path}`);
+    await page.getByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' }).waitFor();
+    expect(await page.getByTestId('receipt').textContent()).toBe(receipt);
+    await screenshot(page, 'ballot-7a-rescanned-recorded');
     const other = await phone();
     await other.page.goto(`${server.url}${slips[0]!.path}`);
     await other.page.getByRole('heading', { name: 'Phiếu này đã được sử dụng' }).waitFor();
+    await other.page.getByText(/Nếu đồng chí đã bỏ phiếu này trên điện thoại hoặc trình duyệt khác, phiếu đã được ghi nhận\. Nếu chưa, xin liên hệ Ban kiểm phiếu\./).waitFor();
     expect(await other.page.getByTestId('receipt').count()).toBe(0);
     await screenshot(other.page, 'ballot-7-used');
     await other.context.close();
@@ -160,6 +175,44 @@ describe('the ballot page on a phone', () => {
     await page.getByText(`Mã ${receipt} có trong hòm phiếu.`).waitFor();
     await screenshot(page, 'ballot-16-receipt-found');
     expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a People\'s Council vote addresses delegates as "đại biểu": the ballot, "recorded" after a reload, "used" on another phone', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { persons: 2, slips: 2, presetId: 'nq96-2023-lay-phieu' });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const { context, page, errors } = await phone();
+    await page.goto(`${server.url}${slips[0]!.path}`);
+    await page.getByText('Đã đánh giá 0/2').waitFor();
+    for (const p of persons) await person(page, p.fullName).getByRole('radio', { name: 'Tín nhiệm', exact: true }).check();
+    await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await page.getByRole('heading', { name: 'Phiếu của đại biểu đã được ghi nhận' }).waitFor();
+    const receipt = (await page.getByTestId('receipt').textContent())!;
+    expect(await page.textContent('body')).toContain('Đại biểu có thể đóng trang này.');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Phiếu của đại biểu đã được ghi nhận' }).waitFor();
+    expect(await page.getByTestId('receipt').textContent()).toBe(receipt);
+    const body = (await page.textContent('body'))!;
+    expect(body).not.toMatch(/đồng chí/i);
+    expect(body).toContain('đại biểu có thể đối chiếu');
+    expect(body).not.toMatch(/Tín nhiệm cao|Tín nhiệm thấp/);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await lowContrast(page)).toEqual([]);
+    await screenshot(page, 'ballot-17-dai-bieu-reloaded-recorded');
+
+    const other = await phone();
+    await other.page.goto(`${server.url}${slips[0]!.path}`);
+    await other.page.getByRole('heading', { name: 'Phiếu này đã được sử dụng' }).waitFor();
+    await other.page.getByText(/Nếu đại biểu đã bỏ phiếu này/).waitFor();
+    expect(await other.page.getByTestId('receipt').count()).toBe(0);
+    await screenshot(other.page, 'ballot-18-dai-bieu-used');
+    // English says "you" whatever the vote's address.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Your ballot has been recorded' }).waitFor();
+    await other.context.close();
     expect(errors).toEqual([]);
     await context.close();
   });
