@@ -69,7 +69,7 @@ describe('secretariat API', () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
     const client = new AdminClient(server.url);
     await client.login(TEST_PASSWORD, 'Trần Thị Bình');
-    expect(await client.call('GET', '/api/admin/me')).toEqual({ operator: 'Trần Thị Bình' });
+    expect(await client.call('GET', '/api/admin/me')).toEqual({ operator: 'Trần Thị Bình', lan: false });
     // A console feed opened under this login ends with it; another login's feed goes on.
     const { session } = await prepareSession(server.admin);
     const feed = await WsClient.connect(server.url, { cookie: client.cookieHeader });

@@ -17,12 +17,14 @@ import auth from './plugins/auth';
 import casts from './plugins/casts';
 import db from './plugins/db';
 import flood from './plugins/flood';
+import laptop from './plugins/laptop';
 import hub from './plugins/hub';
 import pages from './plugins/pages';
 import ballotRoutes from './routes/ballot';
 import boxRoutes from './routes/box';
 import sessionRoutes from './routes/sessions';
 import consoleRoutes from './routes/console';
+import printAssetRoutes from './routes/print-assets';
 import resultsRoutes from './routes/results';
 
 export interface AppOptions {
@@ -36,6 +38,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Base delay after a failed login (doubles per failure). Tests lower it. */
   loginDelayMs?: number;
+  /** ADMIN_LAN=1: let devices other than the laptop use the console (plugins/laptop.ts). */
+  adminLan?: boolean | undefined;
   /** Limits against floods (server/domain/flood.ts); tests make them small. */
   floodLimits?: Partial<FloodLimits>;
   /** Milliseconds since the epoch; tests move a clock by hand instead of waiting. */
@@ -93,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES * 16 } });
   await app.register(db, { file: options.dbFile });
   await app.register(flood, { limits: options.floodLimits, clock: options.clock });
+  await app.register(laptop, { adminLan: options.adminLan });
   await app.register(auth, { adminPassword: options.adminPassword, loginDelayMs: options.loginDelayMs });
   await app.register(hub);
   await app.register(casts);
@@ -103,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes);
   await app.register(consoleRoutes);
   await app.register(resultsRoutes);
+  await app.register(printAssetRoutes);
   await app.register(pages, { distDir: options.distDir ?? join(ROOT_DIR, 'dist') });
   return app;
 }

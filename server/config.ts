@@ -11,11 +11,14 @@ export interface Config {
   logFile: string;
   /** What the terminal shows besides the banner: LOG_LEVEL, or warnings and errors only. */
   terminalLogLevel: LogLevel;
+  /** ADMIN_LAN=1: devices other than the laptop may use the console (server/plugins/laptop.ts). */
+  adminLan: boolean;
 }
 
 /**
  * Read the environment: PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), ADMIN_PASSWORD,
- * LOG_LEVEL (unset: the terminal shows warnings and errors; `info` shows every request too).
+ * LOG_LEVEL (unset: the terminal shows warnings and errors; `info` shows every request too),
+ * ADMIN_LAN (1: other devices may use the console).
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
@@ -31,5 +34,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     logFile: join(dataDir, 'logs', 'server.log'),
     terminalLogLevel: level,
+    adminLan: env.ADMIN_LAN === '1' || env.ADMIN_LAN === 'true',
   };
 }

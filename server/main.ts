@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     dbFile: config.dbFile,
     adminPassword: config.adminPassword,
+    adminLan: config.adminLan,
     logger: { level: sink.level, stream: sink.stream },
   });
   await app.listen({ port: config.port, host: config.host });
@@ -38,11 +39,22 @@ async function main(): Promise<void> {
     } else {
       lines.push(`  !! Không ghi được nhật ký / cannot write the log: ${config.logFile} (${logProblem})`);
     }
-    lines.push(`  Máy này / this laptop: http://localhost:${port}/admin`);
-    for (const url of urls) lines.push(`  Mạng LAN / LAN: ${url}    Bàn thư ký / console: ${url}/admin`);
+    lines.push(`  Bàn thư ký, trên máy này / console, on this laptop: http://localhost:${port}/admin`);
+    if (config.adminLan) {
+      for (const url of urls) lines.push(`  Mạng LAN / LAN: ${url}    Bàn thư ký / console: ${url}/admin`);
+      lines.push(
+        '',
+        '  !! ADMIN_LAN=1: máy khác trong mạng được mở bảng điều khiển; mật khẩu và phiên đăng nhập đi qua Wi-Fi không mã hóa.',
+        '  !! ADMIN_LAN=1: other devices may open the console; the password and the login travel the Wi-Fi unencrypted.',
+      );
+    } else {
+      for (const url of urls) lines.push(`  Mạng LAN, cho điện thoại / LAN, for phones: ${url}`);
+      lines.push('  (Bảng điều khiển chỉ mở trên máy này; ADMIN_LAN=1 cho máy khác / the console opens on this laptop only; ADMIN_LAN=1 lets other devices in)');
+    }
     if (urls.length === 0) lines.push('  (Chưa có mạng LAN / no LAN address yet: connect Wi-Fi or start the hotspot, then press Enter)');
-    const consoleUrl = `${urls[0] ?? `http://localhost:${port}`}/admin`;
-    lines.push('', `  ${consoleUrl}`, (await QRCode.toString(consoleUrl, { type: 'terminal', small: true })).trimEnd());
+    // The QR opens what another device may open: the console with ADMIN_LAN=1, else the phones' page.
+    const qrUrl = config.adminLan ? `${urls[0] ?? `http://localhost:${port}`}/admin` : `${urls[0] ?? `http://localhost:${port}`}/`;
+    lines.push('', `  ${qrUrl}`, (await QRCode.toString(qrUrl, { type: 'terminal', small: true })).trimEnd());
     lines.push('', ...passwordLines(first ? app.generatedAdminPassword : null, config.adminPassword !== undefined));
     if (listening) lines.push('', '  Nhấn Enter để in lại địa chỉ và mã QR / press Enter to print the addresses and the QR code again.');
     return lines.join('\n') + '\n';

@@ -150,7 +150,8 @@ describe('sealing the box', () => {
     // Over the LAN the shares would cross the Wi-Fi in clear: refused, nothing made.
     const remote = await server.app.inject({ method: 'POST', url: seal, payload: {}, remoteAddress: '192.168.1.23', headers: { cookie: server.admin.cookieHeader, host: 'laptop.local:8080', origin: 'http://laptop.local:8080' } });
     expect(remote.statusCode).toBe(403);
-    expect(remote.json()).toMatchObject({ error: 'box-needs-laptop' });
+    // The console itself is the laptop's by default; with ADMIN_LAN=1 the box still answers box-needs-laptop (server/console-laptop.test.ts).
+    expect(remote.json()).toMatchObject({ error: 'console-needs-laptop' });
     expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).box.publicKey).toBeNull();
 
     const first = await server.admin.call('POST', seal, {});
@@ -198,7 +199,7 @@ describe('opening the box', () => {
     expect((await fetch(`${server.url}/api/receipts/${session.id}`)).status).toBe(404);
     // Nobody on the Wi-Fi can wipe the shares presented so far.
     const remote = await server.app.inject({ method: 'DELETE', url: sharesPath, remoteAddress: '192.168.1.23', headers: { cookie: server.admin.cookieHeader, host: 'laptop.local:8080', origin: 'http://laptop.local:8080' } });
-    expect(remote.json()).toMatchObject({ error: 'box-needs-laptop' });
+    expect(remote.json()).toMatchObject({ error: 'console-needs-laptop' });
     // A wrong share (another box's, or garbled) is refused; nothing is counted as presented.
     const other = await prepareSession(server.admin, { persons: 1, slips: 1 });
     await expect(server.admin.call('POST', sharesPath, { code: other.shares[0] })).rejects.toMatchObject({ code: 'box-share-wrong' });

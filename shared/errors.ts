@@ -105,6 +105,10 @@ export const ERROR_MESSAGES = {
     vi: 'Niêm phong và mở hòm phiếu chỉ làm trên chính máy chủ (mở bảng điều khiển bằng http://localhost…), để mảnh khóa không đi qua mạng Wi-Fi.',
     en: 'Sealing and opening the box are done on the server laptop itself (open the console at http://localhost…), so that key shares never cross the Wi-Fi.',
   },
+  'console-needs-laptop': {
+    vi: 'Bảng điều khiển chỉ mở trên chính máy chủ (http://localhost…), để mật khẩu không đi qua mạng Wi-Fi. Muốn cho máy khác dùng, khởi động lại máy chủ với ADMIN_LAN=1.',
+    en: 'The console opens only on the server laptop itself (http://localhost…), so that the password never crosses the Wi-Fi. To let other devices in, restart the server with ADMIN_LAN=1.',
+  },
   'box-live-results': { vi: 'Hòm phiếu niêm phong không cho xem kết quả trực tiếp.', en: 'A sealed ballot box allows no live results.' },
   // Slips and casting (what a delegate can meet)
   'slip-unknown': { vi: 'Mã phiếu không đúng. Xin kiểm tra lại mã in trên phiếu hoặc liên hệ Ban kiểm phiếu.', en: 'This slip code is not valid. Check the code printed on the slip or contact the tally committee.' },

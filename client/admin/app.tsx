@@ -6,7 +6,7 @@ import { Header } from './header';
 import { Login } from './login';
 import { SessionList } from './session-list';
 import { SessionView } from './session-view';
-import { lang, operator, parseRoute, route, t } from './state';
+import { adminLan, lang, operator, parseRoute, route, t } from './state';
 
 export function App() {
   useEffect(() => {
@@ -14,8 +14,11 @@ export function App() {
       operator.value = null;
     });
     document.documentElement.lang = lang.value;
-    api<{ operator: string }>('GET', '/api/admin/me').then(
-      (me) => (operator.value = me.operator),
+    api<{ operator: string; lan: boolean }>('GET', '/api/admin/me').then(
+      (me) => {
+        operator.value = me.operator;
+        adminLan.value = me.lan;
+      },
       () => (operator.value = null),
     );
     const onPop = () => (route.value = parseRoute(location.pathname));
@@ -28,6 +31,11 @@ export function App() {
   return (
     <>
       <Header />
+      {adminLan.value && (
+        <p class="warn lan-warning" role="alert" data-testid="admin-lan-warning">
+          {t('adminLanWarning')}
+        </p>
+      )}
       <main class="content">{current.page === 'list' ? <SessionList /> : <SessionView key={current.id} id={current.id} tab={current.tab} />}</main>
       <ConfirmHost />
     </>

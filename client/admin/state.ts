@@ -26,6 +26,8 @@ export function toggleLang(): void {
 
 /** The operator's name once logged in; null before; undefined while checking. */
 export const operator = signal<string | null | undefined>(undefined);
+/** ADMIN_LAN=1 on the server: other devices may use the console (the header warns). */
+export const adminLan = signal(false);
 
 export const TABS = ['setup', 'people', 'committee', 'slips', 'run', 'paper', 'results', 'audit'] as const;
 export type Tab = (typeof TABS)[number];

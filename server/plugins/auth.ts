@@ -161,7 +161,8 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
       return { ok: true };
     });
 
-    app.get('/api/admin/me', async (request) => ({ operator: request.admin!.operator }));
+    // `lan`: other devices may use the console (ADMIN_LAN=1): the console warns.
+    app.get('/api/admin/me', async (request) => ({ operator: request.admin!.operator, lan: app.adminLan }));
   },
-  { name: 'auth', dependencies: ['db'] },
+  { name: 'auth', dependencies: ['db', 'laptop'] },
 );

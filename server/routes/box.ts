@@ -12,6 +12,8 @@ import { getSession } from '../domain/sessions';
 import { renderReceiptsPage } from '../print/receipts-html';
 import { SessionIdParams } from './schemas';
 import { sessionDetail } from './sessions';
+import { hallRateLimit } from '../plugins/flood';
+import { fromTheLaptop } from '../plugins/laptop';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,21 +22,13 @@ declare module 'fastify' {
   }
 }
 
-function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-}
-
 /**
  * Shares cross from the server to the console and back only on the laptop itself: over the
- * venue's plain-http Wi-Fi they would travel in clear.
+ * venue's plain-http Wi-Fi they would travel in clear. This holds even with ADMIN_LAN=1.
  */
 function onTheLaptop(request: FastifyRequest): void {
-  const { remoteAddress, localAddress } = request.socket;
-  if (isLoopback(remoteAddress) || (remoteAddress !== undefined && remoteAddress === localAddress)) return;
-  throw new AppError('box-needs-laptop', 403);
+  if (!fromTheLaptop(request)) throw new AppError('box-needs-laptop', 403);
 }
-
 
 export default async function boxRoutes(app: FastifyInstance): Promise<void> {
   const actor = (request: { admin: { operator: string } | null }) => request.admin?.operator ?? 'secretariat';
@@ -111,13 +105,13 @@ export default async function boxRoutes(app: FastifyInstance): Promise<void> {
   }
 
   // Public: a delegate checks that their tracking code is in the opened box.
-  app.get('/api/receipts/:sessionId', { schema: { params: ReceiptParams } }, async (request, reply) => {
+  app.get('/api/receipts/:sessionId', { schema: { params: ReceiptParams }, config: { rateLimit: hallRateLimit(app) } }, async (request, reply) => {
     const { sessionId } = request.params as Static<typeof ReceiptParams>;
     reply.header('Cache-Control', 'no-store');
     return receiptsFile(sessionId);
   });
 
-  app.get('/r/:sessionId', { schema: { params: ReceiptParams, querystring: ReceiptQuery } }, async (request, reply) => {
+  app.get('/r/:sessionId', { schema: { params: ReceiptParams, querystring: ReceiptQuery }, config: { rateLimit: hallRateLimit(app) } }, async (request, reply) => {
     const { sessionId } = request.params as Static<typeof ReceiptParams>;
     const { code } = request.query as Static<typeof ReceiptQuery>;
     reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8');

@@ -18,6 +18,7 @@ import { openSlip } from '../domain/cast';
 import { secretsEqual } from '../domain/ids';
 import { getTurnout, findSession } from '../domain/sessions';
 import { sameOrigin } from '../plugins/auth';
+import { fromTheLaptop } from '../plugins/laptop';
 import { sendMessage, type Audience } from '../plugins/hub';
 
 const validator = Compile(ClientMessageSchema);
@@ -131,6 +132,7 @@ async function handleMessage(app: FastifyInstance, msg: ClientMessage, ctx: Mess
         audience = 'display';
       } else {
         if (!sameOrigin(ctx.request)) throw new AppError('cross-origin', 403);
+        if (!app.adminLan && !fromTheLaptop(ctx.request)) throw new AppError('console-needs-laptop', 403);
         const admin = await app.adminFromRequest(ctx.request);
         if (!admin) throw new AppError('unauthorized', 401);
         if (!session) throw new AppError('session-not-found', 404);

@@ -41,6 +41,7 @@ export const AUDIT_EVENT_TEXT = {
   'traces.scrubbed': { vi: 'Đã dọn nhật ký ghi của tệp dữ liệu', en: 'Data file log cleaned' },
   'admin.login': { vi: 'Đăng nhập bàn thư ký', en: 'Console login' },
   'admin.logout': { vi: 'Đăng xuất bàn thư ký', en: 'Console logout' },
+  'admin.lan-enabled': { vi: 'Máy chủ khởi động cho phép máy khác dùng bảng điều khiển (ADMIN_LAN=1)', en: 'Server started letting other devices use the console (ADMIN_LAN=1)' },
 } satisfies Record<string, T>;
 
 /** An event the audit log knows. */
@@ -63,6 +64,7 @@ export const AUDIT_DETAIL_TEXT = {
   thresholds: { vi: 'ngưỡng', en: 'thresholds' },
   quorum: { vi: 'tỉ lệ có mặt tối thiểu', en: 'quorum' },
   base: { vi: 'cơ sở tính tỉ lệ', en: 'base of percentages' },
+  address: { vi: 'điện thoại xưng hô', en: 'phones address voters as' },
   reset: { vi: 'khôi phục mặc định', en: 'default restored' },
   from: { vi: 'sao từ cuộc lấy phiếu', en: 'copied from vote' },
   sessionId: { vi: 'cuộc lấy phiếu', en: 'vote' },
@@ -119,6 +121,10 @@ const VALUE_TEXT: Partial<Record<AuditDetailKey, Record<string, T>>> = {
   which: {
     unused: { vi: 'mọi phiếu chưa dùng', en: 'all unused' },
     unprinted: { vi: 'phiếu chưa in', en: 'not yet printed' },
+  },
+  address: {
+    'dong-chi': { vi: 'đồng chí', en: '“đồng chí”' },
+    'dai-bieu': { vi: 'đại biểu', en: '“đại biểu”' },
   },
   mode: {
     append: { vi: 'thêm vào danh sách', en: 'added to the list' },
