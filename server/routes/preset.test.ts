@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdminClient, slipFromPath, WsClient } from '../../scripts/lib/client';
+import { auditDetailText } from '../../shared/i18n/audit';
 import { findPreset, type Preset } from '../../shared/presets';
 import { insertBallot } from '../domain/cast';
 import { loadMinutesModel } from '../domain/minutes-model';
@@ -118,6 +119,10 @@ describe('editing a session’s preset', () => {
     expect(session.preset.address).toBe('dong-chi');
     const saved = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, { ...copy(qd96), address: 'dai-bieu' });
     expect(saved).toMatchObject({ customised: true, preset: { address: 'dai-bieu' } });
+    const changed = (await events(session.id)).at(-1)!;
+    expect(changed).toMatchObject({ event: 'preset.changed', detail: { address: 'dai-bieu' } });
+    // The Log tab and the minutes' appendix say it in words.
+    expect(auditDetailText('preset.changed', changed.detail, 'vi')).toContain('điện thoại xưng hô: đại biểu');
     const phone = await WsClient.connect(server.url);
     expect(await phone.openSlip(slipFromPath(slips[0]!.path))).toMatchObject({ address: 'dai-bieu' });
     phone.close();

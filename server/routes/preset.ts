@@ -73,6 +73,7 @@ export default async function presetRoutes(app: FastifyInstance): Promise<void> 
       thresholds: describeThresholds(preset, 'vi'),
       quorum: `${preset.quorum.num}/${preset.quorum.den}`,
       base: preset.base,
+      address: preset.address,
     };
     await audit(app.db, { sessionId: id, actor: actor(request), event: 'preset.changed', detail });
     app.hub.turnoutChanged(id);
