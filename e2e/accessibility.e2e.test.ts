@@ -26,11 +26,10 @@ useServerAndBrowser((s, b) => ((server = s), (browser = b)));
 type Lang = 'vi' | 'en';
 type Face = 'ballot' | 'console' | 'display';
 
-/** Each face's language switch. */
-const TOGGLE: Record<Face, string> = {
+/** Each face's language switch (the projector's is the L key, as its operator uses it). */
+const TOGGLE: Record<Exclude<Face, 'display'>, string> = {
   ballot: 'header.bar button.lang',
   console: 'header.top .who button.link[lang], main.login .spread button.link',
-  display: '.corner button.lang',
 };
 
 interface Tab {
@@ -65,7 +64,8 @@ async function setLang(tab: Tab, lang: Lang): Promise<void> {
   const html = () => tab.page.evaluate(() => document.documentElement.lang);
   if ((await html()) === lang) return;
   // Dispatched, not clicked: a dialog may cover the switch, and the screen under it stays as it is.
-  await tab.page.locator(TOGGLE[tab.face]).first().dispatchEvent('click');
+  if (tab.face === 'display') await tab.page.keyboard.press('l');
+  else await tab.page.locator(TOGGLE[tab.face]).first().dispatchEvent('click');
   await expect.poll(html, POLL).toBe(lang);
 }
 
@@ -136,9 +136,11 @@ describe('accessibility: the ballot page at 360×740', () => {
     await page.getByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' }).waitFor({ timeout: 30_000 });
     await both(a, 'recorded with its tracking code', found, 'ballot-recorded');
 
+    // The page's address is the slip's without its fragment: going there with one alone would not load it again.
+    await page.goto('about:blank');
     await page.goto(`${server.url}${slips[0]!.path}`);
-    await page.getByRole('heading', { name: 'Phiếu này đã được sử dụng' }).waitFor(POLL);
-    await both(a, 'used, with its tracking code', found);
+    await page.getByTestId('receipt').waitFor(POLL);
+    await both(a, 'scanned again on the phone that cast it', found);
 
     const b = await open('ballot', PHONE, true);
     await b.page.goto(`${server.url}${slips[0]!.path}`);
@@ -170,6 +172,236 @@ describe('accessibility: the ballot page at 360×740', () => {
     expect([...a.errors, ...b.errors]).toEqual([]);
     await a.context.close();
     await b.context.close();
+    noFindings(found);
+  });
+});
+
+/** Every tab of the open vote, in Vietnamese then English: each tab is audited once its data has arrived. */
+async function everyTab(tab: Tab, state: string, found: Finding[]): Promise<void> {
+  for (const lang of ['vi', 'en'] as const) {
+    await setLang(tab, lang);
+    const tabs = tab.page.getByRole('tab');
+    const n = await tabs.count();
+    expect(n).toBe(8);
+    for (let i = 0; i < n; i++) {
+      const name = (await tabs.nth(i).innerText()).trim();
+      await tabs.nth(i).click();
+      await expect.poll(() => tabs.nth(i).getAttribute('aria-selected'), POLL).toBe('true');
+      await check(tab, `${state}, tab ${name}`, found, lang);
+    }
+  }
+  await setLang(tab, 'vi');
+}
+
+/** The ask-first dialog that `opener` brings up, in each language (opened in that language, then cancelled). */
+async function dialog(tab: Tab, screen: string, found: Finding[], opener: () => Promise<void>): Promise<void> {
+  for (const lang of ['vi', 'en'] as const) {
+    await setLang(tab, lang);
+    await opener();
+    const modal = tab.page.locator('.modal');
+    await modal.waitFor();
+    await check(tab, screen, found, lang);
+    await modal.locator('.actions button').first().click();
+    await modal.waitFor({ state: 'detached' });
+  }
+  await setLang(tab, 'vi');
+}
+
+/** Confirm the dialog `opener` brings up. */
+async function confirmed(tab: Tab, opener: () => Promise<void>): Promise<void> {
+  await opener();
+  const modal = tab.page.locator('.modal');
+  await modal.waitFor();
+  await modal.locator('.actions button').last().click();
+  await modal.waitFor({ state: 'detached' });
+}
+
+describe('accessibility: the console at 1366×768 (and 360×740)', () => {
+  it('login, list, every tab in draft, open, closed and published, dialogs, paper second entry, sealing ceremony, box opening', async () => {
+    const found: Finding[] = [];
+    // A vote whose box the console itself seals, so the ceremony runs on screen.
+    const session = await server.admin.call('POST', '/api/admin/sessions', {
+      title: 'Lấy phiếu tín nhiệm Thường trực HĐND tỉnh',
+      organisation: 'Hội đồng nhân dân tỉnh Nam Định',
+      place: 'Nam Định',
+      heldOn: '2026-11-27',
+      presetId: 'nq96-2023-lay-phieu',
+      summoned: 50,
+      present: 48,
+    });
+    const { persons } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+      persons: ['Phạm Thị Thu Hà', 'Đặng Văn Quang', 'Vũ Minh Tuấn'].map((fullName) => ({ fullName, position: 'Phó Chủ tịch Hội đồng nhân dân tỉnh' })),
+    });
+    const { slips } = await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: 4 });
+    await server.admin.enterCommittee(session.id, TEST_COMMITTEE);
+
+    const c = await open('console', LAPTOP);
+    const { page } = c;
+    await page.goto(`${server.url}/admin`);
+    await page.locator('input[name=password]').waitFor();
+    await both(c, 'login', found, 'console-login');
+    await page.fill('input[name=password]', 'wrong password');
+    await page.click('button[type=submit]');
+    await page.locator('[data-code=wrong-password]').waitFor(POLL);
+    await both(c, 'login refused', found);
+    await page.fill('input[name=password]', TEST_PASSWORD);
+    await page.fill('input[name=operator]', 'Lê Thư Ký');
+    await page.click('button[type=submit]');
+    await page.getByText('Đang thao tác: Lê Thư Ký').waitFor(POLL);
+    await page.getByTestId('session-row').first().waitFor(POLL);
+    await both(c, 'session list', found, 'console-list');
+
+    await page.goto(`${server.url}/admin/s/${session.id}/setup`);
+    const panel = page.getByTestId('box-panel');
+    await panel.getByRole('button', { name: 'Niêm phong hòm phiếu' }).waitFor(POLL);
+    await both(c, 'draft, box not sealed yet', found);
+
+    // The sealing ceremony: the ask-first dialog with its tick box, a member's cover, their share, the end.
+    for (const lang of ['vi', 'en'] as const) {
+      await setLang(c, lang);
+      await panel.locator('button.primary').first().click();
+      await page.locator('.modal').getByRole('checkbox').waitFor();
+      await check(c, 'seal dialog', found, lang);
+      await page.locator('.modal .actions button').first().click();
+      await page.locator('.modal').waitFor({ state: 'detached' });
+    }
+    await setLang(c, 'vi');
+    await panel.getByRole('button', { name: 'Niêm phong hòm phiếu' }).click();
+    await page.locator('.modal').getByRole('checkbox').check();
+    await page.locator('.modal .actions button').last().click();
+    const ceremony = page.getByTestId('ceremony');
+    const shares: string[] = [];
+    for (const [i, name] of TEST_COMMITTEE.entries()) {
+      await ceremony.getByRole('button', { name: `Hiện mảnh khóa của ${name}` }).waitFor(POLL);
+      if (i === 0) await both(c, 'ceremony, a member’s cover', found, 'console-ceremony-cover');
+      await ceremony.getByRole('button', { name: `Hiện mảnh khóa của ${name}` }).click();
+      shares.push((await page.getByTestId('share-code').innerText()).replace(/\s/g, ''));
+      if (i === 0) await both(c, 'ceremony, a member’s share', found, 'console-ceremony-share');
+      await ceremony.getByRole('button', { name: i + 1 < TEST_COMMITTEE.length ? 'Đã nhận — người tiếp theo' : 'Đã nhận — hoàn tất' }).click();
+    }
+    await ceremony.getByTestId('ceremony-done').waitFor(POLL);
+    await both(c, 'ceremony done', found);
+    await ceremony.getByRole('button', { name: 'Đóng' }).click();
+    await ceremony.waitFor({ state: 'detached' });
+
+    await everyTab(c, 'draft', found);
+    // The People tab mid-edit: a new row without a name, and an import preview with a bad row.
+    await page.getByRole('tab').nth(1).click();
+    await page.getByRole('button', { name: '+ Thêm người' }).click();
+    await page.getByText('Nhập từ bảng tính hoặc tệp CSV').click();
+    await page.fill('details.import textarea', 'Họ và tên\tChức vụ\nHoàng Thị Lan\tỦy viên\n\tKhông tên\n=SUM(A1)\tỦy viên');
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await page.getByTestId('import-preview').waitFor(POLL);
+    await both(c, 'people, unsaved row and import preview', found, 'console-people-import');
+    await page.getByRole('tab').nth(4).click();
+    const openButton = page.locator('.row button.primary.big-button');
+    await dialog(c, 'open voting dialog', found, () => openButton.click());
+    await confirmed(c, () => openButton.click());
+    await expect.poll(() => page.getByTestId('session-state').innerText(), POLL).toBe('Đang bỏ phiếu');
+
+    // A phone ballot, and a paper sheet keyed once by another operator (server.admin).
+    await castBallots(server.url, session.id, slips.slice(0, 1), [{ [persons[0].id]: 'high', [persons[1].id]: 'low', [persons[2].id]: null }]);
+    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/paper-issued`, { count: 3 });
+    const marks = Object.fromEntries((persons as { id: string }[]).map((p) => [p.id, 'medium']));
+    const first = await server.admin.call('POST', `/api/admin/sessions/${session.id}/paper/entries`, { invalidSheet: false, marks });
+    await everyTab(c, 'open', found);
+    await page.getByRole('tab').nth(5).click();
+    await page.locator('fieldset.targets label', { hasText: first.entryId }).click();
+    await page.getByTestId('sheet-row').first().locator('label').nth(1).click();
+    await both(c, 'paper ballots, second entry', found, 'console-paper-second');
+    // The same sheet keyed blind a second time: recorded (a pending entry would hold back publishing).
+    for (const row of await page.getByTestId('sheet-row').all()) await row.locator('label').nth(1).click();
+    await confirmed(c, () => page.locator('form.paper button[type=submit]').click());
+    await expect.poll(() => page.locator('form.paper [role=status]').innerText(), POLL).toContain('');
+    await expect.poll(() => server.admin.call('GET', `/api/admin/sessions/${session.id}/paper`).then((p) => p.pending.length), POLL).toBe(0);
+
+    await page.getByRole('tab').nth(4).click();
+    const closeButton = page.locator('.row button.danger.big-button');
+    await dialog(c, 'close voting dialog', found, () => closeButton.click());
+    await confirmed(c, () => closeButton.click());
+    await expect.poll(() => page.getByTestId('session-state').innerText(), POLL).toBe('Đã kết thúc');
+    await everyTab(c, 'closed, box sealed', found);
+
+    // The box opening: none presented, one of two, then opened.
+    await page.getByRole('tab').nth(6).click();
+    const opening = page.getByTestId('box-opening');
+    await opening.locator('input[name=share]').waitFor(POLL);
+    await both(c, 'box opening, no share yet', found, 'console-box-locked');
+    await opening.locator('input[name=share]').fill(shares[0]!);
+    await opening.getByRole('button', { name: 'Xuất trình mảnh khóa' }).click();
+    await expect.poll(() => opening.getByTestId('box-count').innerText(), POLL).toContain('1/2');
+    await both(c, 'box opening, one share of two', found);
+    await opening.locator('input[name=share]').fill(shares[1]!);
+    await opening.getByRole('button', { name: 'Xuất trình mảnh khóa' }).click();
+    await page.getByTestId('box-opened').waitFor(POLL);
+    await both(c, 'box opened, results before publishing', found, 'console-box-opened');
+    // Publishing asks first, in its own panel.
+    await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await both(c, 'publish confirmation', found);
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    await expect.poll(() => server.admin.call('GET', `/api/admin/sessions/${session.id}`).then((d) => d.publishedAt !== null), POLL).toBe(true);
+    await everyTab(c, 'published', found);
+
+    // The console is made for 768 px and up; at phone size it must still be usable.
+    await page.setViewportSize(PHONE);
+    c.size = `${PHONE.width}×${PHONE.height}`;
+    await everyTab(c, 'published', found);
+    await page.goto(`${server.url}/admin`);
+    await page.getByTestId('session-row').first().waitFor(POLL);
+    await both(c, 'session list', found, 'console-list-phone');
+    expect(c.errors).toEqual([]);
+    await c.context.close();
+    noFindings(found);
+  });
+});
+
+describe('accessibility: the projector at 1280×720 and 1920×1080', () => {
+  it('before voting, turnout, box sealed after close, box opened, published results with and without the QR, a wrong key', async () => {
+    const found: Finding[] = [];
+    const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 18, slips: 8, summoned: 12, present: 10 });
+    const link = `${server.url}/display/${session.id}#${session.displayKey}`;
+    const screens = [await open('display', SMALL_PROJECTOR), await open('display', PROJECTOR)];
+    const each = async (screen: string, ready: (page: Page) => Promise<unknown>, shot?: string) => {
+      for (const d of screens) {
+        await ready(d.page);
+        await both(d, screen, found, shot && `${shot}-${d.size}`);
+      }
+    };
+    await each('before voting', async (page) => {
+      await page.goto(link);
+      await page.getByText('Chưa bắt đầu bỏ phiếu').waitFor(POLL);
+    });
+
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const ids = persons.map((p) => p.id);
+    const ballots = Array.from({ length: 6 }, (_, i) => Object.fromEntries(ids.map((id, j) => [id, (['high', 'medium', 'low', null] as const)[(i + j) % 4]!])));
+    await castBallots(server.url, session.id, slips.slice(0, 6), ballots);
+    await each('turnout', (page) => expect.poll(() => page.getByTestId('collected').textContent(), POLL).toBe('6'), 'display-turnout');
+
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await each('closed, box sealed', (page) => page.getByTestId('box-locked').waitFor(POLL), 'display-box-locked');
+    await server.admin.openBox(session.id, shares.slice(0, 2));
+    await each('box opened', (page) => page.getByTestId('receipts').waitFor(POLL), 'display-box-opened');
+
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
+    await each('published results', (page) => page.getByTestId('results').waitFor(POLL), 'display-results');
+    await each('published results with the QR', async (page) => {
+      await page.keyboard.press('q');
+      await page.getByTestId('receipts-overlay').waitFor(POLL);
+    });
+
+    await each('wrong key', async (page) => {
+      // Another fragment alone would not load the page again.
+      await page.goto('about:blank');
+      await page.goto(`${server.url}/display/${session.id}#wrong-key`);
+      await page.getByRole('alert').waitFor(POLL);
+    });
+    for (const d of screens) {
+      expect(d.errors).toEqual([]);
+      await d.context.close();
+    }
     noFindings(found);
   });
 });

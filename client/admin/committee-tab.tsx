@@ -22,6 +22,9 @@ export function CommitteeTab({ session }: TabProps) {
   }, [data]);
   const edit = (i: number, field: keyof Member, value: string) => setRows(rows.map((r, j) => (j === i ? { ...r, [field]: value } : r)));
   const filled = rows.filter((r) => r.fullName.trim() !== '');
+  // "Lưu" only when the list differs from what is saved: after saving it goes quiet again.
+  const same = (a: Member[], b: Member[]) => a.length === b.length && a.every((m, i) => m.fullName.trim() === b[i]!.fullName.trim() && m.role.trim() === b[i]!.role.trim());
+  const changed = data !== null && !same(filled, data.members);
   return (
     <>
       <p class="hint">{t('committeeHint')}</p>
@@ -37,7 +40,9 @@ export function CommitteeTab({ session }: TabProps) {
             <th>{t('order')}</th>
             <th>{t('fullName')}</th>
             <th>{t('role')}</th>
-            <th />
+            <th>
+              <span class="sr-only">{t('actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -51,7 +56,13 @@ export function CommitteeTab({ session }: TabProps) {
                 <input aria-label={t('role')} disabled={locked} maxLength={100} list="committee-roles" value={r.role} onInput={(e) => edit(i, 'role', e.currentTarget.value)} />
               </td>
               <td>
-                <button type="button" class="danger" disabled={locked} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  class="danger"
+                  disabled={locked}
+                  aria-label={t('removeNamed', { name: r.fullName.trim() || t('rowNumber', { n: i + 1 }) })}
+                  onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                >
                   {t('remove')}
                 </button>
               </td>
@@ -67,7 +78,7 @@ export function CommitteeTab({ session }: TabProps) {
           <button
             type="button"
             class="primary"
-            disabled={action.busy}
+            disabled={action.busy || !changed}
             onClick={() =>
               action.run({ message: t('confirmSaveCommittee', { n: filled.length }) }, () => api('PUT', path, { members: filled }), () => {
                 void reload();
@@ -77,6 +88,7 @@ export function CommitteeTab({ session }: TabProps) {
           >
             {t('save')}
           </button>
+          {changed && <span class="warn">{t('unsaved')}</span>}
         </div>
       )}
       <Notice text={action.notice} />

@@ -9,6 +9,9 @@ import { lang, t } from './state';
 import type { Person } from './types';
 import { ErrorNote, Notice, useAction } from './ui';
 
+/** Whom a row's buttons act on: the name typed so far, or the row's number. */
+const who = (r: Person, i: number) => r.fullName.trim() || t('rowNumber', { n: i + 1 });
+
 export function PeopleTab({ session, reload }: TabProps) {
   const [rows, setRows] = useState<Person[]>(session.persons);
   const [dirty, setDirty] = useState(false);
@@ -51,7 +54,11 @@ export function PeopleTab({ session, reload }: TabProps) {
             <th>{t('order')}</th>
             <th>{t('fullName')}</th>
             <th>{t('position')}</th>
-            {draft && <th />}
+            {draft && (
+              <th>
+                <span class="sr-only">{t('actions')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -66,13 +73,16 @@ export function PeopleTab({ session, reload }: TabProps) {
               </td>
               {draft && (
                 <td class="row-actions">
-                  <button type="button" disabled={i === 0} onClick={() => move(i, -1)} title={t('moveUp')} aria-label={t('moveUp')}>
-                    ↑
+                  {/* The arrow is what shows; its name is words (a symbol in aria-label would hide that the two differ). */}
+                  <button type="button" disabled={i === 0} onClick={() => move(i, -1)} title={t('moveUp')}>
+                    <span aria-hidden="true">↑</span>
+                    <span class="sr-only">{t('moveUpPerson', { name: who(r, i) })}</span>
                   </button>
-                  <button type="button" disabled={i === rows.length - 1} onClick={() => move(i, 1)} title={t('moveDown')} aria-label={t('moveDown')}>
-                    ↓
+                  <button type="button" disabled={i === rows.length - 1} onClick={() => move(i, 1)} title={t('moveDown')}>
+                    <span aria-hidden="true">↓</span>
+                    <span class="sr-only">{t('moveDownPerson', { name: who(r, i) })}</span>
                   </button>
-                  <button type="button" class="danger" onClick={() => update(rows.filter((_, j) => j !== i))}>
+                  <button type="button" class="danger" aria-label={t('removeNamed', { name: who(r, i) })} onClick={() => update(rows.filter((_, j) => j !== i))}>
                     {t('remove')}
                   </button>
                 </td>

@@ -27,7 +27,7 @@ export function SessionList() {
   return (
     <>
       <section class="card">
-        <h2>{t('sessionsTitle')}</h2>
+        <h1>{t('sessionsTitle')}</h1>
         <ErrorNote code={list.error ?? action.error} />
         {sessions && sessions.length === 0 && <p class="hint">{t('sessionsEmpty')}</p>}
         {sessions && sessions.length > 0 && (
@@ -45,7 +45,7 @@ export function SessionList() {
                     <strong>{s.title}</strong>
                   </a>
                   <div class="hint">
-                    {s.organisation} · {formatShortDate(s.heldOn)} · {t('collectedLabel')}: {s.turnout.collected} · {t('issuedLabel')}: {s.turnout.issued}
+                    {s.organisation} · {formatShortDate(s.heldOn)} · {t('issuedLabel')}: {s.turnout.issued} · {t('collectedLabel')}: {s.turnout.collected}
                   </div>
                 </div>
                 <span class={`state ${s.state}`}>{t(`state_${s.state}`)}</span>

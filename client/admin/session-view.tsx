@@ -49,7 +49,11 @@ export function SessionView({ id, tab }: { id: string; tab: Tab }) {
           </button>
         ))}
       </nav>
-      <section class="card" role="tabpanel">
+      <section class="card" role="tabpanel" aria-labelledby="tab-heading">
+        {/* The tab's name, for the outline a screen reader walks: the vote's title (h1), this tab (h2), its parts (h3). */}
+        <h2 id="tab-heading" class="sr-only">
+          {t(`tab_${tab}`)}
+        </h2>
         {tab === 'setup' && <SetupTab {...props} />}
         {tab === 'people' && <PeopleTab {...props} />}
         {tab === 'committee' && <CommitteeTab {...props} />}

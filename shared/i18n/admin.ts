@@ -116,6 +116,14 @@ export const ADMIN_TEXT = {
   moveUp: { vi: 'Lên', en: 'Up' },
   moveDown: { vi: 'Xuống', en: 'Down' },
   remove: { vi: 'Bỏ', en: 'Remove' },
+  // A button's name holds its visible word and says whom it acts on (the visible word alone repeats down the table).
+  moveUpPerson: { vi: 'Lên: {name}', en: 'Up: {name}' },
+  moveDownPerson: { vi: 'Xuống: {name}', en: 'Down: {name}' },
+  removeNamed: { vi: 'Bỏ {name}', en: 'Remove {name}' },
+  /** The header of a table's column of buttons, read by screen readers only. */
+  actions: { vi: 'Thao tác', en: 'Actions' },
+  /** A new row without a name yet, in a button's name. */
+  rowNumber: { vi: 'dòng {n}', en: 'row {n}' },
   peopleCount: { vi: '{n} người được lấy phiếu tín nhiệm', en: '{n} people rated' },
   confirmSavePeople: { vi: 'Lưu danh sách {n} người được lấy phiếu tín nhiệm?', en: 'Save the list of {n} people rated?' },
   unsaved: { vi: 'Có thay đổi chưa lưu.', en: 'Unsaved changes.' },
