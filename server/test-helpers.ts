@@ -54,6 +54,7 @@ export async function prepareSession(
     title: 'Hội nghị lấy phiếu tín nhiệm',
     organisation: 'Đảng bộ tỉnh Quảng Ninh',
     place: 'Hạ Long',
+    locality: 'Hạ Long',
     heldOn: '2026-11-27',
     presetId: opts.presetId ?? 'qd96-2023',
     summoned: opts.summoned ?? 100,

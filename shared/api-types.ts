@@ -9,7 +9,10 @@ import type { SessionState, Turnout } from './protocol';
 export interface SessionInput {
   title: string;
   organisation: string;
+  /** The venue (địa điểm): "Hội trường tầng 3, số 22 Lê Lợi". */
   place: string;
+  /** The locality (địa danh) the minutes are dated at: "Huế, ngày … tháng … năm …". Empty when not given. */
+  locality?: string;
   /** ISO date (YYYY-MM-DD) of the conference. */
   heldOn: string;
   presetId: string;

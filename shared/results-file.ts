@@ -17,6 +17,8 @@ export interface ResultsHeader {
   title: string;
   organisation: string;
   place: string;
+  /** The locality of the minutes' date line; absent from files written before it existed. */
+  locality?: string;
   /** ISO date of the conference. */
   heldOn: string;
   presetId: string;

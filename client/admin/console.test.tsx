@@ -62,7 +62,7 @@ describe('Quorum badge and session form', () => {
     render(
       <SessionForm
         presets={[qd96]}
-        initial={{ title: 'T', organisation: '', place: '', heldOn: '2026-11-27', presetId: qd96.id, base: 'collected', summoned: 10, present: 5 }}
+        initial={{ title: 'T', organisation: '', place: '', locality: '', heldOn: '2026-11-27', presetId: qd96.id, base: 'collected', summoned: 10, present: 5 }}
         submitLabel="Tạo"
         onSubmit={(v) => submitted.push(v)}
       />,

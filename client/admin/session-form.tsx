@@ -10,6 +10,7 @@ export function emptySession(preset: Preset): SessionInput {
     title: preset.rule.vi,
     organisation: '',
     place: '',
+    locality: '',
     heldOn: vietnamDate(),
     presetId: preset.id,
     base: preset.base,

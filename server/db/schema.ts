@@ -25,7 +25,10 @@ export interface VoteSessionsTable {
   id: string;
   title: string;
   organisation: string;
+  /** The venue (địa điểm), named in the body of the minutes. */
   place: string;
+  /** The locality (địa danh) of the place-and-date line: "Huế, ngày … tháng … năm …". */
+  locality: Generated<string>;
   /** ISO date (YYYY-MM-DD) of the conference. */
   held_on: string;
   preset_id: string;

@@ -18,6 +18,7 @@ export function resultsHeader(session: SessionRecord): ResultsHeader {
     title: session.title,
     organisation: session.organisation,
     place: session.place,
+    locality: session.locality,
     heldOn: session.heldOn,
     presetId: session.presetId,
     presetName: session.preset.name,

@@ -9,6 +9,7 @@ import { formatCount } from '../../shared/format';
 import type { Database } from '../db/schema';
 import type { AuditRow } from './audit';
 import { listHolders } from './box';
+import { vietnamTime } from './minutes-times';
 import type { SessionRecord } from './sessions';
 
 /** The facts the minutes print, gathered once (see `loadBoxFacts`). */
@@ -34,13 +35,6 @@ export interface MinutesBox {
   statement: string;
   /** Counts and the fingerprint (`code`: printed to be read symbol by symbol); none for an unsealed box. */
   facts: { label: string; value: string; code?: true }[];
-}
-
-/** Vietnam keeps UTC+7 all year (no daylight saving): "08:05 ngày 27/11/2026", with no locale data needed. */
-export function vietnamTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + 7 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())} ngày ${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
 }
 
 export function minutesBox(facts: BoxFacts): MinutesBox {

@@ -14,6 +14,7 @@ import { auditActorText, auditDetailText, auditEventText } from '../../shared/i1
 import { listAudit, type AuditRow } from './audit';
 import { buildResultsFile } from './exports';
 import { loadBoxFacts, minutesBox, type BoxFacts, type MinutesBox } from './minutes-box';
+import { vietnamClock } from './minutes-times';
 import { getSession } from './sessions';
 
 export interface CommitteeMember {
@@ -31,16 +32,31 @@ export interface MinutesTableRow {
   levels: { count: string; percent: string }[];
 }
 
+/** One signature block: the member's title in capitals, room to sign, the name (blank to write by hand). */
+export interface MinutesSignature {
+  title: string;
+  name: string;
+}
+
 export interface MinutesModel {
+  /**
+   * Set while results are unpublished: every page carries the mark, so a copy printed to
+   * check the figures is never taken for the signed record.
+   */
+  draft: { mark: string; note: string } | null;
   /** Top left: the organisation and the tally committee, in capitals. */
   issuer: string[];
   /** Top right: the national or Party header, and the motto under the state header. */
   header: string;
   motto: string | null;
+  /** "Huế, ngày 27 tháng 11 năm 2026": the locality, not the venue (which is in `intro`). */
   placeDate: string;
   title: string;
   subtitle: string[];
   intro: string;
+  /** When voting opened and closed, from the session's own record, in Vietnam's time. */
+  times: { label: string; value: string }[];
+  committeeHeading: string;
   committee: { fullName: string; role: string }[];
   /** The phone ballot box: sealed and opened by whom, its counts and fingerprint; or unsealed. */
   box: MinutesBox;
@@ -53,7 +69,8 @@ export interface MinutesModel {
   thresholdsHeading: string;
   thresholds: string[];
   closing: string;
-  signatures: { title: string; names: string[] }[];
+  /** One block per member: Trưởng ban first, then the others in the committee's order. */
+  signatures: MinutesSignature[];
   /** The audit log of the session, exported with the minutes (counts only, never ballots). */
   appendix: { heading: string; note: string; rows: { at: string; actor: string; event: string; detail: string }[] };
 }
@@ -88,6 +105,24 @@ export async function loadCommittee(db: Kysely<Database>, sessionId: string): Pr
   return rows.map((r) => ({ fullName: r.full_name, role: roleLabel(r.role) }));
 }
 
+const LOCALITY_BLANK = '…………………';
+
+const DRAFT = {
+  mark: 'DỰ THẢO',
+  note: 'Bản dự thảo: kết quả chưa công bố. Bản để ký được in sau khi công bố kết quả.',
+};
+
+/**
+ * Trưởng ban first, then every other member in the committee's order, each with a block of
+ * their own. With no committee entered, blank blocks of a committee of three, to fill by hand.
+ */
+export function signatureBlocks(committee: CommitteeMember[]): MinutesSignature[] {
+  if (committee.length === 0) return ['Trưởng ban', 'Ủy viên', 'Ủy viên'].map((role) => ({ title: role.toLocaleUpperCase('vi'), name: '' }));
+  const heads = committee.filter((m) => m.role === 'Trưởng ban');
+  const others = committee.filter((m) => m.role !== 'Trưởng ban');
+  return [...heads, ...others].map((m) => ({ title: m.role.toLocaleUpperCase('vi'), name: m.fullName }));
+}
+
 function baseNote(file: ResultsFile): string {
   const { results } = file;
   const label = results.base.label.vi;
@@ -106,7 +141,8 @@ export function minutesModel(
   auditRows: AuditRow[] = [],
 ): MinutesModel {
   const { session, results } = file;
-  const placeDate = formatPlaceDate(session.place, session.heldOn);
+  // No locality given: a dotted space to write it in by hand, never the venue.
+  const placeDate = formatPlaceDate(session.locality?.trim() || LOCALITY_BLANK, session.heldOn);
   const isState = preset.header.vi.startsWith('CỘNG HÒA');
   const dateOnly = formatPlaceDate('', session.heldOn);
   const n = (v: number) => formatCount(v);
@@ -114,17 +150,22 @@ export function minutesModel(
   const quorum = results.quorumMet
     ? 'đủ số lượng theo quy định'
     : 'chưa đủ số lượng theo quy định; việc lấy phiếu được tiến hành theo xác nhận của Ban tổ chức';
-  const heads = committee.filter((m) => m.role === 'Trưởng ban');
-  const others = committee.filter((m) => m.role !== 'Trưởng ban');
+  const when = (iso: string | null) => (iso ? vietnamClock(iso) : '(không ghi nhận)');
 
   return {
+    draft: session.publishedAt === null ? DRAFT : null,
     issuer: [session.organisation.toLocaleUpperCase('vi'), 'BAN KIỂM PHIẾU'].filter((s) => s.trim() !== ''),
     header: preset.header.vi,
     motto: isState ? 'Độc lập - Tự do - Hạnh phúc' : null,
     placeDate,
     title: 'BIÊN BẢN KIỂM PHIẾU',
     subtitle: [preset.rule.vi, session.title],
-    intro: `Hôm nay, ${dateOnly}${session.place ? `, tại ${session.place}` : ''}, Ban kiểm phiếu ${session.organisation} đã tiến hành kiểm phiếu ${preset.kind === 'bo-phieu' ? 'bỏ phiếu tín nhiệm' : 'lấy phiếu tín nhiệm'}. Ban kiểm phiếu gồm:`,
+    intro: `Hôm nay, ${dateOnly}${session.place ? `, tại ${session.place}` : ''}, Ban kiểm phiếu${session.organisation ? ` ${session.organisation}` : ''} đã tiến hành kiểm phiếu ${preset.kind === 'bo-phieu' ? 'bỏ phiếu tín nhiệm' : 'lấy phiếu tín nhiệm'}.`,
+    times: [
+      { label: 'Thời gian bắt đầu bỏ phiếu', value: when(session.openedAt) },
+      { label: 'Thời gian kết thúc bỏ phiếu', value: when(session.closedAt) },
+    ],
+    committeeHeading: 'Ban kiểm phiếu gồm:',
     committee,
     box: minutesBox(box),
     counts: [
@@ -154,10 +195,7 @@ export function minutesModel(
       p.thresholds.map((t) => `${p.order}. ${p.fullName}: ${t.label.vi}. ${t.consequence.vi}`),
     ),
     closing: 'Biên bản được lập xong và thông qua trước hội nghị; Ban kiểm phiếu cùng ký tên dưới đây.',
-    signatures: [
-      { title: 'TRƯỞNG BAN', names: heads.map((m) => m.fullName) },
-      { title: 'ỦY VIÊN', names: others.map((m) => m.fullName) },
-    ],
+    signatures: signatureBlocks(committee),
     appendix: {
       heading: 'PHỤ LỤC: NHẬT KÝ CUỘC LẤY PHIẾU',
       note: 'Các thao tác của Ban tổ chức và Ban kiểm phiếu, theo giờ Việt Nam. Nhật ký không ghi từng phiếu điện thoại, nội dung phiếu hay mã phiếu đã dùng.',

@@ -4,17 +4,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatPercent } from '../../shared/format';
-import type { TallyResult } from '../../shared/tally';
-import { castBallots, randomMarks, seeded, type Marks } from '../results-test-helpers';
+import { adminDownload, closedMinutesVote, MINUTES_NAMES } from '../../test/minutes-vote';
+import { castBallots } from '../results-test-helpers';
 import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../test-helpers';
-import { pdfItems, pdfPageItems } from '../test-pdf';
+import { pdfItems } from '../test-pdf';
 import { castMessage, sealRawBallot, slipFromPath, WsClient } from '../../scripts/lib/client';
 import type { SessionDetail } from '../../shared/api-types';
 import { BALLOT_BYTES } from '../../shared/box';
-import { insertBallot } from '../domain/cast';
-import { vietnamTime } from '../domain/minutes-box';
-import { loadMinutesModel } from '../domain/minutes-model';
-import { renderMinutesPdf } from './minutes-pdf';
+import { vietnamTime } from '../domain/minutes-times';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -28,72 +25,15 @@ afterEach(async () => {
 /** The whole text on one line, so a sentence wrapped over lines can be found. */
 const flat = (items: string[]) => items.join(' ').replace(/\s+/g, ' ');
 
-/** The text of each page, blank items dropped, joined with newlines. */
-async function pdfPages(data: Uint8Array): Promise<string[]> {
-  return (await pdfPageItems(data)).map((items) => items.map((s) => s.trim()).filter((s) => s !== '').join('\n'));
-}
-
-const CLOSING = 'Biên bản được lập xong và thông qua trước hội nghị';
-const THRESHOLDS_HEADING = 'Người có kết quả đến ngưỡng theo quy định:';
-
-const NAMES = [
-  'Nguyễn Thị Hồng Nhung',
-  'Trần Văn Đức',
-  'Lê Quốc Việt',
-  'Phạm Thị Ánh Tuyết',
-  'Hoàng Minh Khôi',
-  'Đặng Thu Hường',
-  'Vũ Đình Thắng',
-  'Bùi Thị Kim Ngân',
-];
-
-const COMMITTEE = [
-  { fullName: 'Đỗ Thị Thanh Hương', role: 'head' },
-  { fullName: 'Ngô Văn Lực', role: 'member' },
-  { fullName: 'Trịnh Bảo Châu', role: 'Ủy viên' },
-];
+const NAMES = MINUTES_NAMES;
 
 async function minutesPdf(sessionId: string): Promise<Uint8Array> {
-  const res = await fetch(`${server.url}/api/admin/sessions/${sessionId}/minutes.pdf`, { headers: { cookie: server.admin.cookieHeader } });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toBe('application/pdf');
-  return new Uint8Array(await res.arrayBuffer());
+  return (await adminDownload(server, `/api/admin/sessions/${sessionId}/minutes.pdf`, 'application/pdf')).bytes;
 }
 
-/**
- * A closed vote with phone and paper ballots. Sealed (the default): the box is sealed to the
- * committee below, 2 of 3, and its first two members open it after close.
- */
 async function closedVoteWithPaper(personCount: number, phoneBallots: number, opts: { sealed?: boolean } = {}) {
-  const sealed = opts.sealed !== false;
-  const { session, slips } = await prepareSession(server.admin, { persons: personCount, slips: phoneBallots + 2, sealed });
-  const { persons } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
-    persons: Array.from({ length: personCount }, (_, i) => ({
-      fullName: NAMES[i % NAMES.length]! + (i >= NAMES.length ? ` ${i + 1}` : ''),
-      position: i === 0 ? 'Bí thư Tỉnh ủy, Trưởng đoàn đại biểu Quốc hội tỉnh' : 'Ủy viên Ban Thường vụ Tỉnh ủy',
-    })),
-  });
-  const ids = (persons as { id: string }[]).map((p) => p.id);
-  const db = server.app.db;
-  await db.updateTable('vote_sessions').set({ paper_issued: 3 }).where('id', '=', session.id).execute();
-  // Roles as the committee might type them: the minutes print "Trưởng ban" and "Ủy viên".
-  await server.admin.call('PUT', `/api/admin/sessions/${session.id}/committee`, { members: COMMITTEE });
-  // Sealed again to this committee: the shares go to the members the minutes name.
-  const shares = sealed ? await server.admin.sealBox(session.id, { threshold: 2 }) : [];
-  await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
-  const random = seeded(42);
-  // The first person gets only "low" marks, so a threshold is crossed.
-  const ballots: Marks[] = Array.from({ length: phoneBallots }, () => ({ ...randomMarks(random, ids, ['high', 'medium', 'low']), [ids[0]!]: 'low' }));
-  await castBallots(server.url, session.id, slips, ballots);
-  // Two paper ballots, as the committee keys them in.
-  await db.transaction().execute(async (trx) => {
-    await insertBallot(trx, session.id, 'paper', Object.fromEntries(ids.map((id) => [id, 'high'])));
-    await insertBallot(trx, session.id, 'paper', Object.fromEntries(ids.map((id, i) => [id, i === 0 ? 'low' : null])));
-  });
-  await closeAndOpenBox(server.admin, session.id, shares);
-  const results = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)) as TallyResult;
-  const bytes = await minutesPdf(session.id);
-  return { session, results, bytes };
+  const { session, results } = await closedMinutesVote(server, { people: personCount, phoneBallots, ...opts });
+  return { session, results, bytes: await minutesPdf(session.id) };
 }
 
 describe('the minutes PDF', () => {
@@ -141,8 +81,8 @@ describe('the minutes PDF', () => {
     }
     // The first person: 10 low out of 10 collected crosses 2/3.
     expect(results.persons[0]!.thresholds.map((t) => t.id)).toEqual(['low-two-thirds']);
-    expect(text).toContain(`1. ${NAMES[0]}: Từ 2/3 trở lên tín nhiệm thấp.`);
-    expect(text).toContain('Miễn nhiệm chức vụ');
+    expect(flat(items)).toContain(`1. ${NAMES[0]}: Từ 2/3 trở lên tín nhiệm thấp.`);
+    expect(flat(items)).toContain('Miễn nhiệm chức vụ');
 
     // The audit log is exported with the minutes: secretariat actions with counts, no ballots.
     const appendix = text.slice(text.indexOf('PHỤ LỤC: NHẬT KÝ CUỘC LẤY PHIẾU'));
@@ -226,41 +166,5 @@ describe('the phone ballot box in the minutes', () => {
   it('writes times in Vietnam time, whatever the server clock', () => {
     expect(vietnamTime('2026-11-27T01:05:00.000Z')).toBe('08:05 ngày 27/11/2026');
     expect(vietnamTime('2026-12-31T17:30:00.000Z')).toBe('00:30 ngày 01/01/2027');
-  });
-});
-
-describe('the minutes PDF layout', () => {
-  it('never leaves the signatures alone: closing sentence and thresholds list go with them, for 15 and 30 people', async () => {
-    for (const people of [15, 30]) {
-      const { session } = await closedVoteWithPaper(people, 8);
-      const model = await loadMinutesModel(server.app.db, session.id);
-      const line = model.thresholds[0]!;
-      // Lists of 0 to 14 lines move the foot of the text across the bottom of the page, so
-      // every way the signatures could fall is met.
-      for (let k = 0; k <= 14; k++) {
-        const pages = await pdfPages(new Uint8Array(await renderMinutesPdf({ ...model, thresholds: Array.from({ length: k }, () => line) })));
-        const at = (text: string) => pages.findIndex((p) => p.includes(text));
-        const where = `${people} people, ${k} threshold lines`;
-        expect(at('TRƯỞNG BAN'), where).toBeGreaterThanOrEqual(0);
-        expect(at(CLOSING), where).toBe(at('TRƯỞNG BAN'));
-        // A list this short fits on one page with the signatures: it is kept with them whole.
-        expect(at(THRESHOLDS_HEADING), where).toBe(at('TRƯỞNG BAN'));
-        expect(pages.findLastIndex((p) => p.includes(line)), where).toBeLessThanOrEqual(at('TRƯỞNG BAN'));
-        expect(at('Tỉ lệ phần trăm tính trên'), where).toBe(pages.findLastIndex((p) => p.includes('Họ và tên, chức vụ')));
-      }
-    }
-  });
-
-  it('repeats the title, small, with the page number at the top of every page after the first', async () => {
-    const { bytes } = await closedVoteWithPaper(60, 8);
-    const pages = await pdfPages(bytes);
-    expect(pages.length).toBeGreaterThanOrEqual(3);
-    expect(pages[0]).not.toContain('(tiếp theo)');
-    pages.slice(1).forEach((page, i) => {
-      expect(page, `page ${i + 2}`).toContain('BIÊN BẢN KIỂM PHIẾU (tiếp theo)');
-      expect(page).toContain(`Trang ${i + 2}/${pages.length}`);
-    });
-    const at = (text: string) => pages.findIndex((p) => p.includes(text));
-    expect(at(CLOSING)).toBe(at('TRƯỞNG BAN'));
   });
 });

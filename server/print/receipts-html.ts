@@ -3,9 +3,10 @@
  * opens from the display's QR: no script, a form that checks one code, and the whole list.
  */
 import type { ReceiptsFile } from '../../shared/api-types';
-import { escapeHtml as e } from './minutes-html';
+import { escapeHtml as e } from './html';
 
-const CSS = `body{font-family:'DejaVu Sans',system-ui,sans-serif;margin:0 auto;max-width:48rem;padding:1rem;color:#111;line-height:1.45}
+/** The page's style sheet, served as /print/receipts.css (no inline style under the CSP). */
+export const RECEIPTS_CSS = `body{font-family:'DejaVu Sans',system-ui,sans-serif;margin:0 auto;max-width:48rem;padding:1rem;color:#111;line-height:1.45}
 h1{font-size:1.35rem;margin:.2rem 0}.en{color:#444;font-size:.9em}.org{margin:0 0 .8rem}
 form{display:flex;gap:.5rem;flex-wrap:wrap;margin:1rem 0}input{font:inherit;font-size:1.1rem;padding:.5rem;min-width:14rem;letter-spacing:.05em;text-transform:uppercase}
 button{font:inherit;padding:.5rem 1rem;background:#0b4f9c;color:#fff;border:0;border-radius:.3rem}
@@ -17,7 +18,7 @@ export function renderReceiptsPage(
   file: ReceiptsFile | null,
   check?: { typed: string; code: string | null; found: boolean },
 ): string {
-  const head = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>Mã kiểm tra phiếu — Tracking codes</title><style>${CSS}</style></head><body>`;
+  const head = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>Mã kiểm tra phiếu — Tracking codes</title><link rel="stylesheet" href="/print/receipts.css"></head><body>`;
   if (!file) {
     return `${head}<h1>Danh sách mã kiểm tra</h1><p>Hòm phiếu điện tử chưa được mở: chưa có danh sách mã kiểm tra.</p><p class="en">The phone ballot box has not been opened yet: there is no list of tracking codes.</p></body></html>`;
   }

@@ -14,6 +14,7 @@ export const SessionBody = Type.Object(
     title: Type.String({ minLength: 1, maxLength: 300 }),
     organisation: Name(300),
     place: Name(200),
+    locality: Type.Optional(Name(100)),
     heldOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
     presetId: Type.String({ maxLength: 60 }),
     base: Type.Optional(Type.Union([Type.Literal('collected'), Type.Literal('ballots'), Type.Literal('summoned'), Type.Literal('valid')])),

@@ -30,6 +30,7 @@ export default async function sessionsExtraRoutes(app: FastifyInstance): Promise
       title: `${source.title} (bản sao)`.slice(0, 300),
       organisation: source.organisation,
       place: source.place,
+      locality: source.locality,
       heldOn: source.heldOn,
       presetId: source.presetId,
       summoned: source.summoned,
