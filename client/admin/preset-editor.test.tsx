@@ -123,6 +123,21 @@ describe('preset panel and editor', () => {
     expect(saved.preset.thresholds[2]).toMatchObject({ id: 'custom-1', level: 'high', bounds: [{ op: '<', num: 1, den: 4 }] });
   });
 
+  it('shows how phones address voters and lets a Party vote say "đại biểu" instead', async () => {
+    const id = await draftSession();
+    render(<Harness id={id} />);
+    expect((await screen.findByTestId('preset-address')).textContent).toBe('đồng chí (Đảng, quân đội)');
+    fireEvent.click(screen.getByText('Điều chỉnh'));
+    await screen.findByTestId('preset-editor');
+    expect(input('address').value).toBe('dong-chi');
+    fireEvent.change(input('address'), { target: { value: 'dai-bieu' } });
+    fireEvent.click(saveButton());
+    fireEvent.click(await screen.findByText('Xác nhận'));
+    await screen.findByText('Đã lưu quy định đã điều chỉnh.');
+    expect(screen.getByTestId('preset-address').textContent).toBe('đại biểu (Quốc hội, Hội đồng nhân dân)');
+    expect(await call<SessionDetail>('GET', `/api/admin/sessions/${id}`)).toMatchObject({ customised: true, preset: { address: 'dai-bieu' } });
+  });
+
   it('shows the server’s message when the vote was opened meanwhile, and offers no editing once open', async () => {
     const id = await draftSession();
     const { unmount } = render(<Harness id={id} />);

@@ -4,6 +4,7 @@
  * function the server uses, and the server decides.
  */
 import { useState } from 'preact/hooks';
+import { ADDRESSES, type Address } from '../../shared/address';
 import { errorMessage } from '../../shared/errors';
 import { describeThresholds } from '../../shared/preset-describe';
 import { MAX_FRACTION_TERM, presetProblems } from '../../shared/preset-validate';
@@ -195,6 +196,16 @@ export function PresetEditor({ session, onDone }: { session: SessionDetail; onDo
             {BASES.map((b) => (
               <option value={b} key={b}>
                 {BASE_LABELS[b][l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('presetAddress')}
+          <select name="address" value={draft.address} onChange={(e) => change((p) => void (p.address = e.currentTarget.value as Address))}>
+            {ADDRESSES.map((a) => (
+              <option value={a} key={a}>
+                {t(a === 'dong-chi' ? 'address_dong_chi' : 'address_dai_bieu')}
               </option>
             ))}
           </select>

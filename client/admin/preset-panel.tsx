@@ -55,6 +55,8 @@ export function PresetPanel({ session, reload }: TabProps) {
         <dd>{BASE_LABELS[session.base][l]}</dd>
         <dt>{t('presetQuorumTitle')}</dt>
         <dd>{t('presetQuorum', { num: preset.quorum.num, den: preset.quorum.den })}</dd>
+        <dt>{t('presetAddress')}</dt>
+        <dd data-testid="preset-address">{t(preset.address === 'dai-bieu' ? 'address_dai_bieu' : 'address_dong_chi')}</dd>
       </dl>
       {preset.sensitive && <p class="hint">{t('presetSensitive')}</p>}
       {draft && (
