@@ -3,8 +3,9 @@
  * before voting, turnout moving, a server restart (reconnect and catch up), then the
  * sealed box waiting for the committee after close, then the QR of its tracking codes with
  * its fingerprint, then the published results over two pages (invalid marks written out per
- * person) with the QR on request; live results (unsealed) taken off the screen when switched
- * off. Screenshots land in e2e/screenshots/display-*.png.
+ * person) with the QR on request, pages turned by the clock and by a clicker's Page Down /
+ * Page Up; live results (unsealed) taken off the screen when switched off. Screenshots land
+ * in e2e/screenshots/display-*.png.
  */
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
@@ -200,11 +201,12 @@ describe('the projector display', () => {
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
     const published = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)) as TallyResult;
     // Some invalid marks, and some rows without: the note shows only where there are some.
-    const onFirstPage = published.persons.slice(0, 15).map((p) => p.invalid);
+    const onFirstPage = published.persons.slice(0, 10).map((p) => p.invalid);
     expect(onFirstPage.some((n) => n > 0) && onFirstPage.some((n) => n === 0)).toBe(true);
     for (const { page } of [big, small]) {
       await page.getByTestId('results').waitFor();
-      expect(await page.getByTestId('result-row').count()).toBe(15);
+      // 20 people: two pages of 10 (spread evenly, at most 15 a page, as many as the type floor holds).
+      expect(await page.getByTestId('result-row').count()).toBe(10);
       expect(await text(page, 'base-line')).toBe('Tỉ lệ trên tổng số phiếu thu về: 12');
       expect(await text(page, 'page-no')).toBe('Trang 1/2');
       const first = page.locator('[data-testid="result-row"][data-order="1"]');
@@ -239,9 +241,16 @@ describe('the projector display', () => {
 
     // The second page comes by itself.
     await big.page.getByText('Trang 2/2').waitFor({ timeout: 20_000 });
-    expect(await big.page.getByTestId('result-row').count()).toBe(5);
+    expect(await big.page.getByTestId('result-row').count()).toBe(10);
     await fitsScreen(big.page);
     await screenshot(big.page, 'display-6-results-page2-1920');
+    // A presenter's clicker turns pages too (Page Down / Page Up, or the arrow keys).
+    const firstNames = published.persons.slice(0, 10).map((p) => p.fullName);
+    await small.page.keyboard.press('PageDown');
+    await small.page.getByText('Trang 2/2').waitFor();
+    await small.page.keyboard.press('PageUp');
+    await small.page.getByText('Trang 1/2').waitFor();
+    expect(await small.page.locator('[data-testid="result-row"] .name').allTextContents()).toEqual(firstNames);
 
     // English on the toggle.
     await big.page.getByRole('button', { name: 'English' }).click();

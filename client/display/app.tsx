@@ -146,8 +146,9 @@ export function DisplayApp({ state }: { state: DisplayState }) {
 
   if (state.error.value) {
     return (
-      <main class="display display-error"><div role="alert">
-        <p>{errorMessage(state.error.value, lang)}</p>
+      <main class="display display-error">
+        <div role="alert">
+          <h1 class="message">{errorMessage(state.error.value, lang)}</h1>
         </div>
       </main>
     );
@@ -157,7 +158,7 @@ export function DisplayApp({ state }: { state: DisplayState }) {
   if (!info || !turnout) {
     return (
       <main class="display display-loading">
-        <p>{state.status.value === 'reconnecting' ? s.reconnecting : s.loading}</p>
+        <h1 class="message">{state.status.value === 'reconnecting' ? s.reconnecting : s.loading}</h1>
       </main>
     );
   }
@@ -179,9 +180,19 @@ export function DisplayApp({ state }: { state: DisplayState }) {
             {stateLabel(turnout, lang)}
           </p>
           <VotingClock state={state} />
+          <div class="corner">
+            {shown && info.boxOpened && (
+              <button class="corner-button" type="button" aria-pressed={state.receiptsShown.value} onClick={() => (state.receiptsShown.value = !state.receiptsShown.value)}>
+                {state.receiptsShown.value ? s.receiptsHide : s.receiptsButton}
+              </button>
+            )}
+            <button class="corner-button" type="button" lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => (state.lang.value = lang === 'vi' ? 'en' : 'vi')}>
+              {s.otherLanguage}
+            </button>
+          </div>
         </div>
       </header>
-      {shown ? <ResultsView results={shown.results} live={shown.live} levels={info.levels} lang={lang} /> : <TurnoutView state={state} aside={box} />}
+      {shown ? <ResultsView results={shown.results} live={shown.live} levels={info.levels} lang={lang} perPage={state.rowsPerPage} /> : <TurnoutView state={state} aside={box} />}
       {overlay && (
         <div class="receipts-overlay" data-testid="receipts-overlay">
           <ReceiptsPanel info={info} lang={lang} />
@@ -192,16 +203,6 @@ export function DisplayApp({ state }: { state: DisplayState }) {
           {state.status.value === 'connecting' ? s.connecting : s.reconnecting}
         </p>
       )}
-      <div class="corner">
-        {shown && info.boxOpened && (
-          <button class="corner-button" type="button" aria-pressed={state.receiptsShown.value} onClick={() => (state.receiptsShown.value = !state.receiptsShown.value)}>
-            {state.receiptsShown.value ? s.receiptsHide : s.receiptsButton}
-          </button>
-        )}
-        <button class="corner-button lang" type="button" onClick={() => (state.lang.value = lang === 'vi' ? 'en' : 'vi')}>
-          {s.otherLanguage}
-        </button>
-      </div>
     </main>
   );
 }

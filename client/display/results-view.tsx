@@ -2,18 +2,25 @@
  * Published (or live) results: per person in printed order, a stacked bar of the levels on
  * the preset's base, the count and percentage of each level, invalid marks under the bar
  * (only when there are some), and every threshold crossed highlighted with its consequence.
- * Fifteen people a page; pages turn by themselves.
+ * At most fifteen people a page, spread evenly over the pages; pages turn by themselves, or
+ * with a presenter's clicker (Page Down / Page Up, arrow keys). The type size is fitted to the
+ * page on the screen itself (fit-type.ts): names and positions wrap, never cut.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatCount, formatPercent } from '../../shared/format';
 import { DISPLAY_STRINGS } from '../../shared/i18n/display';
 import type { Lang } from '../../shared/errors';
 import type { Level } from '../../shared/presets';
 import type { PersonResult, TallyResult } from '../../shared/tally';
 import { INVALID_COLOR, levelColor } from './colors';
+import { fitType, pageSize } from './fit-type';
+import { Swatch } from './swatch';
 
 export const PER_PAGE = 15;
 export const PAGE_MS = 12_000;
+
+const NEXT_KEYS = new Set(['PageDown', 'ArrowRight', 'ArrowDown']);
+const PREVIOUS_KEYS = new Set(['PageUp', 'ArrowLeft', 'ArrowUp']);
 
 /** The base as a screen names it: "Tỉ lệ trên tổng số phiếu thu về: 48". */
 export function baseLine(results: TallyResult, lang: Lang): string {
@@ -50,8 +57,8 @@ function Row({ person, levels, lang, showInvalid }: { person: PersonResult; leve
     <div class={crossed ? 'row crossed' : 'row'} data-testid="result-row" data-order={person.order}>
       <span class="order">{person.order}</span>
       <span class="who">
-        <span class="name" title={person.fullName}>{person.fullName}</span>
-        <span class="position" title={person.position}>{person.position}</span>
+        <span class="name">{person.fullName}</span>
+        {person.position && <span class="position">{person.position}</span>}
       </span>
       <span class="bar-cell">
         <Bar person={person} levels={levels} showInvalid={showInvalid} />
@@ -78,61 +85,121 @@ function Row({ person, levels, lang, showInvalid }: { person: PersonResult; leve
   );
 }
 
-export function ResultsView({ results, live, levels, lang }: { results: TallyResult; live: boolean; levels: Level[]; lang: Lang }) {
+export function ResultsView({ results, live, levels, lang, perPage = PER_PAGE }: { results: TallyResult; live: boolean; levels: Level[]; lang: Lang; perPage?: number }) {
   const s = DISPLAY_STRINGS[lang];
-  const pages = Math.max(1, Math.ceil(results.persons.length / PER_PAGE));
+  // People a page: at most `perPage`, fewer when the type floor cannot hold them. `probe` is
+  // the page being tried while the pages are sized (each try re-renders within the same task,
+  // before the screen paints); null once every page fits.
+  const [limit, setLimit] = useState(perPage);
+  const [probe, setProbe] = useState<number | null>(0);
   const [page, setPage] = useState(0);
+  // Bumped when the screen changes size or the bundled font arrives: the pages are sized again.
+  const [screen, setScreen] = useState(0);
+  const sizedFor = useRef<unknown[] | null>(null);
+  const size = pageSize(results.persons.length, limit);
+  const pages = Math.max(1, Math.ceil(results.persons.length / size));
+  const current = Math.min(page, pages - 1);
+  const showing = probe === null ? current : Math.min(probe, pages - 1);
+  const shown = results.persons.slice(showing * size, (showing + 1) * size);
+  const showInvalid = results.base.id !== 'valid';
+  const withTags = shown.some((p) => p.thresholds.length > 0);
+  const section = useRef<HTMLElement>(null);
+  const rows = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const again = () => setScreen((n) => n + 1);
+    window.addEventListener('resize', again);
+    document.fonts?.addEventListener('loadingdone', again);
+    return () => {
+      window.removeEventListener('resize', again);
+      document.fonts?.removeEventListener('loadingdone', again);
+    };
+  }, []);
+
+  // Each page stays PAGE_MS from when it came, whether it came by itself or by a key.
   useEffect(() => {
     if (pages <= 1) return;
-    const timer = setInterval(() => setPage((p) => (p + 1) % pages), PAGE_MS);
-    return () => clearInterval(timer);
-  }, [pages]);
-  const current = Math.min(page, pages - 1);
-  const shown = results.persons.slice(current * PER_PAGE, (current + 1) * PER_PAGE);
-  const showInvalid = results.base.id !== 'valid';
+    const timer = setTimeout(() => setPage((current + 1) % pages), PAGE_MS);
+    return () => clearTimeout(timer);
+  }, [pages, current]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (NEXT_KEYS.has(e.key)) setPage((current + 1) % pages);
+      else if (PREVIOUS_KEYS.has(e.key)) setPage((current - 1 + pages) % pages);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pages, current]);
+
+  // After every layout: fit the type to the page on screen; while sizing, try the next page.
+  useLayoutEffect(() => {
+    const el = section.current;
+    const list = rows.current;
+    if (!el || !list) return;
+    el.style.setProperty('--levels', String(levels.length));
+    const inputs = [results, lang, perPage, screen];
+    if (!sizedFor.current || inputs.some((v, i) => v !== sizedFor.current![i])) {
+      sizedFor.current = inputs;
+      if (limit !== perPage || probe !== 0) {
+        setLimit(perPage);
+        setProbe(0);
+        return;
+      }
+    }
+    const fitted = fitType(el, list, window.innerHeight);
+    if (fitted === null && size > 1) {
+      setLimit(size - 1);
+      setProbe(0);
+    } else if (probe !== null) {
+      setProbe(probe + 1 < pages ? probe + 1 : null);
+    }
+  });
+
   // Each distinct threshold crossed on this page, with its consequence, once.
   const consequences = new Map<string, { label: string; consequence: string }>();
   for (const p of shown) for (const t of p.thresholds) consequences.set(t.id, { label: t.label[lang], consequence: t.consequence[lang] });
 
   return (
-    <section class="results" data-testid="results" data-live={live ? 'true' : 'false'} style={{ '--levels': String(levels.length) }}>
+    <section ref={section} class={withTags ? 'results with-tags' : 'results'} data-testid="results" data-live={live ? 'true' : 'false'} data-page={showing + 1} data-pages={pages}>
       <div class="results-head">
         <p class="base-line" data-testid="base-line">
           {baseLine(results, lang)}
         </p>
-        <span class="legend">
+        <p class="legend">
           {levels.map((level, i) => (
             <span key={level.id}>
-              <i style={{ background: levelColor(level.id, i) }} />
+              <Swatch color={levelColor(level.id, i)} />
               {level.label[lang]}
             </span>
           ))}
           {showInvalid && (
             <span>
-              <i style={{ background: INVALID_COLOR }} />
+              <Swatch color={INVALID_COLOR} />
               {s.invalid}
             </span>
           )}
-        </span>
+        </p>
         {pages > 1 && (
           <p class="page-no" data-testid="page-no">
-            {s.page(current + 1, pages)}
+            {s.page(showing + 1, pages)}
           </p>
         )}
       </div>
       {live && <p class="live-note">{s.liveResults}</p>}
-      <div class="row row-head">
-        <span class="order" />
-        <span class="who" />
-        <span />
-        {levels.map((level) => (
-          <span class="cell" key={level.id}>
-            {level.label[lang]}
-          </span>
-        ))}
-        <span class="threshold" />
-      </div>
-      <div class="rows">
+      <div class="table" ref={rows}>
+        <div class="row row-head">
+          <span class="order" />
+          <span class="who" />
+          <span />
+          {levels.map((level) => (
+            <span class="cell" key={level.id}>
+              {level.label[lang]}
+            </span>
+          ))}
+          <span class="threshold" />
+        </div>
         {shown.map((person) => (
           <Row key={person.personId} person={person} levels={levels} lang={lang} showInvalid={showInvalid} />
         ))}

@@ -1,11 +1,15 @@
 /**
- * Before and during voting: the state, the voting clock, and turnout as one big bar. After
- * close, beside it, what the sealed phone box is waiting for (`aside`).
+ * Before and during voting: the state, the voting clock, and turnout as one big bar of three
+ * shades (present, handed out, collected) whose legend is the three figures under it, each
+ * with its shade, its name and its number. After close, beside it, what the sealed phone box
+ * is waiting for (`aside`).
  */
 import type { ComponentChildren } from 'preact';
 import { formatCount, formatDuration } from '../../shared/format';
 import { DISPLAY_STRINGS } from '../../shared/i18n/display';
 import type { Turnout } from '../../shared/protocol';
+import { TURNOUT_COLORS } from './colors';
+import { Swatch } from './swatch';
 import type { DisplayState } from './state';
 
 export function stateLabel(turnout: Turnout, lang: 'vi' | 'en'): string {
@@ -45,36 +49,45 @@ function waitingLine(state: DisplayState): string | null {
   return s.waitingResults;
 }
 
+/** One shade of the turnout bar with its label and number: the bar's legend is the figures. */
+function Figure({ id, value, label, main }: { id: keyof typeof TURNOUT_COLORS; value: string; label: string; main?: boolean }) {
+  return (
+    <div class={main ? 'figure figure-main' : 'figure'} data-key={id}>
+      <span class="figure-value" data-testid={id}>
+        {value}
+      </span>
+      <span class="figure-label">
+        <Swatch color={TURNOUT_COLORS[id]} />
+        <span>{label}</span>
+      </span>
+    </div>
+  );
+}
+
 export function TurnoutView({ state, aside }: { state: DisplayState; aside?: ComponentChildren }) {
   const turnout = state.turnout.value;
   const lang = state.lang.value;
   const s = DISPLAY_STRINGS[lang];
   if (!turnout) return null;
   const n = (v: number) => formatCount(v, lang);
+  // Three bars one inside the other, on the largest of the three (normally those present).
   const scale = Math.max(turnout.issued, turnout.present, turnout.collected, 1);
+  const width = (v: number) => (Math.min(v, scale) / scale) * 1000;
   const waiting = waitingLine(state);
+  const described = [`${s.collected}: ${n(turnout.collected)}`, `${s.issued}: ${n(turnout.issued)}`, `${s.present}: ${n(turnout.present)}`].join('; ');
   const figures = (
     <section class="turnout" aria-live="polite">
-      <div class="turnout-figures">
-        <div class="figure figure-main">
-          <span class="figure-value" data-testid="collected">{n(turnout.collected)}</span>
-          <span class="figure-label">{s.collected}</span>
-        </div>
-        <div class="figure">
-          <span class="figure-value" data-testid="issued">{n(turnout.issued)}</span>
-          <span class="figure-label">{s.issued}</span>
-        </div>
-        <div class="figure">
-          <span class="figure-value" data-testid="present">{n(turnout.present)}</span>
-          <span class="figure-label">{s.present}</span>
-        </div>
-      </div>
-      <svg class="turnout-bar" viewBox="0 0 1000 60" preserveAspectRatio="none" role="img" aria-label={s.collectedOfIssued(n(turnout.collected), n(turnout.issued))}>
+      <svg class="turnout-bar" viewBox="0 0 1000 60" preserveAspectRatio="none" role="img" aria-label={described}>
         <rect x="0" y="0" width="1000" height="60" class="bar-track" />
-        <rect x="0" y="0" width={(Math.min(turnout.issued, scale) / scale) * 1000} height="60" class="bar-issued" />
-        <rect x="0" y="0" width={(Math.min(turnout.collected, scale) / scale) * 1000} height="60" class="bar-collected" />
+        <rect x="0" y="0" width={width(turnout.present)} height="60" fill={TURNOUT_COLORS.present} data-key="present" />
+        <rect x="0" y="0" width={width(turnout.issued)} height="60" fill={TURNOUT_COLORS.issued} data-key="issued" />
+        <rect x="0" y="0" width={width(turnout.collected)} height="60" fill={TURNOUT_COLORS.collected} data-key="collected" />
       </svg>
-      <p class="turnout-ratio">{s.collectedOfIssued(n(turnout.collected), n(turnout.issued))}</p>
+      <div class="turnout-figures" data-testid="turnout-legend">
+        <Figure id="collected" value={n(turnout.collected)} label={s.collected} main />
+        <Figure id="issued" value={n(turnout.issued)} label={s.issued} />
+        <Figure id="present" value={n(turnout.present)} label={s.present} />
+      </div>
       <p class="summoned">
         {s.summoned}: {n(turnout.summoned)}
       </p>

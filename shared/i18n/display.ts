@@ -12,7 +12,6 @@ export interface DisplayStrings {
   issued: string;
   present: string;
   summoned: string;
-  collectedOfIssued: (collected: string, issued: string) => string;
   waitingOpen: string;
   waitingResults: string;
   results: string;
@@ -55,7 +54,6 @@ export const DISPLAY_STRINGS: Record<Lang, DisplayStrings> = {
     issued: 'Tổng số phiếu phát ra',
     present: 'Số người có mặt',
     summoned: 'Số người được triệu tập',
-    collectedOfIssued: (c, i) => `${c} / ${i} phiếu`,
     waitingOpen: 'Xin chờ Ban kiểm phiếu mở bỏ phiếu.',
     waitingResults: 'Ban kiểm phiếu đang kiểm phiếu. Kết quả sẽ được công bố sau.',
     results: 'Kết quả kiểm phiếu',
@@ -90,7 +88,6 @@ export const DISPLAY_STRINGS: Record<Lang, DisplayStrings> = {
     issued: 'Ballots handed out',
     present: 'Present',
     summoned: 'Summoned',
-    collectedOfIssued: (c, i) => `${c} / ${i} ballots`,
     waitingOpen: 'Please wait for the tally committee to open voting.',
     waitingResults: 'The tally committee is counting. Results will be published shortly.',
     results: 'Results',
