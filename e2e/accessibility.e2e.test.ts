@@ -176,6 +176,29 @@ describe('accessibility: the ballot page at 360×740', () => {
   });
 });
 
+/**
+ * Where the keyboard focus is, and whether a person can see it: an outline on the focused
+ * element or on the choice (label) around it, on screen, and not hidden under another box.
+ */
+function focusNow(page: Page): Promise<{ what: string; visible: boolean; why: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { what: 'nothing', visible: false, why: 'no focus' };
+    const what = `${el.tagName.toLowerCase()}${el.getAttribute('type') ? `[${el.getAttribute('type')}]` : ''} "${(el.closest('label')?.textContent ?? el.textContent ?? '').trim().slice(0, 40)}"`;
+    const ring = (e: Element) => {
+      const cs = getComputedStyle(e);
+      return cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2;
+    };
+    const shown = [el, el.closest('label')].find((e): e is HTMLElement => e !== null && ring(e));
+    if (!el.matches(':focus-visible') || !shown) return { what, visible: false, why: 'no focus ring' };
+    const r = shown.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth) return { what, visible: false, why: 'off screen' };
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    if (!hit || !(shown.contains(hit) || hit.contains(shown))) return { what, visible: false, why: `under ${hit?.tagName.toLowerCase()}.${hit?.className}` };
+    return { what, visible: true, why: '' };
+  });
+}
+
 /** Every tab of the open vote, in Vietnamese then English: each tab is audited once its data has arrived. */
 async function everyTab(tab: Tab, state: string, found: Finding[]): Promise<void> {
   for (const lang of ['vi', 'en'] as const) {
@@ -215,6 +238,52 @@ async function confirmed(tab: Tab, opener: () => Promise<void>): Promise<void> {
   await modal.locator('.actions button').last().click();
   await modal.waitFor({ state: 'detached' });
 }
+
+describe('the ballot by keyboard alone, focus visible at every stop', () => {
+  it('Tab into each person, Space or arrows to choose, Enter to review and to send', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { persons: 4, slips: 1 });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const k = await open('ballot', PHONE);
+    const { page } = k;
+    await page.goto(`${server.url}${slips[0]!.path}`);
+    await page.getByText('Đã đánh giá 0/4').waitFor(POLL);
+    const stops: string[] = [];
+    /** Tab until `wanted` holds for the focused element; every stop on the way must show its focus. */
+    const tabTo = async (wanted: () => Promise<boolean>) => {
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focusNow(page);
+        stops.push(f.what);
+        if (!f.visible) await screenshot(page, 'a11y-keyboard-focus-lost');
+        expect(f.visible, `focus on ${f.what}: ${f.why}`).toBe(true);
+        if (await wanted()) return;
+      }
+      throw new Error(`never reached; stops: ${stops.join(' → ')}`);
+    };
+    const inPerson = (name: string) => () => person(page, name).locator('input:focus').count().then((n) => n === 1);
+    for (const [i, p] of persons.entries()) {
+      await tabTo(inPerson(p.fullName));
+      // Space takes the focused choice; arrows move along the group and choose as they go.
+      if (i % 2 === 0) await page.keyboard.press('Space');
+      else await page.keyboard.press('ArrowDown');
+      const f = await focusNow(page);
+      expect(f.visible, `focus on ${f.what} after choosing: ${f.why}`).toBe(true);
+      await expect.poll(() => person(page, p.fullName).locator('input:checked').count(), POLL).toBe(1);
+    }
+    await page.getByText('Đã đánh giá 4/4').waitFor();
+    await tabTo(() => page.getByRole('button', { name: 'Xem lại phiếu' }).evaluate((b) => b === document.activeElement));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Xem lại phiếu' }).waitFor(POLL);
+    expect(await page.getByText('Chưa đánh giá').count()).toBe(0);
+    await tabTo(() => page.getByRole('button', { name: 'Gửi phiếu', exact: true }).evaluate((b) => b === document.activeElement));
+    await screenshot(page, 'a11y-keyboard-review');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' }).waitFor(POLL);
+    expect(await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`).then((t) => t.collected)).toBe(1);
+    expect(k.errors).toEqual([]);
+    await k.context.close();
+  });
+});
 
 describe('accessibility: the console at 1366×768 (and 360×740)', () => {
   it('login, list, every tab in draft, open, closed and published, dialogs, paper second entry, sealing ceremony, box opening', async () => {
