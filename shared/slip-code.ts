@@ -67,3 +67,20 @@ export function normaliseTyped(input: string): string {
 export function slipPath(id: string, secret: string): string {
   return `/b/${id}#${secret}`;
 }
+
+/**
+ * The slip a scanned QR names. A slip's QR holds its ballot page's address,
+ * `http://<LAN address>/b/<id>#<secret>`, whatever the address; the pair is read as the
+ * ballot page reads it (as a typed code). Null for any other QR.
+ */
+export function slipFromScan(text: string): { id: string; secret: string } | null {
+  const m = /^https?:\/\/[^/\s]+\/b\/([^/?#\s]+)\/?#([^#?\s]+)$/.exec(text.trim());
+  if (!m) return null;
+  let rawId: string;
+  try {
+    rawId = decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
+  return parseSlipCode(rawId + m[2]!);
+}

@@ -300,7 +300,9 @@ describe('opening the box', () => {
     const after = await call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`);
     expect(within(opened).getByTestId('box-fingerprint').textContent).toBe(after.box.fingerprint);
     expect(within(opened).getByTestId('receipts-link').textContent).toMatch(new RegExp(`/r/${session.id}$`));
-    const table = await screen.findByRole('table', {}, { timeout: 10_000 });
+    // Unpublished results stay covered until asked for (the laptop may be mirrored).
+    fireEvent.click(await screen.findByRole('button', { name: 'Hiện kết quả' }, { timeout: 10_000 }));
+    const table = await screen.findByRole('table');
     expect(table.closest('[data-testid=results-panel]')).not.toBeNull();
     const results = await call<{ collected: { phone: number }; persons: { counts: Record<string, number> }[] }>('GET', `/api/admin/sessions/${session.id}/results`);
     expect(results.collected.phone).toBe(2);

@@ -18,13 +18,13 @@ export function PaperSheetForm({ session, status, onChange }: { session: Session
   const [marks, setMarks] = useState<Record<string, string>>({});
   const action = useAction();
   const outcome = useRef<HTMLDivElement>(null);
-  // The outcome (the short id to pencil on the sheet, or a mismatch) shows under the submit
-  // button at the end of a long sheet: bring it into view.
+  // The outcome (the short id to pencil on the sheet, or a mismatch) sits at the top of the
+  // sheet, where the next entry starts; the submit button is at the end of a long sheet, so
+  // bring it into view and give it the focus.
   useEffect(() => {
     if (!action.notice && !action.error) return;
-    // After the sheet is cleared (its "still missing" line moves the outcome down).
-    const timer = setTimeout(() => outcome.current?.scrollIntoView?.({ block: 'end' }), 50);
-    return () => clearTimeout(timer);
+    outcome.current?.scrollIntoView?.({ block: 'start' });
+    outcome.current?.focus({ preventScroll: true });
   }, [action.notice, action.error]);
   useEffect(() => {
     // Both entries are gone: clear the choices so nobody re-sends the misread without re-reading the sheet.
@@ -32,6 +32,10 @@ export function PaperSheetForm({ session, status, onChange }: { session: Session
   }, [action.error]);
   const others = status.pending.filter((p) => !p.mine);
   const mine = status.pending.filter((p) => p.mine);
+  // A new sheet only while paper ballots handed out are not all recorded or waiting (paper-limit).
+  const room = status.collected + status.pending.length < status.issued;
+  const chosen = room || others.some((p) => p.id === target) ? target : (others[0]?.id ?? '');
+  const nothingToKey = !room && others.length === 0;
   const missing = invalidSheet ? 0 : session.persons.filter((p) => !marks[p.id]).length;
   const reset = () => {
     setMarks({});
@@ -45,10 +49,10 @@ export function PaperSheetForm({ session, status, onChange }: { session: Session
     const body = {
       invalidSheet,
       marks: Object.fromEntries(session.persons.map((p) => [p.id, invalidSheet || marks[p.id] === INVALID ? null : (marks[p.id] ?? null)])),
-      ...(target ? { pendingId: target } : {}),
+      ...(chosen ? { pendingId: chosen } : {}),
     };
     await action.run(
-      target ? { message: t('confirmPaperSecond', { id: target }) } : null,
+      chosen ? { message: t('confirmPaperSecond', { id: chosen }) } : null,
       () => api<{ status: 'pending'; entryId: string } | { status: 'recorded' }>('POST', `/api/admin/sessions/${session.id}/paper/entries`, body),
       (res) => {
         reset();
@@ -69,6 +73,11 @@ export function PaperSheetForm({ session, status, onChange }: { session: Session
 
   return (
     <form class="paper" onSubmit={submit}>
+      <div ref={outcome} class="paper-outcome" tabIndex={-1} data-testid="paper-outcome">
+        <ErrorNote code={action.error} />
+        {action.error === 'paper-mismatch' && <p class="hint">{t('paperMismatchHelp')}</p>}
+        <Notice text={action.notice} />
+      </div>
       {mine.map((p) => (
         <p class="hint" key={p.id}>
           {t('paperMine', { id: p.id })}{' '}
@@ -77,63 +86,68 @@ export function PaperSheetForm({ session, status, onChange }: { session: Session
           </button>
         </p>
       ))}
-      <fieldset class="targets">
-        <label class="inline">
-          <input type="radio" name="target" checked={target === ''} onChange={() => setTarget('')} />
-          {t('paperFirst')}
-        </label>
-        {others.map((p) => (
-          <label class="inline" key={p.id}>
-            <input type="radio" name="target" checked={target === p.id} onChange={() => setTarget(p.id)} />
-            {t('paperSecond', { id: p.id, operator: p.operator })}
+      {nothingToKey ? (
+        <p class="notice" data-testid="paper-done">
+          {status.issued === 0 ? t('paperNoneIssued') : status.pending.length === 0 ? t('paperAllRecorded', { n: status.issued }) : t('paperAllKeyed')}
+        </p>
+      ) : (
+        <>
+          <fieldset class="targets">
+            {room && (
+              <label class="inline">
+                <input type="radio" name="target" checked={chosen === ''} onChange={() => setTarget('')} />
+                {t('paperFirst')}
+              </label>
+            )}
+            {others.map((p) => (
+              <label class="inline" key={p.id}>
+                <input type="radio" name="target" checked={chosen === p.id} onChange={() => setTarget(p.id)} />
+                {t('paperSecond', { id: p.id, operator: p.operator })}
+              </label>
+            ))}
+          </fieldset>
+          <label class="inline strong">
+            <input type="checkbox" name="invalidSheet" checked={invalidSheet} onChange={(e) => setInvalidSheet(e.currentTarget.checked)} />
+            {t('invalidSheet')}
           </label>
-        ))}
-      </fieldset>
-      <label class="inline strong">
-        <input type="checkbox" name="invalidSheet" checked={invalidSheet} onChange={(e) => setInvalidSheet(e.currentTarget.checked)} />
-        {t('invalidSheet')}
-      </label>
-      <table class="sheet">
-        <tbody>
-          {session.persons.map((p) => (
-            <tr key={p.id} data-testid="sheet-row">
-              <td class="num">{p.order}</td>
-              <td class="person">
-                <strong>{p.fullName}</strong>
-                <div class="hint">{p.position}</div>
-              </td>
-              <td>
-                <div class="choices" role="radiogroup" aria-label={p.fullName}>
-                  {[...session.preset.levels.map((l) => ({ id: l.id, label: l.label[lang.value] })), { id: INVALID, label: t('invalidMark') }].map((choice) => (
-                    <label class={`choice ${marks[p.id] === choice.id ? 'chosen' : ''}`} key={choice.id}>
-                      <input
-                        type="radio"
-                        name={`mark-${p.id}`}
-                        disabled={invalidSheet}
-                        checked={marks[p.id] === choice.id}
-                        onChange={() => setMarks({ ...marks, [p.id]: choice.id })}
-                      />
-                      {choice.label}
-                    </label>
-                  ))}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p class="hint">
-        {t('invalidMark')}: {t('invalidMarkHint')}
-      </p>
-      {missing > 0 && <p class="warn">{t('paperMissing', { n: missing })}</p>}
-      <button type="submit" class="primary" disabled={missing > 0 || action.busy}>
-        {t('paperSubmit')}
-      </button>
-      <div ref={outcome}>
-        <ErrorNote code={action.error} />
-        {action.error === 'paper-mismatch' && <p class="hint">{t('paperMismatchHelp')}</p>}
-        <Notice text={action.notice} />
-      </div>
+          <table class="sheet">
+            <tbody>
+              {session.persons.map((p) => (
+                <tr key={p.id} data-testid="sheet-row">
+                  <td class="num">{p.order}</td>
+                  <td class="person">
+                    <strong>{p.fullName}</strong>
+                    <div class="hint">{p.position}</div>
+                  </td>
+                  <td>
+                    <div class="choices" role="radiogroup" aria-label={p.fullName}>
+                      {[...session.preset.levels.map((l) => ({ id: l.id, label: l.label[lang.value] })), { id: INVALID, label: t('invalidMark') }].map((choice) => (
+                        <label class={`choice ${marks[p.id] === choice.id ? 'chosen' : ''}`} key={choice.id}>
+                          <input
+                            type="radio"
+                            name={`mark-${p.id}`}
+                            disabled={invalidSheet}
+                            checked={marks[p.id] === choice.id}
+                            onChange={() => setMarks({ ...marks, [p.id]: choice.id })}
+                          />
+                          {choice.label}
+                        </label>
+                      ))}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="hint">
+            {t('invalidMark')}: {t('invalidMarkHint')}
+          </p>
+          {missing > 0 && <p class="warn">{t('paperMissing', { n: missing })}</p>}
+          <button type="submit" class="primary" disabled={missing > 0 || action.busy}>
+            {t('paperSubmit')}
+          </button>
+        </>
+      )}
     </form>
   );
 }

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { formatShareCode, SHARE_BYTES } from '../../shared/box-share';
-import { decodeQr, looksLikeShare, type Pixels } from './qr-decode';
+import { decodeQr, type Pixels } from './qr-decode';
+import { looksLikeShare } from './scan-text';
 
 /**
  * A grey `size`×`size` picture of the QR for `text`, `modulePx` pixels a module, turned by

@@ -11,6 +11,7 @@ import { RESULTS_STRINGS, type ResultsTextKey } from '../../shared/i18n/results'
 import type { Level } from '../../shared/presets';
 import type { TallyResult } from '../../shared/tally';
 import { api, errorCode } from './api';
+import { formatMoment, LinkRow, useReveal } from './ui';
 
 interface SessionFacts {
   id: string;
@@ -38,6 +39,8 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
   const [asking, setAsking] = useState(false);
   const [override, setOverride] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Unpublished results stay covered on a laptop that may be mirrored, until the committee asks.
+  const [shown, setShown] = useReveal();
 
   const load = useCallback(async () => {
     try {
@@ -71,6 +74,7 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
   // The LAN address, so a projector on another machine can open the link too.
   const displayUrl = `${lanOrigin ?? location.origin}/display/${sessionId}#${session.displayKey}`;
   const levels = session.preset.levels;
+  const covered = session.publishedAt === null && !shown;
 
   return (
     <section class="results-panel" data-testid="results-panel">
@@ -81,12 +85,10 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
         </p>
       )}
 
-      <p>
-        {t('displayLink')}: <code class="display-link">{displayUrl}</code>{' '}
-        <a href={displayUrl} target="_blank" rel="noreferrer">
-          {t('openDisplay')}
-        </a>
-      </p>
+      <div class="display-link-row">
+        <h3>{t('displayLink')}</h3>
+        <LinkRow url={displayUrl} openLabel={t('openDisplay')} testId="results-display-link" secret />
+      </div>
 
       {session.state !== 'closed' && session.sealed && (
         <fieldset class="live-results" data-testid="live-sealed">
@@ -98,24 +100,28 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
       )}
 
       {session.state !== 'closed' && !session.sealed && (
-        <fieldset class="live-results">
-          <legend>{t('live')}</legend>
+        <fieldset class="live-results" data-testid="live-results">
+          <legend class="sr-only">{t('live')}</legend>
           <p class="hint">{session.preset.sensitive ? t('liveSensitive') : t('liveHint')}</p>
           {session.preset.sensitive && !session.liveResults && (
-            <label style={{ display: 'flex', gap: '0.5em', alignItems: 'center' }}>
-              <input type="checkbox" style={{ width: 'auto', margin: 0 }} checked={override} onChange={(e) => setOverride((e.target as HTMLInputElement).checked)} /> {t('liveOverride')}
+            <label class="inline">
+              <input type="checkbox" checked={override} onChange={(e) => setOverride(e.currentTarget.checked)} />
+              {t('liveOverride')}
             </label>
           )}
-          <p>
-            <strong>{session.liveResults ? t('liveIsOn') : t('liveIsOff')}</strong>{' '}
-            <button
-              type="button"
+          {/* A switch with its name beside it; it acts at once (and is logged), so it says its state in words too. */}
+          <label class="switch-row">
+            <input
+              type="checkbox"
+              role="switch"
+              class="switch"
+              checked={session.liveResults}
               disabled={busy || (!session.liveResults && session.preset.sensitive && !override)}
-              onClick={() => run(() => api('POST', `${base}/live-results`, { enabled: !session.liveResults, override }))}
-            >
-              {session.liveResults ? t('liveOff') : t('liveOn')}
-            </button>
-          </p>
+              onChange={() => void run(() => api('POST', `${base}/live-results`, { enabled: !session.liveResults, override }))}
+            />
+            <span class="switch-label">{t('live')}</span>
+            <strong class={session.liveResults ? 'switch-state on' : 'switch-state'}>{session.liveResults ? t('liveIsOn') : t('liveIsOff')}</strong>
+          </label>
         </fieldset>
       )}
 
@@ -136,63 +142,83 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
               {results.base.id !== 'valid' && results.persons[0] && (lang === 'vi' ? ` (${formatCount(results.persons[0].base, lang)} phiếu)` : ` (${formatCount(results.persons[0].base, lang)})`)}
             </strong>
           </p>
-          <table class="results-table">
-            <thead>
-              <tr>
-                <th>{t('order')}</th>
-                <th>{t('person')}</th>
-                <th>{t('valid')}</th>
-                <th>{t('invalid')}</th>
-                {levels.map((l) => (
-                  <th key={l.id}>{l.label[lang]}</th>
-                ))}
-                <th>{t('thresholds')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.persons.map((p) => (
-                <tr key={p.personId} class={p.thresholds.length > 0 ? 'crossed' : undefined}>
-                  <td>{p.order}</td>
-                  <td>
-                    {p.fullName}
-                    <br />
-                    <small>{p.position}</small>
-                  </td>
-                  <td>{p.valid}</td>
-                  <td>{p.invalid}</td>
-                  {levels.map((l) => (
-                    <td key={l.id}>
-                      {p.counts[l.id] ?? 0} ({formatPercent(p.percents[l.id] ?? null, lang)})
-                    </td>
-                  ))}
-                  <td>{p.thresholds.map((th) => th.label[lang]).join('; ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-
-          {session.publishedAt ? (
-            <p class="notice" role="status">
-              {t('published')} {new Date(session.publishedAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}
-            </p>
-          ) : asking ? (
-            <div class="confirm" role="alertdialog" aria-label={t('publish')}>
-              <p>{t('publishConfirm')}</p>
-              <button type="button" class="primary" disabled={busy} onClick={() => run(() => api('POST', `${base}/publish`)).then(() => setAsking(false))}>
-                {t('confirm')}
-              </button>{' '}
-              <button type="button" onClick={() => setAsking(false)}>
-                {t('cancel')}
+          {covered ? (
+            <div class="covered" data-testid="results-covered">
+              <p>{t('resultsHidden')}</p>
+              <button type="button" class="primary" onClick={() => setShown(true)}>
+                {t('resultsShow')}
               </button>
             </div>
           ) : (
             <>
-              <p class="hint">{t('notPublished')}</p>
-              <button type="button" class="primary" onClick={() => setAsking(true)}>
-                {t('publish')}
-              </button>
+              {!session.publishedAt && (
+                <div class="row">
+                  <button type="button" aria-pressed="true" onClick={() => setShown(false)}>
+                    {t('resultsHide')}
+                  </button>
+                </div>
+              )}
+              <table class="results-table">
+                <thead>
+                  <tr>
+                    <th>{t('order')}</th>
+                    <th>{t('person')}</th>
+                    <th>{t('valid')}</th>
+                    <th>{t('invalid')}</th>
+                    {levels.map((l) => (
+                      <th key={l.id}>{l.label[lang]}</th>
+                    ))}
+                    <th>{t('thresholds')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {results.persons.map((p) => (
+                    <tr key={p.personId} class={p.thresholds.length > 0 ? 'crossed' : undefined}>
+                      <td>{p.order}</td>
+                      <td>
+                        {p.fullName}
+                        <br />
+                        <small>{p.position}</small>
+                      </td>
+                      <td>{p.valid}</td>
+                      <td>{p.invalid}</td>
+                      {levels.map((l) => (
+                        <td key={l.id} class="level">
+                          {p.counts[l.id] ?? 0} ({formatPercent(p.percents[l.id] ?? null, lang)})
+                        </td>
+                      ))}
+                      <td>{p.thresholds.map((th) => th.label[lang]).join('; ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </>
           )}
+
+          <div class="publish-step">
+            {session.publishedAt ? (
+              <p class="notice" role="status">
+                {t('published')} {formatMoment(session.publishedAt)}
+              </p>
+            ) : asking ? (
+              <div class="confirm" role="alertdialog" aria-label={t('publish')}>
+                <p>{t('publishConfirm')}</p>
+                <button type="button" class="primary" disabled={busy} onClick={() => run(() => api('POST', `${base}/publish`)).then(() => setAsking(false))}>
+                  {t('confirm')}
+                </button>{' '}
+                <button type="button" onClick={() => setAsking(false)}>
+                  {t('cancel')}
+                </button>
+              </div>
+            ) : (
+              <>
+                <p class="hint">{t('notPublished')}</p>
+                <button type="button" class="primary" onClick={() => setAsking(true)}>
+                  {t('publish')}
+                </button>
+              </>
+            )}
+          </div>
 
           <h3>{t('exports')}</h3>
           <ul class="exports">

@@ -1,4 +1,4 @@
-/** Running the room: open voting, follow turnout live, close voting; the projector link. */
+/** Running the room: open voting, follow turnout live, close voting; the projector link, its key covered. */
 import { api } from './api';
 import { QuorumBadge } from './session-form';
 import type { TabProps } from './session-view';
@@ -117,7 +117,7 @@ export function RunTab({ session, reload }: TabProps) {
       <ErrorNote code={action.error} />
       <div class="panel">
         <h3>{t('displayLink')}</h3>
-        <LinkRow url={displayUrl} openLabel={t('openDisplay')} testId="display-link" />
+        <LinkRow url={displayUrl} openLabel={t('openDisplay')} testId="display-link" secret />
       </div>
     </>
   );

@@ -1,12 +1,17 @@
 /**
  * "Void the slips not handed out": the server cannot tell a slip on the table from one in a
- * delegate's hand, so the operator types the codes of the slips left over (one per line).
- * Voiding every unused slip is offered too, but only for slips none of which went out.
+ * delegate's hand, so the operator shows the slips left over to the laptop camera one after
+ * another (slip-scanner.tsx), or types their codes (one per line). Voiding every unused slip
+ * is offered too, but only for slips none of which went out.
  */
 import { useState } from 'preact/hooks';
 import { errorMessage, type ErrorCode } from '../../shared/errors';
+import type { AdminTextKey } from '../../shared/i18n/admin';
 import { api, errorCode } from './api';
+import { primeBeep } from './beep';
 import { ask } from './confirm';
+import { cameraAvailable } from './qr-camera';
+import { SlipScanner } from './slip-scanner';
 import { lang, t } from './state';
 import { ErrorNote, useAction } from './ui';
 
@@ -21,7 +26,17 @@ export function LeftoverVoid({ sessionId, unused, draft, onDone }: { sessionId: 
   const [text, setText] = useState('');
   const [report, setReport] = useState<{ ok: number; failed: { code: string; error: ErrorCode }[] } | null>(null);
   const action = useAction();
+  const [scanning, setScanning] = useState(false);
+  // Known before anything is pressed: over the LAN the browser gives no camera at all.
+  const [camera, setCamera] = useState<AdminTextKey | null>(() => (cameraAvailable() ? null : 'slipCameraUnavailable'));
   const codes = splitCodes(text);
+  const startScan = async () => {
+    primeBeep();
+    if (!(await ask({ message: t('confirmLeftoverScan'), danger: true }))) return;
+    primeBeep();
+    setCamera(null);
+    setScanning(true);
+  };
   const voidListed = async () => {
     if (!(await ask({ message: t('confirmVoidLeftover', { n: codes.length }), danger: true }))) return;
     const failed: { code: string; error: ErrorCode }[] = [];
@@ -39,9 +54,30 @@ export function LeftoverVoid({ sessionId, unused, draft, onDone }: { sessionId: 
     await onDone();
   };
   return (
-    <div class="panel">
+    <div class="panel leftover">
       <h3>{t('voidUnusedTitle')}</h3>
       <p class="hint">{t('voidUnusedHint')}</p>
+      <div class="row">
+        <button type="button" class={scanning ? '' : 'primary'} disabled={camera === 'slipCameraUnavailable'} aria-pressed={scanning} onClick={() => (scanning ? setScanning(false) : void startScan())}>
+          {scanning ? t('leftoverScanStop') : t('leftoverScan')}
+        </button>
+      </div>
+      {camera && (
+        <p class="warn" role="status" data-testid="slip-camera-problem">
+          {t(camera)}
+        </p>
+      )}
+      {scanning && (
+        <SlipScanner
+          sessionId={sessionId}
+          onVoided={() => void onDone()}
+          onProblem={(key) => {
+            setCamera(key);
+            setScanning(false);
+          }}
+        />
+      )}
+      {!camera && <p class="hint">{t('leftoverTypeHint')}</p>}
       <label>
         {t('leftoverCodes')}
         <textarea rows={4} spellcheck={false} value={text} onInput={(e) => setText(e.currentTarget.value)} />

@@ -1,6 +1,7 @@
 /** Small shared pieces: load data, run an action (asking first), show its error or result. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorMessage, type ErrorCode } from '../../shared/errors';
+import { formatVietnamMoment } from '../../shared/format';
 import { api, errorCode } from './api';
 import { ask, type ConfirmRequest } from './confirm';
 import { lang, t } from './state';
@@ -66,30 +67,96 @@ export function useAction() {
   return { busy, error, notice, run, setError };
 }
 
-/** A moment of the day as the console shows it: "14:05 27/11/2026" (never a two-digit year). */
+/** A moment of the day as the console shows it, in Vietnam's time: "14:05 27/11/2026" (never a two-digit year). */
 export function formatMoment(iso: string): string {
-  return new Intl.DateTimeFormat(lang.value === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+  return formatVietnamMoment(iso);
 }
 
-/** A link shown in full, with a copy button and an "open" button (the display link, the list of tracking codes). */
-export function LinkRow({ url, openLabel, testId }: { url: string; openLabel: string; testId: string }) {
+/**
+ * Something shown only while the operator asks (the laptop may be mirrored on the projector):
+ * hidden at first, and hidden again when the browser tab is left. Leaving the console tab
+ * unmounts the part, which hides it too.
+ */
+export function useReveal(): [boolean, (shown: boolean) => void] {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const left = () => {
+      if (document.visibilityState === 'hidden') setShown(false);
+    };
+    document.addEventListener('visibilitychange', left);
+    return () => document.removeEventListener('visibilitychange', left);
+  }, []);
+  return [shown, setShown];
+}
+
+/** Copy to the clipboard; over the LAN (no secure context) through a selected, unseen textarea. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext !== false) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Refused (no permission): try the old way.
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.className = 'offscreen';
+  document.body.append(area);
+  area.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+  }
+}
+
+/**
+ * A link with a copy button and an "open" button (the display link, the list of tracking codes).
+ * A `secret` link (the display link carries its key) shows only its address and path until
+ * "Hiện" is pressed; copying and opening work while it is hidden.
+ */
+export function LinkRow({ url, openLabel, testId, secret = false }: { url: string; openLabel: string; testId: string; secret?: boolean }) {
   const [copied, setCopied] = useState(false);
+  const [shown, setShown] = useReveal();
+  const hidden = secret && !shown;
+  const [visible, key] = url.includes('#') ? [url.slice(0, url.indexOf('#') + 1), url.slice(url.indexOf('#') + 1)] : [url, ''];
   return (
-    <div class="row">
-      <code class="url" data-testid={testId}>
-        {url}
-      </code>
-      <button
-        type="button"
-        onClick={() => {
-          void navigator.clipboard?.writeText(url).then(() => setCopied(true));
-        }}
-      >
-        {copied ? t('copied') : t('copy')}
-      </button>
-      <a class="button" href={url} target="_blank" rel="noopener noreferrer">
-        {openLabel}
-      </a>
+    <div class="stack">
+      <div class="row link-row">
+        <code class="url" data-testid={testId} data-hidden={hidden ? 'true' : undefined}>
+          {hidden ? (
+            <>
+              {visible}
+              <span class="masked" aria-label={t('linkKeyHidden')}>
+                {'•'.repeat(Math.min(12, key.length || 12))}
+              </span>
+            </>
+          ) : (
+            url
+          )}
+        </code>
+        {secret && (
+          <button type="button" aria-pressed={shown} onClick={() => setShown(!shown)}>
+            {shown ? t('hide') : t('show')}
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={() => {
+            void copyText(url).then(setCopied);
+          }}
+        >
+          {copied ? t('copied') : t('copy')}
+        </button>
+        <a class="button" href={url} target="_blank" rel="noopener noreferrer">
+          {openLabel}
+        </a>
+      </div>
+      {secret && <p class="hint">{t('linkHiddenHint')}</p>}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../errors';
 import { BOX_TEXT } from './admin-box';
+import { HALL_TEXT } from './admin-hall';
 
 type T = { vi: string; en: string };
 
@@ -223,7 +224,7 @@ export const ADMIN_TEXT = {
   paperWhen: { vi: 'Nhập phiếu giấy khi đang bỏ phiếu hoặc sau khi kết thúc, cho đến khi công bố kết quả.', en: 'Paper ballots can be keyed while voting is open or after it closes, until results are published.' },
   paperFirst: { vi: 'Lần nhập thứ nhất (phiếu mới)', en: 'First entry (a new sheet)' },
   paperSecond: { vi: 'Lần nhập thứ hai cho phiếu {id} (do {operator} nhập lần một)', en: 'Second entry for sheet {id} (first keyed by {operator})' },
-  paperMine: { vi: 'Phiếu {id}: bạn đã nhập lần một, chờ người khác nhập lần hai', en: 'Sheet {id}: you keyed it first; waiting for someone else' },
+  paperMine: { vi: 'Phiếu {id}: đồng chí đã nhập lần một, chờ người khác nhập lần hai', en: 'Sheet {id}: you keyed it first; waiting for someone else' },
   paperWithdraw: { vi: 'Hủy lần nhập này', en: 'Withdraw this entry' },
   confirmWithdraw: { vi: 'Hủy lần nhập thứ nhất của phiếu {id}?', en: 'Withdraw the first entry of sheet {id}?' },
   invalidSheet: { vi: 'Cả phiếu không hợp lệ', en: 'Whole sheet invalid' },
@@ -240,6 +241,7 @@ export const ADMIN_TEXT = {
   },
   paperNotYet: { vi: 'Chỉ nhập phiếu giấy sau khi mở bỏ phiếu.', en: 'Paper ballots can be keyed once voting is open.' },
   ...BOX_TEXT,
+  ...HALL_TEXT,
   // Audit
   auditTime: { vi: 'Thời gian (giờ Việt Nam)', en: 'Time (Vietnam)' },
   auditActor: { vi: 'Người thao tác', en: 'By' },

@@ -13,6 +13,12 @@ export const RESULTS_STRINGS = {
   },
   confirm: { vi: 'Xác nhận công bố', en: 'Confirm publishing' },
   cancel: { vi: 'Hủy', en: 'Cancel' },
+  resultsHidden: {
+    vi: 'Kết quả chưa công bố được ẩn trên màn hình này, vì máy tính có thể đang chiếu lên máy chiếu. Ban kiểm phiếu bấm “Hiện kết quả” để xem; kết quả ẩn lại khi rời thẻ này.',
+    en: 'Unpublished results are hidden on this screen, as the laptop may be mirrored on the projector. The tally committee presses “Show results” to read them; they are hidden again on leaving this tab.',
+  },
+  resultsShow: { vi: 'Hiện kết quả', en: 'Show results' },
+  resultsHide: { vi: 'Ẩn kết quả', en: 'Hide results' },
   exports: { vi: 'Biên bản và dữ liệu', en: 'Minutes and data' },
   minutesPrint: { vi: 'Biên bản kiểm phiếu (trang in A4)', en: 'Minutes (A4 print page)' },
   minutesPdf: { vi: 'Biên bản kiểm phiếu (PDF)', en: 'Minutes (PDF)' },
