@@ -9,6 +9,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { fetchReceipts } from '../scripts/lib/client';
 import { castBallots } from '../server/results-test-helpers';
 import { prepareSession, TEST_COMMITTEE, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
 import { randomSymbols, slipPath } from '../shared/slip-code';
@@ -452,7 +453,23 @@ describe('accessibility: the projector at 1280×720 and 1920×1080', () => {
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
     await each('closed, box sealed', (page) => page.getByTestId('box-locked').waitFor(POLL), 'display-box-locked');
     await server.admin.openBox(session.id, shares.slice(0, 2));
+    const receipts = (await fetchReceipts(server.url, session.id))!.codes;
     await each('box opened', (page) => page.getByTestId('receipts').waitFor(POLL), 'display-box-opened');
+
+    // The public list of tracking codes a delegate opens from the projector's QR: one page in both languages.
+    const r = await open('ballot', PHONE, true);
+    for (const [screen, query] of [
+      ['tracking codes list', ''],
+      ['tracking code found', `?code=${encodeURIComponent(receipts[0]!)}`],
+      ['tracking code not found', '?code=0000-0000-0000'],
+    ] as const) {
+      await r.page.goto(`${server.url}/r/${session.id}${query}`);
+      await r.page.locator('main, body').first().waitFor();
+      await quiet(r);
+      found.push(...(await audit(r.page, `receipts ${screen} [${await r.page.evaluate(() => document.documentElement.lang)} ${r.size}]`)));
+    }
+    await screenshot(r.page, 'a11y-receipts-not-found');
+    await r.context.close();
 
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
     await each('published results', (page) => page.getByTestId('results').waitFor(POLL), 'display-results');

@@ -18,9 +18,9 @@ export function renderReceiptsPage(
   file: ReceiptsFile | null,
   check?: { typed: string; code: string | null; found: boolean },
 ): string {
-  const head = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>Mã kiểm tra phiếu — Tracking codes</title><link rel="stylesheet" href="/print/receipts.css"></head><body>`;
+  const head = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>Mã kiểm tra phiếu — Tracking codes</title><link rel="stylesheet" href="/print/receipts.css"></head><body><main>`;
   if (!file) {
-    return `${head}<h1>Danh sách mã kiểm tra</h1><p>Hòm phiếu điện tử chưa được mở: chưa có danh sách mã kiểm tra.</p><p class="en">The phone ballot box has not been opened yet: there is no list of tracking codes.</p></body></html>`;
+    return `${head}<h1>Danh sách mã kiểm tra</h1><p>Hòm phiếu điện tử chưa được mở: chưa có danh sách mã kiểm tra.</p><p class="en">The phone ballot box has not been opened yet: there is no list of tracking codes.</p></main></body></html>`;
   }
   let result = '';
   if (check) {
@@ -40,5 +40,5 @@ Dấu vân tay hòm phiếu <span class="en">(box fingerprint)</span>: <span cla
 ${result}
 <p class="en">Mã kiểm tra chỉ chứng minh phiếu của đồng chí có trong hòm, không cho biết nội dung phiếu. · A tracking code proves your ballot is in the box; it says nothing of its content.</p>
 <ul class="codes">${file.codes.map((c) => `<li>${e(c)}</li>`).join('')}</ul>
-</body></html>`;
+</main></body></html>`;
 }
