@@ -184,7 +184,7 @@ describe('the projector display', () => {
     for (const { page } of [big, small]) {
       await page.getByTestId('receipts').waitFor();
       expect(await page.getByTestId('box-locked').count()).toBe(0);
-      expect(await text(page, 'receipts')).toContain('Quét để kiểm tra mã kiểm tra phiếu của đồng chí');
+      expect(await text(page, 'receipts')).toContain('Quét để đối chiếu mã kiểm tra trên điện thoại');
       expect(await text(page, 'fingerprint')).toBe(detail.box.fingerprint);
       expect(await text(page, 'receipts-url')).toBe(receiptsUrl);
       expect(await readQr(page)).toBe(receiptsUrl);

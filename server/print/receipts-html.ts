@@ -1,6 +1,7 @@
 /**
  * The published list of tracking codes (mã kiểm tra) of an opened box, as a page a delegate
  * opens from the display's QR: no script, a form that checks one code, and the whole list.
+ * It addresses no one ("đồng chí" or "đại biểu" is the vote's choice; the page reads the same for both).
  */
 import type { ReceiptsFile } from '../../shared/api-types';
 import { escapeHtml as e } from './html';
@@ -36,9 +37,9 @@ export function renderReceiptsPage(
 <p class="org">${e(file.title)} — ${e(file.organisation)}</p>
 <p>Số phiếu điện thoại trong hòm: <strong>${file.phoneBallots}</strong> <span class="en">· phone ballots in the box</span><br>
 Dấu vân tay hòm phiếu <span class="en">(box fingerprint)</span>: <span class="fp">${e(file.fingerprint)}</span></p>
-<form method="get"><label for="code">Mã kiểm tra trên điện thoại của đồng chí <span class="en">· Your tracking code</span></label><input id="code" name="code" autocomplete="off" placeholder="XXXX-XXXX-XXXX" value="${e(check?.typed ?? '')}"><button type="submit">Kiểm tra · Check</button></form>
+<form method="get"><label for="code">Mã kiểm tra trên điện thoại <span class="en">· Your tracking code</span></label><input id="code" name="code" autocomplete="off" placeholder="XXXX-XXXX-XXXX" value="${e(check?.typed ?? '')}"><button type="submit">Kiểm tra · Check</button></form>
 ${result}
-<p class="en">Mã kiểm tra chỉ chứng minh phiếu của đồng chí có trong hòm, không cho biết nội dung phiếu. · A tracking code proves your ballot is in the box; it says nothing of its content.</p>
+<p class="en">Mã kiểm tra chỉ chứng minh phiếu có trong hòm, không cho biết nội dung phiếu. · A tracking code proves your ballot is in the box; it says nothing of its content.</p>
 <ul class="codes">${file.codes.map((c) => `<li>${e(c)}</li>`).join('')}</ul>
 </main></body></html>`;
 }

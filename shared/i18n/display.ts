@@ -71,7 +71,7 @@ export const DISPLAY_STRINGS: Record<Lang, DisplayStrings> = {
     boxLockedTitle: 'Hòm phiếu điện tử đang niêm phong',
     boxLocked: 'Xin chờ Ban kiểm phiếu mở hòm phiếu điện tử. Chưa ai đọc được phiếu điện thoại trước khi hòm được mở.',
     boxOpenedWaiting: 'Hòm phiếu điện tử đã được mở. Ban kiểm phiếu đang kiểm phiếu; kết quả sẽ được công bố sau.',
-    receiptsCaption: 'Quét để kiểm tra mã kiểm tra phiếu của đồng chí',
+    receiptsCaption: 'Quét để đối chiếu mã kiểm tra trên điện thoại',
     receiptsQrLabel: 'Mã QR: danh sách mã kiểm tra phiếu điện thoại',
     fingerprint: 'Dấu vân tay hòm phiếu',
     receiptsButton: 'Mã kiểm tra (Q)',
