@@ -17,6 +17,7 @@ import auth from './plugins/auth';
 import casts from './plugins/casts';
 import db from './plugins/db';
 import flood from './plugins/flood';
+import headers from './plugins/headers';
 import laptop from './plugins/laptop';
 import hub from './plugins/hub';
 import pages from './plugins/pages';
@@ -76,16 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody('not-found')));
 
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header(
-      'Content-Security-Policy',
-      "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    );
-  });
-
+  await app.register(headers);
   await app.register(cookie);
   // Per-address HTTP limits on the public routes that ask for them (config.rateLimit), sized
   // to the hall by plugins/flood.ts; the WebSocket's limits are the flood guard's own.
