@@ -192,7 +192,7 @@ export function DisplayApp({ state }: { state: DisplayState }) {
           </div>
         </div>
       </header>
-      {shown ? <ResultsView results={shown.results} live={shown.live} levels={info.levels} lang={lang} perPage={state.rowsPerPage} /> : <TurnoutView state={state} aside={box} />}
+      {shown ? <ResultsView results={shown.results} live={shown.live} levels={info.levels} lang={lang} /> : <TurnoutView state={state} aside={box} />}
       {overlay && (
         <div class="receipts-overlay" data-testid="receipts-overlay">
           <ReceiptsPanel info={info} lang={lang} />

@@ -85,12 +85,12 @@ function Row({ person, levels, lang, showInvalid }: { person: PersonResult; leve
   );
 }
 
-export function ResultsView({ results, live, levels, lang, perPage = PER_PAGE }: { results: TallyResult; live: boolean; levels: Level[]; lang: Lang; perPage?: number }) {
+export function ResultsView({ results, live, levels, lang }: { results: TallyResult; live: boolean; levels: Level[]; lang: Lang }) {
   const s = DISPLAY_STRINGS[lang];
-  // People a page: at most `perPage`, fewer when the type floor cannot hold them. `probe` is
+  // People a page: at most PER_PAGE, fewer when the type floor cannot hold them. `probe` is
   // the page being tried while the pages are sized (each try re-renders within the same task,
   // before the screen paints); null once every page fits.
-  const [limit, setLimit] = useState(perPage);
+  const [limit, setLimit] = useState(PER_PAGE);
   const [probe, setProbe] = useState<number | null>(0);
   const [page, setPage] = useState(0);
   // Bumped when the screen changes size or the bundled font arrives: the pages are sized again.
@@ -104,7 +104,7 @@ export function ResultsView({ results, live, levels, lang, perPage = PER_PAGE }:
   const showInvalid = results.base.id !== 'valid';
   const withTags = shown.some((p) => p.thresholds.length > 0);
   const section = useRef<HTMLElement>(null);
-  const rows = useRef<HTMLDivElement>(null);
+  const table = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const again = () => setScreen((n) => n + 1);
@@ -136,14 +136,14 @@ export function ResultsView({ results, live, levels, lang, perPage = PER_PAGE }:
   // After every layout: fit the type to the page on screen; while sizing, try the next page.
   useLayoutEffect(() => {
     const el = section.current;
-    const list = rows.current;
+    const list = table.current;
     if (!el || !list) return;
     el.style.setProperty('--levels', String(levels.length));
-    const inputs = [results, lang, perPage, screen];
+    const inputs = [results, lang, screen];
     if (!sizedFor.current || inputs.some((v, i) => v !== sizedFor.current![i])) {
       sizedFor.current = inputs;
-      if (limit !== perPage || probe !== 0) {
-        setLimit(perPage);
+      if (limit !== PER_PAGE || probe !== 0) {
+        setLimit(PER_PAGE);
         setProbe(0);
         return;
       }
@@ -188,7 +188,7 @@ export function ResultsView({ results, live, levels, lang, perPage = PER_PAGE }:
         )}
       </div>
       {live && <p class="live-note">{s.liveResults}</p>}
-      <div class="table" ref={rows}>
+      <div class="table" ref={table}>
         <div class="row row-head">
           <span class="order" />
           <span class="who" />

@@ -12,10 +12,8 @@ export interface ShownResults {
   results: TallyResult;
 }
 
-export function createDisplayState(lang: Lang, rowsPerPage = 15) {
+export function createDisplayState(lang: Lang) {
   return {
-    /** At most this many people a results page (`?rows=` on the display link, 1–15). */
-    rowsPerPage,
     info: signal<DisplayInfo | null>(null),
     turnout: signal<Turnout | null>(null),
     results: signal<ShownResults | null>(null),
