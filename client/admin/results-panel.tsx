@@ -233,6 +233,11 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
               </a>
             </li>
             <li>
+              <a href={`${base}/minutes.docx`} download data-testid="minutes-docx">
+                {t('minutesDocx')}
+              </a>
+            </li>
+            <li>
               <a href={`${base}/results.csv`} download>
                 {t('csv')}
               </a>

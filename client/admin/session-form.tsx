@@ -76,6 +76,16 @@ export function SessionForm(props: {
           <input name="place" maxLength={200} value={value.place} onInput={(e) => set('place', e.currentTarget.value)} />
         </label>
         <label>
+          {t('locality')}
+          <input
+            name="locality"
+            maxLength={100}
+            placeholder={t('localityExample')}
+            value={value.locality}
+            onInput={(e) => set('locality', e.currentTarget.value)}
+          />
+        </label>
+        <label>
           {t('heldOn')}
           <input name="heldOn" type="date" required value={value.heldOn} onInput={(e) => set('heldOn', e.currentTarget.value)} />
         </label>

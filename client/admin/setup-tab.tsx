@@ -34,8 +34,8 @@ export function SetupTab({ session, reload }: TabProps) {
                 ? { message: t('confirmPresetSwitch', { name: session.preset.name[lang.value] }), danger: true }
                 : { message: t('confirmSaveSession') },
               async () => {
-                const { title, organisation, place, heldOn, presetId, base, summoned, present } = value;
-                await api('PATCH', `/api/admin/sessions/${session.id}`, { title, organisation, place, heldOn, presetId, base, summoned, present });
+                const { title, organisation, place, locality, heldOn, presetId, base, summoned, present } = value;
+                await api('PATCH', `/api/admin/sessions/${session.id}`, { title, organisation, place, locality, heldOn, presetId, base, summoned, present });
                 await reload();
               },
               () => t('saved'),

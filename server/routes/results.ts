@@ -1,6 +1,6 @@
 /**
  * Results leave the server here: publishing, live results, the display's static info, and
- * the exports (minutes as PDF and print page, results as CSV and JSON, anonymised ballots).
+ * the exports (minutes as PDF, .docx and print page, results as CSV and JSON, anonymised ballots).
  * Per-person counts reach displays only through `pushResults` and the subscribe hook below.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -16,6 +16,7 @@ import { computeResults } from '../domain/lifecycle';
 import { lanUrls } from '../domain/network';
 import { renderMinutesHtml } from '../print/minutes-html';
 import { loadMinutesModel } from '../domain/minutes-model';
+import { renderMinutesDocx } from '../print/minutes-docx';
 import { renderMinutesPdf } from '../print/minutes-pdf';
 import { secretsEqual } from '../domain/ids';
 import { publishResults, setLiveResults } from '../domain/publish';
@@ -137,6 +138,14 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
     await closedSession(app, id);
     const pdf = await renderMinutesPdf(await loadMinutesModel(app.db, id));
     return download(reply, 'application/pdf', `bien-ban-kiem-phieu-${id}.pdf`).send(pdf);
+  });
+
+  // The same minutes, editable: committees amend wording before they sign.
+  app.get('/api/admin/sessions/:id/minutes.docx', { schema: { params: SessionIdParams } }, async (request, reply) => {
+    const { id } = request.params as SessionIdParams;
+    await closedSession(app, id);
+    const docx = await renderMinutesDocx(await loadMinutesModel(app.db, id));
+    return download(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `bien-ban-kiem-phieu-${id}.docx`).send(docx);
   });
 
   app.get('/api/admin/sessions/:id/minutes', { schema: { params: SessionIdParams } }, async (request, reply) => {

@@ -53,6 +53,8 @@ export const ADMIN_TEXT = {
   title: { vi: 'Tên cuộc lấy phiếu', en: 'Title' },
   organisation: { vi: 'Cơ quan, tổ chức', en: 'Organisation' },
   place: { vi: 'Địa điểm', en: 'Place' },
+  locality: { vi: 'Địa danh (dòng ngày tháng của biên bản)', en: 'Locality (the minutes’ date line)' },
+  localityExample: { vi: 'Ví dụ: Huế', en: 'e.g. Huế' },
   heldOn: { vi: 'Ngày', en: 'Date' },
   preset: { vi: 'Quy định áp dụng', en: 'Rule preset' },
   base: { vi: 'Cơ sở tính tỉ lệ phần trăm', en: 'Base of percentages' },

@@ -22,6 +22,7 @@ export const RESULTS_STRINGS = {
   exports: { vi: 'Biên bản và dữ liệu', en: 'Minutes and data' },
   minutesPrint: { vi: 'Biên bản kiểm phiếu (trang in A4)', en: 'Minutes (A4 print page)' },
   minutesPdf: { vi: 'Biên bản kiểm phiếu (PDF)', en: 'Minutes (PDF)' },
+  minutesDocx: { vi: 'Biên bản kiểm phiếu (Word, để sửa trước khi ký)', en: 'Minutes (Word, to amend before signing)' },
   csv: { vi: 'Kết quả (CSV, mở bằng Excel)', en: 'Results (CSV for Excel)' },
   json: { vi: 'Kết quả (JSON)', en: 'Results (JSON)' },
   ballots: { vi: 'Phiếu đã ẩn danh (JSON, để kiểm lại: npm run recount)', en: 'Anonymised ballots (JSON, for a recount: npm run recount)' },
