@@ -300,7 +300,11 @@ describe('accessibility: the console at 1366×768 (and 360×740)', () => {
       present: 48,
     });
     const { persons } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
-      persons: ['Phạm Thị Thu Hà', 'Đặng Văn Quang', 'Vũ Minh Tuấn'].map((fullName) => ({ fullName, position: 'Phó Chủ tịch Hội đồng nhân dân tỉnh' })),
+      // Fifteen, as many as a real list (the People tab's table runs below the fold).
+      persons: Array.from({ length: 15 }, (_, i) => ({
+        fullName: `${['Phạm Thị Thu Hà', 'Đặng Văn Quang', 'Vũ Minh Tuấn', 'Hoàng Thị Ánh Nguyệt', 'Trịnh Quốc Khánh'][i % 5]} ${i + 1}`,
+        position: i % 3 === 0 ? 'Phó Chủ tịch Hội đồng nhân dân tỉnh, Trưởng Ban Pháp chế' : 'Ủy viên Thường trực Hội đồng nhân dân tỉnh',
+      })),
     });
     const { slips } = await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: 4 });
     await server.admin.enterCommittee(session.id, TEST_COMMITTEE);

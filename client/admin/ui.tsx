@@ -131,9 +131,11 @@ export function LinkRow({ url, openLabel, testId, secret = false }: { url: strin
           {hidden ? (
             <>
               {visible}
-              <span class="masked" aria-label={t('linkKeyHidden')}>
+              {/* A span has no name of its own (aria-label is not allowed there): the dots are shown, the words read. */}
+              <span class="masked" aria-hidden="true">
                 {'•'.repeat(Math.min(12, key.length || 12))}
               </span>
+              <span class="sr-only">{t('linkKeyHidden')}</span>
             </>
           ) : (
             url
