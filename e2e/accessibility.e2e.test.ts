@@ -408,7 +408,11 @@ describe('accessibility: the console at 1366×768 (and 360×740)', () => {
     await opening.locator('input[name=share]').fill(shares[1]!);
     await opening.getByRole('button', { name: 'Xuất trình mảnh khóa' }).click();
     await page.getByTestId('box-opened').waitFor(POLL);
-    await both(c, 'box opened, results before publishing', found, 'console-box-opened');
+    await both(c, 'box opened, results covered', found, 'console-box-opened');
+    // Unpublished results stay covered (the laptop may be mirrored) until asked for.
+    await page.getByTestId('results-covered').getByRole('button').click();
+    await page.getByRole('table').first().waitFor(POLL);
+    await both(c, 'results shown before publishing', found, 'console-results-shown');
     // Publishing asks first, in its own panel.
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
     await page.getByRole('alertdialog').waitFor();
