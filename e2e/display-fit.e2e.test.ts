@@ -1,17 +1,19 @@
 /**
  * The projector never cuts a name: real Chromium at 1280×720 and 1920×1080, the real server,
  * votes of 1, 15 and 60 people with very long real-looking Vietnamese names and positions
- * (and a long title). On turnout and on every page of the published results, in Vietnamese
- * and English: every name and position fits its box (wrapped, never an ellipsis), every row
- * is on the screen, the type is never below the floor of docs/results.md, every text is
- * legible on its real background (contrast of the colours the browser paints), and the
- * turnout bar's legend carries the right numbers. Screenshots: e2e/screenshots/display-fit-*.png.
+ * (and a long title). Before and during voting, with the box sealed and opened, on every page
+ * of the published results (turned with Page Down) and under the QR overlay, in Vietnamese and
+ * English, and on the wrong-key screen: every name and position fits its box (wrapped, never
+ * an ellipsis), every row is on the screen, the type is never below the floor of
+ * docs/results.md, every text is legible on its real background (contrast of the colours the
+ * browser paints), and the turnout bar's legend carries the right numbers and shades.
+ * Screenshots: e2e/screenshots/display-fit-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { NAME_MIN, SMALL_RATIO } from '../client/display/fit-type';
 import { castBallots, randomMarks, seeded, type Marks } from '../server/results-test-helpers';
-import { closeAndOpenBox, prepareSession, type TestServer } from '../server/test-helpers';
+import { prepareSession, type TestServer } from '../server/test-helpers';
 import type { TallyResult } from '../shared/tally';
 import { PROJECTOR, screenshot, useServerAndBrowser } from './browser';
 
@@ -213,6 +215,17 @@ async function everyPage(page: Page, results: TallyResult): Promise<Measured[]> 
 }
 
 describe('the projector fits every name', () => {
+  it('a wrong key: the message is legible at both sizes', async () => {
+    const { session } = await prepareSession(server.admin, { persons: 1, slips: 1 });
+    for (const size of SIZES) {
+      const d = await projector(size, `${server.url}/display/${session.id}#wrong-key`);
+      await d.page.getByRole('alert').waitFor();
+      expect((await measure(d.page)).problems).toEqual([]);
+      expect(await d.page.getByRole('heading', { level: 1 }).textContent()).toBe('Đường dẫn màn hình chiếu không đúng.');
+    }
+  });
+
+
   for (const people of [1, 15, 60]) {
     it(`${people} ${people === 1 ? 'person' : 'people'}: turnout and every results page at 1280×720 and 1920×1080, Vietnamese and English`, async () => {
       const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: people, slips: 9, summoned: 40, present: 36 });
@@ -265,7 +278,13 @@ describe('the projector fits every name', () => {
         expect(await d.page.getByTestId('result-row').count()).toBe(0);
       }
 
-      await closeAndOpenBox(server.admin, session.id, shares);
+      await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+      for (const d of displays) {
+        await d.page.getByTestId('box-locked').waitFor();
+        expect(await d.page.getByTestId('result-row').count()).toBe(0);
+        expect((await measure(d.page)).problems).toEqual([]);
+      }
+      await server.admin.openBox(session.id, shares.slice(0, 2));
       for (const d of displays) {
         await d.page.getByTestId('receipts').waitFor();
         expect(await d.page.getByTestId('result-row').count()).toBe(0);
@@ -287,6 +306,12 @@ describe('the projector fits every name', () => {
           if (people === 1) expect(size).toBeGreaterThan(NAME_MIN * 1.8);
           await screenshot(d.page, tag(d, `results-${lang}`));
         }
+        // The QR over the results, on request: legible too.
+        await d.page.keyboard.press('q');
+        await d.page.getByTestId('receipts-overlay').waitFor();
+        expect((await measure(d.page)).problems).toEqual([]);
+        await d.page.keyboard.press('q');
+        await d.page.getByTestId('receipts-overlay').waitFor({ state: 'detached' });
         await setLanguage(d.page, 'vi');
         expect(d.errors).toEqual([]);
       }
