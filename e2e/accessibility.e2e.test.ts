@@ -248,6 +248,9 @@ describe('the ballot by keyboard alone, focus visible at every stop', () => {
     const { page } = k;
     await page.goto(`${server.url}${slips[0]!.path}`);
     await page.getByText('Đã đánh giá 0/4').waitFor(POLL);
+    // Each screen's heading takes the focus as it appears (for screen readers); Tab starts from there.
+    const headingFocused = () => expect.poll(() => page.evaluate(() => document.activeElement?.tagName), POLL).toBe('H1');
+    await headingFocused();
     const stops: string[] = [];
     /** Tab until `wanted` holds for the focused element; every stop on the way must show its focus. */
     const tabTo = async (wanted: () => Promise<boolean>) => {
@@ -275,6 +278,7 @@ describe('the ballot by keyboard alone, focus visible at every stop', () => {
     await tabTo(() => page.getByRole('button', { name: 'Xem lại phiếu' }).evaluate((b) => b === document.activeElement));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Xem lại phiếu' }).waitFor(POLL);
+    await headingFocused();
     expect(await page.getByText('Chưa đánh giá').count()).toBe(0);
     await tabTo(() => page.getByRole('button', { name: 'Gửi phiếu', exact: true }).evaluate((b) => b === document.activeElement));
     await screenshot(page, 'a11y-keyboard-review');
