@@ -147,6 +147,10 @@ async function projector(viewport: { width: number; height: number }, link: stri
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
+  // The fitting sets sizes through the CSSOM, which a CSP without 'unsafe-inline' styles allows.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) errors.push(msg.text());
+  });
   await page.goto(link);
   return { page, errors, viewport };
 }
@@ -222,6 +226,7 @@ describe('the projector fits every name', () => {
       await d.page.getByRole('alert').waitFor();
       expect((await measure(d.page)).problems).toEqual([]);
       expect(await d.page.getByRole('heading', { level: 1 }).textContent()).toBe('Đường dẫn màn hình chiếu không đúng.');
+      expect(d.errors).toEqual([]);
     }
   });
 
