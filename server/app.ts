@@ -12,6 +12,7 @@ import { AppError, errorMessage, type ErrorCode, type ErrorParams } from '../sha
 import { MAX_MESSAGE_BYTES } from '../shared/protocol';
 import { PresentedShares } from './domain/box';
 import type { FloodLimits } from './domain/flood';
+import type { LiveResultsOptions } from './domain/live-results';
 import { logSerializers } from './log';
 import auth from './plugins/auth';
 import casts from './plugins/casts';
@@ -20,8 +21,10 @@ import flood from './plugins/flood';
 import headers from './plugins/headers';
 import laptop from './plugins/laptop';
 import hub from './plugins/hub';
+import livePush from './plugins/live-push';
 import pages from './plugins/pages';
 import ballotRoutes from './routes/ballot';
+import wsRoute from './ws/route';
 import boxRoutes from './routes/box';
 import sessionRoutes from './routes/sessions';
 import consoleRoutes from './routes/console';
@@ -43,6 +46,8 @@ export interface AppOptions {
   adminLan?: boolean | undefined;
   /** Limits against floods (server/domain/flood.ts); tests make them small. */
   floodLimits?: Partial<FloodLimits>;
+  /** Live results' spacing, clock and timer (server/domain/live-results.ts); tests set their own. */
+  liveResults?: LiveResultsOptions | undefined;
   /** Milliseconds since the epoch; tests move a clock by hand instead of waiting. */
   clock?: () => number;
 }
@@ -62,7 +67,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
-  app.decorate('subscribeHooks', []);
   // Shares presented to open a sealed box live in this process's memory only.
   app.decorate('boxShares', new PresentedShares());
 
@@ -93,8 +97,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auth, { adminPassword: options.adminPassword, loginDelayMs: options.loginDelayMs });
   await app.register(hub);
   await app.register(casts);
+  await app.register(livePush, { live: options.liveResults });
 
   app.get('/healthz', async () => ({ ok: true }));
+  await app.register(wsRoute);
   await app.register(ballotRoutes);
   await app.register(boxRoutes);
   await app.register(sessionRoutes);

@@ -31,7 +31,7 @@ describe('the compiled server', () => {
       let out = '';
       child!.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
-        const m = /http:\/\/127\.0\.0\.1:(\d+)\/admin/.exec(out);
+        const m = /http:\/\/localhost:(\d+)\/admin/.exec(out);
         if (m) resolve(`http://127.0.0.1:${m[1]}`);
       });
       child!.once('exit', (code) => reject(new Error(`exited early (${code}): ${out}`)));

@@ -27,7 +27,7 @@ function startProcess(): Promise<{ child: ChildProcess; url: string }> {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\/admin/.exec(out);
+      const m = /http:\/\/localhost:(\d+)\/admin/.exec(out);
       if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
     });
     child.once('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));

@@ -23,6 +23,14 @@ export interface LiveResultsOptions {
   minIntervalMs?: number;
   /** The clock; tests may pass their own. */
   now?: () => number;
+  /** Run `fn` once, `ms` from now by that clock; returns a cancel. Tests pass one they fire by hand. */
+  schedule?: (fn: () => void, ms: number) => () => void;
+}
+
+function realTimer(fn: () => void, ms: number): () => void {
+  const timer = setTimeout(fn, ms);
+  timer.unref?.();
+  return () => clearTimeout(timer);
 }
 
 interface SessionState {
@@ -31,7 +39,8 @@ interface SessionState {
   lastPushAt: number;
   /** The counts last pushed; null after a restart until the next push. */
   snapshot: TallyResult | null;
-  timer: ReturnType<typeof setTimeout> | null;
+  /** Cancels the pending re-check, if one is scheduled. */
+  timer: (() => void) | null;
 }
 
 export const LIVE_MIN_BALLOTS = 5;
@@ -45,6 +54,7 @@ export class LiveResultsGate {
   private readonly minBallots: number;
   private readonly minIntervalMs: number;
   private readonly now: () => number;
+  private readonly scheduleAt: (fn: () => void, ms: number) => () => void;
   private readonly busy = new Set<string>();
   /** Sessions whose ballots changed during a check: checked again when it ends. */
   private readonly again = new Set<string>();
@@ -58,6 +68,7 @@ export class LiveResultsGate {
     this.minBallots = options.minBallots ?? LIVE_MIN_BALLOTS;
     this.minIntervalMs = options.minIntervalMs ?? LIVE_MIN_INTERVAL_MS;
     this.now = options.now ?? Date.now;
+    this.scheduleAt = options.schedule ?? realTimer;
   }
 
   /** The session's gate state; the first time after a start, the last pushed count is read back. */
@@ -172,15 +183,14 @@ export class LiveResultsGate {
 
   private schedule(sessionId: string, s: SessionState, wait: number): void {
     if (s.timer) return;
-    s.timer = setTimeout(() => {
+    s.timer = this.scheduleAt(() => {
       s.timer = null;
       this.check(sessionId).catch(() => undefined);
     }, wait);
-    s.timer.unref?.();
   }
 
   private clearTimer(s: SessionState): void {
-    if (s.timer) clearTimeout(s.timer);
+    s.timer?.();
     s.timer = null;
   }
 

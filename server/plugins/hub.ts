@@ -24,8 +24,6 @@ export interface Hub {
   send(sessionId: string, audiences: Audience[], msg: ServerMessage): void;
   /** Send to every socket of these audiences, whatever session it follows. */
   broadcast(audiences: Audience[], msg: ServerMessage): void;
-  /** Called with each turnout broadcast (e.g. to refresh live results); errors are logged. */
-  onTurnout(listener: (turnout: Turnout) => Promise<void> | void): void;
 }
 
 declare module 'fastify' {
@@ -42,7 +40,6 @@ export default fp(
   async (app) => {
     const rooms = new Map<string, Map<WebSocket, Audience>>();
     const pending = new Set<string>();
-    const listeners: ((turnout: Turnout) => Promise<void> | void)[] = [];
 
     function send(sessionId: string, audiences: Audience[], msg: ServerMessage): void {
       const room = rooms.get(sessionId);
@@ -55,11 +52,11 @@ export default fp(
 
     async function flushTurnout(sessionId: string): Promise<void> {
       const room = rooms.get(sessionId);
-      if ((!room || room.size === 0) && listeners.length === 0) return;
       try {
         const turnout = await getTurnout(app.db, sessionId);
-        send(sessionId, ['console', 'display'], { type: 'turnout', turnout });
-        for (const listener of listeners) await listener(turnout);
+        if (room && room.size > 0) send(sessionId, ['console', 'display'], { type: 'turnout', turnout });
+        // The one follow-up of a turnout change: live counts, where the rules allow (plugins/live-push.ts).
+        await app.livePush.afterTurnout(turnout);
       } catch (err) {
         app.log.warn({ code: (err as Error).name }, 'turnout broadcast failed');
       }
@@ -107,9 +104,6 @@ export default fp(
       send,
       broadcast(audiences, msg) {
         for (const sessionId of rooms.keys()) send(sessionId, audiences, msg);
-      },
-      onTurnout(listener) {
-        listeners.push(listener);
       },
     };
     app.decorate('hub', hub);

@@ -1,17 +1,15 @@
 /**
  * Results leave the server here: publishing, live results, the display's static info, and
  * the exports (minutes as PDF, .docx and print page, results as CSV and JSON, anonymised ballots).
- * Per-person counts reach displays only through `pushResults` and the subscribe hook below.
+ * Per-person counts reach displays only through the live-push plugin (server/plugins/live-push.ts).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { DisplayInfo } from '../../shared/display-info';
 import { AppError } from '../../shared/errors';
 import { BASE_LABELS } from '../../shared/presets';
-import { sendMessage } from '../plugins/hub';
 import { audit } from '../domain/audit';
 import { buildBallotsFile, buildResultsFile, resultsCsv } from '../domain/exports';
-import { LiveResultsGate } from '../domain/live-results';
 import { computeResults } from '../domain/lifecycle';
 import { lanUrls } from '../domain/network';
 import { renderMinutesHtml } from '../print/minutes-html';
@@ -36,22 +34,6 @@ function download(reply: FastifyReply, type: string, filename: string): FastifyR
 
 export default async function resultsRoutes(app: FastifyInstance): Promise<void> {
   const actor = (request: { admin: { operator: string } | null }) => request.admin?.operator ?? 'secretariat';
-  const gate = new LiveResultsGate(app.db, (sessionId, msg) => app.hub.send(sessionId, ['display', 'console'], msg));
-  app.hub.onTurnout((turnout) => gate.onTurnout(turnout));
-  app.addHook('onClose', async () => gate.close());
-
-  // A display or console that subscribes later catches up: published results, or live counts if allowed.
-  app.subscribeHooks.push(async (sessionId, _audience, socket) => {
-    const session = await findSession(app.db, sessionId);
-    if (!session) return;
-    if (session.state === 'closed' && session.publishedAt !== null) {
-      sendMessage(socket, { type: 'results', sessionId, live: false, results: await computeResults(app.db, sessionId) });
-      return;
-    }
-    const snapshot = await gate.forSubscriber(sessionId);
-    if (snapshot) sendMessage(socket, { type: 'results', sessionId, live: true, results: snapshot });
-  });
-
   const DisplayParams = Type.Object({ sessionId: Type.String({ pattern: '^[A-Za-z0-9_-]{8,40}$' }) });
   app.get('/api/display/:sessionId', { schema: { params: DisplayParams } }, async (request, reply): Promise<DisplayInfo> => {
     const { sessionId } = request.params as Static<typeof DisplayParams>;
@@ -92,9 +74,7 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
         detail: { collected: results.collected.total, issued: results.issued.total },
       });
     }
-    // Turnout (now marked published) first, then the counts, to every display in the hall.
-    await app.hub.stateChanged(id);
-    app.hub.send(id, ['display', 'console'], { type: 'results', sessionId: id, live: false, results });
+    await app.livePush.published(id);
     return { publishedAt, already };
   });
 
@@ -106,9 +86,7 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
     if (changed) {
       await audit(app.db, { sessionId: id, actor: actor(request), event: 'live-results.changed', detail: { enabled, override: overridden } });
     }
-    // Switching on mid-vote may already allow a push; switching off takes the counts off every screen.
-    if (enabled) await gate.enabled(id);
-    else gate.withdraw(id);
+    await app.livePush.liveSwitched(id, enabled);
     return { liveResults: enabled, override: overridden };
   });
 

@@ -16,10 +16,10 @@ import {
 } from '../../shared/protocol';
 import { openSlip } from '../domain/cast';
 import { secretsEqual } from '../domain/ids';
-import { getTurnout, findSession } from '../domain/sessions';
+import { findSession } from '../domain/sessions';
 import { sameOrigin } from '../plugins/auth';
 import { fromTheLaptop } from '../plugins/laptop';
-import { sendMessage, type Audience } from '../plugins/hub';
+import type { Audience } from '../plugins/hub';
 
 const validator = Compile(ClientMessageSchema);
 const KNOWN_TYPES = new Set(['slip.open', 'cast', 'subscribe', 'ping']);
@@ -28,15 +28,8 @@ export interface MessageContext {
   request: FastifyRequest;
   /** Present for WebSocket clients: the hub can push to it. */
   socket?: WebSocket;
-}
-
-/** Called after a console or display subscribes, e.g. to send published results. */
-export type SubscribeHook = (sessionId: string, audience: Audience, socket: WebSocket) => Promise<void>;
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    subscribeHooks: SubscribeHook[];
-  }
+  /** Set by a message whose reply must be followed by more (a subscribe's catch-up): the transport runs it once the reply is sent. */
+  after?: () => Promise<void>;
 }
 
 /** Parse raw text into a valid client message, or the error code to answer with. */
@@ -141,13 +134,8 @@ async function handleMessage(app: FastifyInstance, msg: ClientMessage, ctx: Mess
       }
       const socket = ctx.socket;
       app.hub.follow(socket, session.id, audience, owner);
-      // Reply first, then the current turnout, then whatever the hooks add (e.g. published results).
-      queueMicrotask(() => {
-        void (async () => {
-          sendMessage(socket, { type: 'turnout', turnout: await getTurnout(app.db, session.id) });
-          for (const hook of app.subscribeHooks) await hook(session.id, audience, socket);
-        })().catch((err: Error) => app.log.warn({ err: { name: err.name } }, 'subscribe follow-up failed'));
-      });
+      // After the reply: the current turnout, then whatever results this audience may see.
+      ctx.after = () => app.livePush.catchUp(session.id, audience, socket);
       return { type: 'subscribed', ...rid, sessionId: session.id };
     }
     case 'ping':
