@@ -45,6 +45,11 @@ table { width: 100%; border-collapse: collapse; font-size: 10pt; line-height: 1.
 th, td { border: 1px solid #000; padding: 2pt 3pt; vertical-align: top; }
 th { background: #eee; font-size: 9pt; }
 td.n { text-align: right; white-space: nowrap; }
+/* The name column takes what the figures leave, but never less than a third: names wrap, figures do not. */
+.results thead tr:first-child th:nth-child(2) { width: 34%; }
+.appendix th:nth-child(1) { width: 20%; }
+.appendix th:nth-child(2) { width: 17%; }
+.appendix th:nth-child(3) { width: 26%; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 /* The closing sentence and every signature block stay on one page; the thresholds list runs

@@ -31,7 +31,7 @@ function tableHtml(model: MinutesModel): string {
         '</tr>',
     )
     .join('\n');
-  return `<table>
+  return `<table class="results">
 <thead><tr><th rowspan="2">STT</th><th rowspan="2">Họ và tên, chức vụ</th><th rowspan="2">Số phiếu hợp lệ</th><th rowspan="2">Số phiếu không hợp lệ</th>${levelHeads}</tr>
 <tr>${levelSub}</tr></thead>
 <tbody>
