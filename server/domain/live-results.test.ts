@@ -9,12 +9,35 @@ import type { ServerMessage } from '../../shared/protocol';
 import { castBallots, isResults, isTurnout, randomMarks, seeded, type Marks } from '../results-test-helpers';
 import { buildApp } from '../app';
 import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test-helpers';
-import { liveSettingKey } from './live-results';
+import { LIVE_MIN_INTERVAL_MS, liveSettingKey } from './live-results';
+
+/** The gate's clock, moved by hand, and the re-checks it schedules, fired as the clock passes them. */
+function manualClock() {
+  let t = 1_000_000;
+  let timers: { at: number; fn: () => void }[] = [];
+  return {
+    now: () => t,
+    schedule(fn: () => void, ms: number): () => void {
+      const entry = { at: t + ms, fn };
+      timers.push(entry);
+      return () => (timers = timers.filter((x) => x !== entry));
+    },
+    /** Move the clock on and fire every re-check now due. */
+    advance(ms: number): void {
+      t += ms;
+      const due = timers.filter((x) => x.at <= t);
+      timers = timers.filter((x) => x.at > t);
+      for (const d of due) d.fn();
+    },
+  };
+}
 
 let server: TestServer;
+let clock: ReturnType<typeof manualClock>;
 const sockets: WsClient[] = [];
 beforeEach(async () => {
-  server = await startTestServer();
+  clock = manualClock();
+  server = await startTestServer({ liveResults: { now: clock.now, schedule: clock.schedule } });
 });
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.close();
@@ -138,7 +161,11 @@ describe('live results', () => {
     expect((await late.waitFor(isResults)).results.collected.total).toBe(5);
 
     await castBallots(server.url, session.id, slips.slice(9, 10), ballots.slice(9, 10));
-    const second = await screen.waitFor(isResults, 15_000);
+    await turnoutReaches(screen, 10, seen);
+    // Ten ballots, but not yet 5 s after the first push: nothing until the clock passes it.
+    expect(screen.pushed.filter(isResults)).toEqual([]);
+    clock.advance(LIVE_MIN_INTERVAL_MS);
+    const second = await screen.waitFor(isResults);
     seen.push(second);
     expect(second.results.collected.total).toBe(10);
 
@@ -183,7 +210,7 @@ describe('live results across a server restart', () => {
     const port = Number(new URL(server.url).port);
     for (const s of sockets.splice(0)) s.close();
     await server.app.close();
-    server.app = await buildApp({ dbFile: server.dbFile, adminPassword: TEST_PASSWORD, loginDelayMs: 20 });
+    server.app = await buildApp({ dbFile: server.dbFile, adminPassword: TEST_PASSWORD, loginDelayMs: 20, liveResults: { now: clock.now, schedule: clock.schedule } });
     await server.app.listen({ port, host: '127.0.0.1' });
     await server.admin.login(TEST_PASSWORD);
   }
@@ -211,8 +238,10 @@ describe('live results across a server restart', () => {
     const second = await display(session.id, session.displayKey);
     await castBallots(server.url, session.id, slips.slice(7, 10), ballots.slice(7, 10));
     await turnoutReaches(second, 10, []);
-    // The first counts this display ever gets are at 10 ballots: none were sent at 7.
-    expect((await second.waitFor(isResults, 15_000)).results.collected.total).toBe(10);
+    // The first counts this display ever gets are at 10 ballots, once 5 s have passed since the restart: none were sent at 7.
+    expect(second.pushed.filter(isResults)).toEqual([]);
+    clock.advance(LIVE_MIN_INTERVAL_MS);
+    expect((await second.waitFor(isResults)).results.collected.total).toBe(10);
     expect(await lastPushed(session.id)).toBe('10');
 
     // Restarted with 5 ballots past the last push (collected while live results were off): a
@@ -222,7 +251,8 @@ describe('live results across a server restart', () => {
     await restart();
     const third = await display(session.id, session.displayKey);
     await server.admin.call('POST', path, { enabled: true });
-    const fresh = await third.waitFor(isResults, 15_000);
+    clock.advance(LIVE_MIN_INTERVAL_MS);
+    const fresh = await third.waitFor(isResults);
     expect(fresh.results.collected.total).toBe(15);
     expect(third.pushed.filter(isResults)).toEqual([]);
   });
