@@ -4,6 +4,7 @@
  * the app's headers stay exactly as served. What axe leaves undecided is decided here:
  * colour contrast from the colours really painted (e2e/painted-contrast.ts); any other
  * undecided item of impact moderate or higher counts as a finding, to be fixed in the markup.
+ * A11Y_VERBOSE=1 prints how each undecided contrast was decided, and every minor violation.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -78,6 +79,7 @@ async function auditOnce(page: Page, screen: string): Promise<{ findings: Findin
   for (const rule of result.violations as AxeRule[]) {
     for (const node of rule.nodes) {
       if (FAILING.has(node.impact ?? rule.impact ?? '')) add(rule, node, firstLine(node.failureSummary ?? node.html));
+      else if (process.env.A11Y_VERBOSE) console.log(`${screen}: minor ${rule.id} ${JSON.stringify(node.target)}`);
     }
   }
   for (const rule of result.incomplete as AxeRule[]) {
