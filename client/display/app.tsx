@@ -69,6 +69,15 @@ export function handleMessage(state: DisplayState, msg: ServerMessage): void {
   }
 }
 
+/**
+ * A button clicked with the mouse gives focus back to the page: otherwise the next key from a
+ * presenter's clicker (Page Down) lights its focus ring in front of the hall. Pressed from
+ * the keyboard (detail 0), it keeps focus, as a keyboard user expects.
+ */
+function letGo(e: MouseEvent): void {
+  if (e.detail > 0) (e.currentTarget as HTMLElement).blur();
+}
+
 export function DisplayApp({ state }: { state: DisplayState }) {
   useEffect(() => {
     const link = parseDisplayLink(location);
@@ -182,11 +191,27 @@ export function DisplayApp({ state }: { state: DisplayState }) {
           <VotingClock state={state} />
           <div class="corner">
             {shown && info.boxOpened && (
-              <button class="corner-button" type="button" aria-pressed={state.receiptsShown.value} onClick={() => (state.receiptsShown.value = !state.receiptsShown.value)}>
+              <button
+                class="corner-button"
+                type="button"
+                aria-pressed={state.receiptsShown.value}
+                onClick={(e) => {
+                  state.receiptsShown.value = !state.receiptsShown.value;
+                  letGo(e);
+                }}
+              >
                 {state.receiptsShown.value ? s.receiptsHide : s.receiptsButton}
               </button>
             )}
-            <button class="corner-button" type="button" lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => (state.lang.value = lang === 'vi' ? 'en' : 'vi')}>
+            <button
+              class="corner-button"
+              type="button"
+              lang={lang === 'vi' ? 'en' : 'vi'}
+              onClick={(e) => {
+                state.lang.value = lang === 'vi' ? 'en' : 'vi';
+                letGo(e);
+              }}
+            >
               {s.otherLanguage}
             </button>
           </div>
