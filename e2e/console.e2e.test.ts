@@ -5,12 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import QRCode from 'qrcode';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
 import { prepareSession, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
-import { CHROMIUM, screenshot, useServerAndBrowser } from './browser';
+import { screenshot, useServerAndBrowser } from './browser';
+import { launchWithCamera, qrFrame, y4mVideo } from './fake-camera';
 
 const POLL = { timeout: 10_000 };
 /** Wait until the element's text contains `sub`. */
@@ -131,8 +131,13 @@ describe('console walk-through in Chromium', () => {
     expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth })).toMatchObject({ type: 'recorded' });
     ws.close();
     await isText(page.getByTestId('collected'), '1');
-    await hasText(page.getByTestId('display-link'), `/display/${sessionId}#${detail.displayKey}`);
+    // The key is covered (the laptop may be mirrored) until asked for.
+    await hasText(page.getByTestId('display-link'), `/display/${sessionId}#`);
+    expect(await page.locator('body').innerText()).not.toContain(detail.displayKey);
     await screenshot(page, 'console-run-open-1280');
+    await page.getByRole('button', { name: 'Hiện', exact: true }).click();
+    await hasText(page.getByTestId('display-link'), `/display/${sessionId}#${detail.displayKey}`);
+    await page.getByRole('button', { name: 'Ẩn', exact: true }).click();
 
     // Close voting: final.
     await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
@@ -346,6 +351,9 @@ describe('console walk-through in Chromium', () => {
     const opened = page.getByTestId('box-opened');
     await isText(opened.getByTestId('box-phone-ballots'), '1');
     await isText(opened.getByTestId('box-spoilt'), '0');
+    // Unpublished results stay covered until the committee asks.
+    await page.getByTestId('results-covered').waitFor(POLL);
+    await page.getByRole('button', { name: 'Hiện kết quả' }).click();
     await page.getByTestId('results-panel').locator('table.results-table').waitFor(POLL);
     await hasText(opened.getByTestId('receipts-link'), `/r/${session.id}`);
     await screenshot(page, 'console-box-opened-1366');
@@ -366,12 +374,9 @@ describe('console walk-through in Chromium', () => {
     await server.admin.openBox(session.id, [shares[0]!]);
     // The camera films the second member's card.
     const video = join(server.dir, 'share-card.y4m');
-    writeFileSync(video, y4mOfQr(shares[1]!));
-    const withCamera = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-    });
+    const card = qrFrame(shares[1]!);
+    writeFileSync(video, y4mVideo([card, card, card]));
+    const withCamera = await launchWithCamera(video);
     try {
       const page = await withCamera.newPage({ viewport: LAPTOP });
       await login(page, 'Lê Thư Ký');
@@ -379,7 +384,7 @@ describe('console walk-through in Chromium', () => {
       await isText(page.getByTestId('box-count'), 'Đã xuất trình 1/2 mảnh khóa — cần thêm 1');
       await page.getByRole('button', { name: 'Quét mã QR' }).click();
       await page.getByTestId('box-opened').waitFor(POLL);
-      await page.getByTestId('results-panel').locator('table.results-table').waitFor(POLL);
+      await page.getByTestId('results-covered').waitFor(POLL);
       expect(await page.getByTestId('share-scanner').count()).toBe(0);
     } finally {
       await withCamera.close();
@@ -393,19 +398,3 @@ const COMMITTEE = [
   { fullName: 'Ngô Văn Lực', role: 'Ủy viên' },
   { fullName: 'Trịnh Bảo Châu', role: 'Ủy viên' },
 ];
-
-/** A Y4M video (what Chromium's fake camera plays) of a card showing the QR of `text`, dark on white. */
-function y4mOfQr(text: string): Buffer {
-  const [width, height, modulePx] = [640, 480, 9];
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const luma = Buffer.alloc(width * height, 235);
-  const left = Math.floor((width - modules.size * modulePx) / 2);
-  const top = Math.floor((height - modules.size * modulePx) / 2);
-  for (let y = 0; y < modules.size * modulePx; y++) {
-    for (let x = 0; x < modules.size * modulePx; x++) {
-      if (modules.get(Math.floor(y / modulePx), Math.floor(x / modulePx))) luma[(top + y) * width + left + x] = 16;
-    }
-  }
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, Buffer.alloc(width * height / 2, 128)]);
-  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), frame, frame, frame]);
-}

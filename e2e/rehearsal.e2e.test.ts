@@ -160,7 +160,10 @@ describe('the whole day', () => {
 
     // --- The projector, from the display link in the console, before voting opens.
     await tab(a, 'Điều hành');
+    // The key is covered on the console (the laptop may be mirrored): shown for a moment to read it.
+    await a.getByRole('button', { name: 'Hiện', exact: true }).click();
     const displayUrl = (await a.getByTestId('display-link').innerText()).trim().replace(/^https?:\/\/[^/]+/, server.url);
+    await a.getByRole('button', { name: 'Ẩn', exact: true }).click();
     const projectors: Page[] = [];
     for (const viewport of [PROJECTOR, { width: 1280, height: 720 }]) {
       const p = await (await browser.newContext({ viewport })).newPage();
@@ -333,8 +336,11 @@ describe('the whole day', () => {
     await isText(a.getByTestId('box-spoilt'), '0');
     const receiptsUrl = (await a.getByTestId('receipts-link').innerText()).trim().replace(/^https?:\/\/[^/]+/, server.url);
     expect(receiptsUrl).toBe(`${server.url}/r/${sessionId}`);
-    await a.getByTestId('results-panel').locator('table.results-table').waitFor(POLL);
+    // Unpublished results are covered until the committee asks.
+    await a.getByTestId('results-covered').waitFor(POLL);
     await day(a, '24b-box-opened-1366');
+    await a.getByRole('button', { name: 'Hiện kết quả' }).click();
+    await a.getByTestId('results-panel').locator('table.results-table').waitFor(POLL);
     await projectors[0]!.getByText('Hòm phiếu điện tử đã được mở').waitFor(POLL);
     await day(projectors[0]!, '24c-display-box-opened-1920');
     await day(a, '24-results-before-publish-1366');

@@ -69,7 +69,6 @@ export function SlipScanner({ sessionId, onVoided, onProblem }: { sessionId: str
     });
   };
 
-  const latest = outcomes[0];
   return (
     <div class="slip-scanner">
       <QrCamera
@@ -79,19 +78,15 @@ export function SlipScanner({ sessionId, onVoided, onProblem }: { sessionId: str
         onProblem={(problem) => onProblem(PROBLEM_TEXT[problem])}
         status={(live) => (notSlip ? t('leftoverScanNotSlip') : live ? t('leftoverScanHint') : t('loading'))}
       />
-      <p class="scan-count" role="status" data-testid="scan-count" data-voided={counts.voided} data-refused={counts.refused}>
-        <strong>{t('leftoverScanCount', { n: counts.voided })}</strong>
-        {counts.refused > 0 && <span class="refused"> · {t('leftoverScanRefusedCount', { n: counts.refused })}</span>}
-      </p>
-      {latest?.error && (
-        <p class="error" role="alert" data-code={latest.error} key={latest.n}>
-          {t('leftoverScanRefused', { id: latest.id })} {errorMessage(latest.error, lang.value)}
+      <div class="scan-results">
+        <p class="scan-count" role="status" data-testid="scan-count" data-voided={counts.voided} data-refused={counts.refused}>
+          <strong>{t('leftoverScanCount', { n: counts.voided })}</strong>
+          {counts.refused > 0 && <span class="refused"> · {t('leftoverScanRefusedCount', { n: counts.refused })}</span>}
         </p>
-      )}
-      {outcomes.length > 0 && (
-        <ul class="scan-log" data-testid="scan-log">
-          {outcomes.map((o) => (
-            <li key={o.n} class={o.error ? 'refused' : 'voided'} data-code={o.error ?? undefined}>
+        {/* Newest first; the newest stands out, a refusal most of all, and a screen reader hears each one. */}
+        <ul class="scan-log" role="log" data-testid="scan-log">
+          {outcomes.map((o, i) => (
+            <li key={o.n} class={`${o.error ? 'refused' : 'voided'}${i === 0 ? ' latest' : ''}`} data-code={o.error ?? undefined}>
               <span class="mark" aria-hidden="true">
                 {o.error ? '✗' : '✓'}
               </span>
@@ -99,7 +94,7 @@ export function SlipScanner({ sessionId, onVoided, onProblem }: { sessionId: str
             </li>
           ))}
         </ul>
-      )}
+      </div>
     </div>
   );
 }
