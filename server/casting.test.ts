@@ -102,14 +102,12 @@ describe('casting', () => {
   it('malformed JSON, unknown types, wrong shapes and oversize frames get error replies; the connection keeps working', async () => {
     const raw = new WebSocket(`${server.url.replace('http', 'ws')}/ws`);
     await new Promise((r) => raw.once('open', r));
-    const replies: any[] = [];
-    raw.on('message', (d) => replies.push(JSON.parse(d.toString())));
-    const send = async (data: string | Buffer, binary = false) => {
-      const n = replies.length;
-      raw.send(data, { binary });
-      for (let i = 0; i < 500 && replies.length === n; i++) await new Promise((r) => setTimeout(r, 10));
-      return replies[n];
-    };
+    // One reply per frame, in order: each send waits for the next message, not for a timer.
+    const send = (data: string | Buffer, binary = false) =>
+      new Promise<unknown>((resolve) => {
+        raw.once('message', (d) => resolve(JSON.parse(d.toString())));
+        raw.send(data, { binary });
+      });
     expect(await send('{not json')).toEqual({ type: 'error', code: 'bad-message' });
     expect(await send('[]')).toEqual({ type: 'error', code: 'bad-message' });
     expect(await send('null')).toEqual({ type: 'error', code: 'bad-message' });

@@ -161,15 +161,32 @@ export class WsClient {
     });
   }
 
-  /** Wait for a pushed message matching `match`. */
-  async waitFor<T extends ServerMessage>(match: (m: ServerMessage) => m is T, timeoutMs = 10_000): Promise<T> {
-    const start = Date.now();
-    for (;;) {
+  /** Wait for a pushed message matching `match` (taken out of `pushed`): woken by each message, not polled. */
+  waitFor<T extends ServerMessage>(match: (m: ServerMessage) => m is T, timeoutMs = 10_000): Promise<T> {
+    const take = (): T | undefined => {
       const i = this.pushed.findIndex(match);
-      if (i >= 0) return this.pushed.splice(i, 1)[0] as T;
-      if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for a pushed message');
-      await new Promise((r) => setTimeout(r, 10));
-    }
+      return i >= 0 ? (this.pushed.splice(i, 1)[0] as T) : undefined;
+    };
+    const now = take();
+    if (now) return Promise.resolve(now);
+    return new Promise<T>((resolve, reject) => {
+      const onMessage = () => {
+        // Runs after the constructor's handler has filed the message under `pushed`.
+        const found = take();
+        if (!found) return;
+        cleanup();
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error('timed out waiting for a pushed message'));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.socket.off('message', onMessage);
+      };
+      this.socket.on('message', onMessage);
+    });
   }
 
   /** Open a slip as the ballot page does; returns what the page seals its ballot with. */
