@@ -17,7 +17,8 @@ import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from 
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer(process.env.AUDIT_LOG ? { logger: { level: "error" } } : {});
+  // ADMIN_LAN=1 is recorded at start (admin.lan-enabled).
+  server = await startTestServer({ adminLan: true });
 });
 afterAll(async () => {
   await server.close();

@@ -26,6 +26,7 @@ describe('audit words', () => {
     expect(auditDetailText('box.opened', { holders: 'Hòa, Bình' }, 'vi')).toBe('người xuất trình mảnh khóa: Hòa, Bình');
     expect(auditDetailText('box.sealed', { holders: 3 }, 'vi')).toBe('người giữ mảnh khóa: 3');
     expect(auditActorText('secretariat', 'vi')).toBe('Bàn thư ký');
+    expect(auditActorText('server', 'vi')).toBe('Máy chủ');
     expect(auditActorText('Trần Thị B', 'en')).toBe('Trần Thị B');
   });
 

@@ -137,8 +137,11 @@ export const AUDIT_BOOLEAN_TEXT: Record<'true' | 'false', T> = {
   false: { vi: 'không', en: 'no' },
 };
 
-/** The actor a request without a logged-in name is recorded under. */
-const NAMELESS_ACTOR: Record<string, T> = { secretariat: { vi: 'Bàn thư ký', en: 'Secretariat' } };
+/** The actors recorded without a person's name: a request with no logged-in name, the server itself. */
+const NAMELESS_ACTOR: Record<string, T> = {
+  secretariat: { vi: 'Bàn thư ký', en: 'Secretariat' },
+  server: { vi: 'Máy chủ', en: 'Server' },
+};
 
 /** `table[key]` when `key` is the table's own (never "constructor" or "toString"). */
 function own<V>(table: { [key: string]: V | undefined }, key: string): V | undefined {
