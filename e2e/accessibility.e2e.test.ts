@@ -51,6 +51,10 @@ async function open(face: Face, viewport: { width: number; height: number }, pho
   page.on('requestfinished', (r) => inflight.delete(r));
   page.on('requestfailed', (r) => inflight.delete(r));
   page.on('pageerror', (e) => errors.push(e.message));
+  // Every screen is audited under the policy the server sends (no bypassCSP, no loosening).
+  page.on('response', (r) => {
+    if (r.request().isNavigationRequest() && r.url().startsWith(server.url) && !r.headers()['content-security-policy']) errors.push(`no Content-Security-Policy on ${r.url()}`);
+  });
   return { context, page, face, size: `${viewport.width}×${viewport.height}`, inflight, errors };
 }
 
@@ -89,6 +93,20 @@ async function both(tab: Tab, screen: string, found: Finding[], shot?: string): 
 const noFindings = (found: Finding[]) => expect(found.map(formatFinding)).toEqual([]);
 
 const person = (page: Page, name: string) => page.getByRole('group', { name: new RegExp(name) });
+
+describe('the audit itself', () => {
+  it('decides text over a gradient by its painted colours: grey on a light gradient fails, white on a dark one passes', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.setContent(`<!doctype html><html lang="vi"><head><title>Kiểm tra</title></head><body><main><h1>Kiểm tra</h1>
+      <p id="weak" style="background:linear-gradient(90deg,#fff,#ddd);color:#999;padding:8px">Chữ xám trên nền sáng</p>
+      <p id="strong" style="background:linear-gradient(90deg,#102030,#000);color:#fff;padding:8px">Chữ trắng trên nền tối</p></main></body></html>`);
+    const found = await audit(page, 'gradients');
+    expect(found.map((f) => [f.rule, f.target])).toEqual([['color-contrast', '["#weak"]']]);
+    expect(found[0]!.detail).toMatch(/painted contrast 2\.\d\d:1/);
+    await context.close();
+  });
+});
 
 describe('accessibility: the ballot page at 360×740', () => {
   it('typed code, waiting, empty, marked, review, offline, recorded, used, void, unknown slip, no secret, closed', async () => {
@@ -481,6 +499,7 @@ describe('accessibility: the projector at 1280×720 and 1920×1080', () => {
       found.push(...(await audit(r.page, `receipts ${screen} [${await r.page.evaluate(() => document.documentElement.lang)} ${r.size}]`)));
     }
     await screenshot(r.page, 'a11y-receipts-not-found');
+    expect(r.errors).toEqual([]);
     await r.context.close();
 
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
