@@ -145,7 +145,7 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
           {covered ? (
             <div class="covered" data-testid="results-covered">
               <p>{t('resultsHidden')}</p>
-              <button type="button" class="primary" onClick={() => setShown(true)}>
+              <button type="button" onClick={() => setShown(true)}>
                 {t('resultsShow')}
               </button>
             </div>
