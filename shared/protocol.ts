@@ -1,15 +1,14 @@
 /**
  * The wire protocol between phones, console, display and server.
  *
- * One schema per message; `ClientMessage` and `ServerMessage` are unions tagged on `type`.
- * The server validates every client message once, on arrival (server/ws/dispatch.ts), and
- * answers an invalid one with `{ type: 'error', code }`. The same messages travel over the
- * WebSocket at `/ws` and, as a fallback, as the body of `POST /api/message`.
- *
- * Browser code must `import type` from here: the schemas are for the server.
+ * `ClientMessage` and `ServerMessage` are unions tagged on `type`; this module holds only
+ * types and constants, so every face can import it (and `assertNever`) without bundling a
+ * validator. The schemas the server validates each client message with, once, on arrival
+ * (server/ws/dispatch.ts), are in ./protocol-schemas.ts, checked at compile time against
+ * these types. An invalid message is answered with `{ type: 'error', code }`. The same
+ * messages travel over the WebSocket at `/ws` and, as a fallback, as the body of
+ * `POST /api/message`.
  */
-import { Type, type Static } from 'typebox';
-import { AUTH_TEXT_LENGTH, SEALED_TEXT_LENGTH } from './box';
 import type { Address } from './address';
 import type { ErrorCode } from './errors';
 import type { Level, Text } from './presets';
@@ -19,45 +18,39 @@ export const PROTOCOL_VERSION = 2;
 /** Largest message the server reads, in bytes. A ballot for 60 people is well under it. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
-const Rid = Type.Optional(Type.String({ maxLength: 40 }));
-const SlipId = Type.String({ pattern: '^[0-9A-HJKMNP-TV-Z]{4}$' });
-const B64u = (maxLength: number) => Type.String({ pattern: '^[A-Za-z0-9_-]+$', maxLength });
-const SessionId = Type.String({ pattern: '^[A-Za-z0-9_-]{8,40}$' });
-
 /** Open a slip: proves the secret is known, returns the ballot to fill and the slip's state. */
-export const SlipOpenMessage = Type.Object(
-  { type: Type.Literal('slip.open'), rid: Rid, slipId: SlipId, proof: B64u(64) },
-  { additionalProperties: false },
-);
+export interface SlipOpenMessage {
+  type: 'slip.open';
+  rid?: string;
+  slipId: string;
+  proof: string;
+}
 /**
  * Cast a ballot sealed to the box (shared/box.ts), authenticated by the slip's key. Every
  * field has a fixed length, so every cast frame has the same size. Resend the same `nonce`,
  * `sealed` and `auth` after a lost acknowledgement.
  */
-export const CastMessage = Type.Object(
-  {
-    type: Type.Literal('cast'),
-    rid: Rid,
-    slipId: SlipId,
-    nonce: B64u(64),
-    sealed: Type.String({ pattern: '^[A-Za-z0-9_-]+$', minLength: SEALED_TEXT_LENGTH, maxLength: SEALED_TEXT_LENGTH }),
-    auth: Type.String({ pattern: '^[A-Za-z0-9_-]+$', minLength: AUTH_TEXT_LENGTH, maxLength: AUTH_TEXT_LENGTH }),
-  },
-  { additionalProperties: false },
-);
+export interface CastMessage {
+  type: 'cast';
+  rid?: string;
+  slipId: string;
+  nonce: string;
+  sealed: string;
+  auth: string;
+}
 /** Follow a session's turnout (and its results when they may be shown): console by cookie, display by key. */
-export const SubscribeMessage = Type.Object(
-  { type: Type.Literal('subscribe'), rid: Rid, sessionId: SessionId, displayKey: Type.Optional(B64u(64)) },
-  { additionalProperties: false },
-);
-export const PingMessage = Type.Object({ type: Type.Literal('ping'), rid: Rid }, { additionalProperties: false });
-
-export const ClientMessageSchema = Type.Union([SlipOpenMessage, CastMessage, SubscribeMessage, PingMessage]);
-export type SlipOpenMessage = Static<typeof SlipOpenMessage>;
-export type CastMessage = Static<typeof CastMessage>;
-export type SubscribeMessage = Static<typeof SubscribeMessage>;
-export type PingMessage = Static<typeof PingMessage>;
-export type ClientMessage = Static<typeof ClientMessageSchema>;
+export interface SubscribeMessage {
+  type: 'subscribe';
+  rid?: string;
+  sessionId: string;
+  displayKey?: string;
+}
+export interface PingMessage {
+  type: 'ping';
+  rid?: string;
+}
+/** Every message a phone, display or console sends; the server's schemas are in ./protocol-schemas.ts. */
+export type ClientMessage = SlipOpenMessage | CastMessage | SubscribeMessage | PingMessage;
 
 export type SessionState = 'draft' | 'open' | 'closed';
 

@@ -7,7 +7,7 @@ import { useEffect } from 'preact/hooks';
 import type { DisplayInfo } from '../../shared/display-info';
 import { errorMessage, isErrorCode, type Lang } from '../../shared/errors';
 import { DISPLAY_STRINGS } from '../../shared/i18n/display';
-import type { ServerMessage } from '../../shared/protocol';
+import { assertNever, type ServerMessage } from '../../shared/protocol';
 import { BoxLocked, ReceiptsPanel } from './box-view';
 import { DisplayLink } from './connection';
 import { ResultsView } from './results-view';
@@ -61,11 +61,8 @@ export function handleMessage(state: DisplayState, msg: ServerMessage): void {
     case 'recorded':
     case 'storage':
       return;
-    default: {
-      // Compile-time exhaustiveness (shared/protocol's assertNever is not imported: it would bundle the schemas).
-      const unhandled: never = msg;
-      return unhandled;
-    }
+    default:
+      return assertNever(msg);
   }
 }
 

@@ -6,8 +6,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
 import { AppError, type ErrorCode } from '../../shared/errors';
+import { ClientMessageSchema } from '../../shared/protocol-schemas';
 import {
-  ClientMessageSchema,
   MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   assertNever,
