@@ -48,6 +48,9 @@ function report(event: string, fields: object = {}): void {
   process.stdout.write(`${JSON.stringify({ event, ...fields })}\n`);
 }
 
+/** A pause for scripts/bench.ts to read the server's /proc after a report. */
+const settle = () => new Promise((r) => setTimeout(r, 300));
+
 /** A sealed vote ready to open: people, N slips (timed), the box sealed to a committee of 3 (2 open it). */
 async function sealedVote(admin: AdminClient, title: string, voters: number, persons: number) {
   const session = await admin.call<{ id: string }>('POST', '/api/admin/sessions', {
@@ -91,9 +94,12 @@ async function runApp(config: AppConfig): Promise<void> {
   const keys = await deriveKeys(vote.slips);
   const phones = await pool(vote.slips.length, HANDSHAKES_IN_FLIGHT, (i) => openPhone(config.url, vote.slips[i]!, keys[i]!));
   report('ready', { phones: phones.length, ms: performance.now() - t });
+  // The bench reads the server's memory and CPU on each report: let it, before the next step moves them.
+  await settle();
   const run = await burst(phones.map(armCast));
   const castFrameBytes = frameSizes(phones.map((p) => p.socket), 'cast');
   report('burst', { ...castFigures(run), castFrameBytes });
+  await settle();
   for (const p of phones) p.socket.close();
 
   // Close → results, as the secretariat sees it: close voting, two members open the box, the results.

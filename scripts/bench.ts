@@ -20,7 +20,7 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import { deriveSlipKeyNative } from '../server/domain/slip-keys';
 import { measureFsync, measureRawSqlite } from './lib/bench-machine';
 import { pool, type AppResult, type EchoResult } from './lib/bench-phones';
-import { drainOutput, parseDuration, procMemoryMb, readEvents, spawnNode, stopChild, waitForOutput } from './lib/bench-process';
+import { drainOutput, parseDuration, procCpuMs, procMemoryMb, readEvents, spawnNode, stopChild, waitForOutput } from './lib/bench-process';
 import { summariseProfile, type ProfileSummary } from './lib/cpu-profile';
 import { printReport, type BenchFigures } from './lib/bench-report';
 
@@ -113,19 +113,24 @@ async function main(): Promise<void> {
       nodeArgs: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
       env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(work, 'data'), ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
     });
-    const [, port] = await waitForOutput(server, /http:\/\/127\.0\.0\.1:(\d+)\/admin/);
+    const [, port] = await waitForOutput(server, /http:\/\/(?:127\.0\.0\.1|localhost):(\d+)\/admin/);
     const serverLog = drainOutput(server);
     const serverPid = server.pid!;
     let rssReadyMb = NaN;
     let rssBurstMb = NaN;
     let rssResultsMb = NaN;
+    // The server's CPU from "phones ready" to "burst answered": the burst's cost, less noisy than its wall time.
+    let cpuReady = { mainMs: NaN, allMs: NaN };
+    let cpuBurst = { mainMs: NaN, allMs: NaN };
     const app = await runClient<AppResult>({ mode: 'app', url: `http://127.0.0.1:${port}`, password: PASSWORD, voters, persons, overMs }, (e) => {
       if (e.event === 'issued') log(`issued ${e.slips} slips in ${(e.ms as number).toFixed(0)} ms`);
       if (e.event === 'ready') {
         rssReadyMb = procMemoryMb(serverPid, 'VmRSS');
+        cpuReady = procCpuMs(serverPid);
         log(`${e.phones} phones open and sealed (${(e.ms as number).toFixed(0)} ms); server rss ${rssReadyMb.toFixed(0)} MB`);
       }
       if (e.event === 'burst') {
+        cpuBurst = procCpuMs(serverPid);
         rssBurstMb = procMemoryMb(serverPid, 'VmHWM');
         log(`burst: ${e.acked} recorded in ${(e.wallMs as number).toFixed(0)} ms`);
       }
@@ -180,6 +185,8 @@ async function main(): Promise<void> {
       rawSqliteBatchRowsPerSec: sqlite.batchRowsPerSec,
       ratio: app.burst.perSec / echoed.burst.perSec,
       p99Ratio: app.burst.p99Ms / echoed.burst.p99Ms,
+      burstMainCpuUsPerCast: ((cpuBurst.mainMs - cpuReady.mainMs) * 1000) / voters,
+      burstCpuUsPerCast: ((cpuBurst.allMs - cpuReady.allMs) * 1000) / voters,
       slipsPerSec: app.slipsPerSec,
       slipsLimitPerSec: scrypt.perSec,
       scryptMs: scrypt.ms,

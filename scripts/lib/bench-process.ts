@@ -4,7 +4,7 @@
  * stop it. Also the small statistics every part of the bench shares.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Start `node [nodeArgs] --import tsx file` (or plain `node file` for `.mjs`), with stdout piped. */
 export function spawnNode(file: string, opts: { args?: string[]; nodeArgs?: string[]; env?: Record<string, string>; cwd: string }): ChildProcess {
@@ -93,6 +93,31 @@ export function procMemoryMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
     return m ? Number(m[1]) / 1024 : NaN;
   } catch {
     return NaN;
+  }
+}
+
+/**
+ * CPU time a process has run so far, in ms, from each /proc/<pid>/task/<tid>/schedstat (ns): its main
+ * thread (the event loop) and all its threads together (V8's helpers, libuv's pool, workers).
+ * NaN once the process is gone.
+ */
+export function procCpuMs(pid: number): { mainMs: number; allMs: number } {
+  try {
+    let mainMs = NaN;
+    let allMs = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      let ms: number;
+      try {
+        ms = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+      } catch {
+        continue; // a thread that ended meanwhile
+      }
+      allMs += ms;
+      if (tid === String(pid)) mainMs = ms;
+    }
+    return { mainMs, allMs };
+  } catch {
+    return { mainMs: NaN, allMs: NaN };
   }
 }
 

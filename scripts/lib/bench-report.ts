@@ -41,6 +41,9 @@ export interface BenchFigures {
   ratio: number;
   /** p99Ms / rawWsEchoP99Ms. */
   p99Ratio: number;
+  /** The server's CPU during the burst, per cast, in µs: its main thread (the event loop), and all its threads. */
+  burstMainCpuUsPerCast: number;
+  burstCpuUsPerCast: number;
   slipsPerSec: number;
   /** Slip keys a second with every core deriving them back to back (node:crypto scrypt). */
   slipsLimitPerSec: number;
@@ -78,6 +81,7 @@ export function printReport(f: BenchFigures, profile?: ProfileSummary): void {
     [`steady: ${n} phones over ${num(f.overMs / 1000)} s, p50 / p99`, `${ms(f.steadyP50Ms)} / ${ms(f.steadyP99Ms)}`, `goal ${STEADY_GOAL_MS} ms`, ratio(f.steadyP99Ms, STEADY_GOAL_MS)],
     ['ballots/s vs better-sqlite3, 1 cast a commit', num(f.ballotsPerSec), `${num(f.rawSqliteCommitsPerSec)} commits/s`, ratio(f.ballotsPerSec, f.rawSqliteCommitsPerSec)],
     ['ballots/s vs better-sqlite3, 100 casts a commit', num(f.ballotsPerSec), `${num(f.rawSqliteBatchRowsPerSec)} rows/s`, ratio(f.ballotsPerSec, f.rawSqliteBatchRowsPerSec)],
+    ['server CPU a cast in the burst: event loop / all threads', `${num(f.burstMainCpuUsPerCast)} / ${num(f.burstCpuUsPerCast)} µs`, `${num(1e6 / f.rawWsEchoPerSec)} µs a message, echo wall time`, ''],
     [`server peak memory (VmHWM)`, `${num(f.rssMb)} MB`, `${num(f.echoRssMb)} MB echo server`, ratio(f.rssMb, f.echoRssMb)],
     [`slips issued/s (${n} × 2 sessions)`, num(f.slipsPerSec, 1), `${num(f.slipsLimitPerSec, 1)}/s scrypt on ${f.cores} cores (${ms(f.scryptMs)} each)`, ratio(f.slipsPerSec, f.slipsLimitPerSec)],
     ['close → box opened (2 of 3) → results', ms(f.closeToResultsMs), '', ''],

@@ -20,7 +20,9 @@ interface CpuProfile {
 }
 
 export interface ProfileSummary {
-  /** The window's length and the CPU time sampled in it that was not idle, in ms. */
+  /** The window (CLOCK_MONOTONIC, µs), its length and the CPU time sampled in it that was not idle, in ms. */
+  startUs: number;
+  endUs: number;
   windowMs: number;
   busyMs: number;
   /** Self time per category, largest first; `pct` of busy time. */
@@ -40,7 +42,7 @@ const URL_CATEGORIES: [RegExp, string][] = [
   [/node_modules\/@noble\/|node:crypto|internal\/crypto/, 'crypto'],
   [/node_modules\/tsx\//, 'tsx loader'],
   [/node_modules\//, 'other packages'],
-  [/\/(server|shared)\/|\/build\/server\.mjs$/, APP],
+  [/\/(server|shared)\/|\/build\/[\w-]+\.mjs$/, APP],
   [/^node:|^internal\//, 'Node core (net, streams, events, timers)'],
 ];
 /** better-sqlite3's native methods: the time SQLite itself spends running a statement. */
@@ -52,7 +54,7 @@ const SQLITE_NATIVE = new Set(['run', 'get', 'all', 'iterate', 'exec', 'prepare'
  * statements (and its crypto has frames), so its self time is SQLite's.
  */
 function selfIsSqlite({ functionName, url }: ProfileNode['callFrame']): boolean {
-  return functionName === 'writeCast' && (url.endsWith('/server/domain/cast-commit.ts') || url.endsWith('/build/server.mjs'));
+  return functionName === 'writeCast' && (url.endsWith('/server/domain/cast-commit.ts') || /\/build\/[\w-]+\.mjs$/.test(url));
 }
 
 function categoryOf(node: ProfileNode, parent: string | undefined): string {
@@ -72,7 +74,7 @@ function categoryOf(node: ProfileNode, parent: string | undefined): string {
 function shortUrl(url: string): string {
   const nm = url.lastIndexOf('node_modules/');
   if (nm >= 0) return url.slice(nm + 'node_modules/'.length);
-  const own = /\/((server|shared|scripts)\/.*|build\/server\.mjs)$/.exec(url);
+  const own = /\/((server|shared|scripts)\/.*|build\/[\w-]+\.mjs)$/.exec(url);
   return own ? own[1]! : url.replace(/^file:\/\//, '');
 }
 
@@ -124,6 +126,8 @@ export function summariseProfile(file: string, window?: { startUs: number; endUs
     perFunction.set(key, entry);
   }
   return {
+    startUs: from,
+    endUs: to,
     windowMs: (to - from) / 1000,
     busyMs: busyUs / 1000,
     categories: [...perCategory].map(([name, us]) => ({ name, ms: us / 1000, pct: pct(us) })).sort((a, b) => b.ms - a.ms),
