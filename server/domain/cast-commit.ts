@@ -2,8 +2,8 @@
  * The cast's hot path: group commit on prepared statements.
  *
  * Casts that arrive in the same turn of the event loop, or while a commit is running, share
- * one SQLite transaction and one fsync. Each is checked and written inside its own savepoint,
- * so one refused cast never fails the others; a batch is written in random order; and every
+ * one SQLite transaction and one fsync. Each is checked before anything of it is written, so
+ * one refused cast never fails the others; a batch is written in random order; and every
  * phone is answered only after the commit that holds its ballot (synchronous=FULL). The batch
  * runs on Kysely's one connection (`db.connection()`), so it never lands inside a Kysely
  * transaction of some other request.
@@ -11,24 +11,40 @@
 import type Sqlite from 'better-sqlite3';
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { castAuthInput, decodeBallot, openFromBox, receiptCode, SEALED_TEXT_LENGTH } from '../../shared/box';
+import { decodeBallot, openFromBox, receiptCode, SEALED_TEXT_LENGTH } from '../../shared/box';
 import { AppError } from '../../shared/errors';
 import type { Preset } from '../../shared/presets';
 import type { CastMessage } from '../../shared/protocol';
 import type { Database } from '../db/schema';
 import { sha256 } from './cast';
 
+/** The label `castAuthInput` (shared/box.ts) puts first. */
+const CAST_AUTH_LABEL = 'tinnhiem/cast/v1';
+
 export type CastInput = Pick<CastMessage, 'slipId' | 'nonce' | 'sealed' | 'auth'>;
 export type CastOutcome = { sessionId: string; already: boolean };
 
-/** `castAuth` of shared/box.ts, computed natively (the same bytes, the same HMAC-SHA256). */
+const LENGTH_PREFIX = Buffer.alloc(4);
+
+/**
+ * `castAuth` of shared/box.ts, computed natively: the same bytes (`framed`'s 4-byte
+ * big-endian length before each part), fed to the HMAC part by part instead of copied into
+ * one buffer first.
+ */
 export function castAuthNative(slipKey: Uint8Array, sessionId: string, slipId: string, nonce: string, sealedText: string): Buffer {
-  return createHmac('sha256', slipKey).update(castAuthInput(sessionId, slipId, nonce, sealedText)).digest();
+  const hmac = createHmac('sha256', slipKey);
+  for (const part of [CAST_AUTH_LABEL, sessionId, slipId, nonce, sealedText]) {
+    LENGTH_PREFIX.writeUInt32BE(Buffer.byteLength(part), 0);
+    hmac.update(LENGTH_PREFIX);
+    hmac.update(part, 'utf8');
+  }
+  return hmac.digest();
 }
 
 /** Most casts one commit holds: a burst is committed in steps, so early phones hear back early. */
 export const MAX_BATCH = 128;
 
+/** A slip with the state of its session, in one read. */
 interface SlipRow {
   id: string;
   session_id: string;
@@ -36,20 +52,21 @@ interface SlipRow {
   state: 'unused' | 'used' | 'void';
   nonce_hash: Buffer | null;
   proof_hash: Buffer | null;
-}
-
-interface SessionRow {
-  state: string;
+  session_state: string;
   sealed: number;
   box_secret: Buffer | null;
-  preset_json: string;
+  opened_at: string | null;
 }
 
 /** The statements of the cast, prepared once. */
 export function prepareCastStatements(sqlite: Sqlite.Database) {
   return {
-    slip: sqlite.prepare<[string], SlipRow>('select id, session_id, seal_key, state, nonce_hash, proof_hash from slips where id = ?'),
-    session: sqlite.prepare<[string], SessionRow>('select state, sealed, box_secret, preset_json from vote_sessions where id = ?'),
+    slip: sqlite.prepare<[string], SlipRow>(
+      `select s.id, s.session_id, s.seal_key, s.state, s.nonce_hash, s.proof_hash,
+              v.state as session_state, v.sealed, v.box_secret, v.opened_at
+         from slips s join vote_sessions v on v.id = s.session_id where s.id = ?`,
+    ),
+    preset: sqlite.prepare<[string], { preset_json: string }>('select preset_json from vote_sessions where id = ?'),
     persons: sqlite.prepare<[string], { id: string }>('select id from persons where session_id = ? order by position_order'),
     useSlip: sqlite.prepare<[Buffer, string]>(`update slips set state = 'used', nonce_hash = ? where id = ? and state = 'unused'`),
     insertSealed: sqlite.prepare<[Buffer, string, Buffer]>('insert into sealed_ballots (id, session_id, sealed) values (?, ?, ?)'),
@@ -61,12 +78,57 @@ export function prepareCastStatements(sqlite: Sqlite.Database) {
 export type CastStatements = ReturnType<typeof prepareCastStatements>;
 
 /**
- * Check and write one cast; call inside a transaction (it throws an AppError to refuse).
+ * What an unsealed box's casts decode against: the session's people and levels, read once
+ * per opening of voting instead of on every cast. People and preset cannot change once
+ * voting is open (they are edited in draft only); the entry is keyed by the time voting
+ * opened, and dropped as soon as a cast finds the session no longer open.
+ */
+export class BallotShapes {
+  private readonly bySession = new Map<string, { openedAt: string | null; personIds: string[]; levelIds: string[] }>();
+
+  get(stmts: CastStatements, sessionId: string, openedAt: string | null): { personIds: string[]; levelIds: string[] } {
+    const known = this.bySession.get(sessionId);
+    if (known && known.openedAt === openedAt) return known;
+    const personIds = stmts.persons.all(sessionId).map((p) => p.id);
+    const levelIds = (JSON.parse(stmts.preset.get(sessionId)!.preset_json) as Preset).levels.map((l) => l.id);
+    const shape = { openedAt, personIds, levelIds };
+    this.bySession.set(sessionId, shape);
+    return shape;
+  }
+
+  forget(sessionId: string): void {
+    this.bySession.delete(sessionId);
+  }
+}
+
+/** Random row ids for one batch, drawn from the CSPRNG in one call. */
+export class RowIds {
+  private pool: Buffer = Buffer.alloc(0);
+  private at = 0;
+
+  /** Room for `n` ids (a batch's worth; more are drawn if a batch needs them). */
+  refill(n: number): void {
+    this.pool = randomBytes(16 * Math.max(1, n));
+    this.at = 0;
+  }
+
+  next(): Buffer {
+    if (this.at + 16 > this.pool.length) this.refill(8);
+    const id = this.pool.subarray(this.at, this.at + 16);
+    this.at += 16;
+    return id;
+  }
+}
+
+/**
+ * Check and write one cast inside the batch's transaction; it throws an AppError to refuse.
+ * Every check comes before the first write, and a write either succeeds or fails the whole
+ * batch, so a refused cast has written nothing and needs no savepoint of its own.
  * A retry with the same nonce after a lost acknowledgement is "already recorded"; any other
  * second use of the slip is refused. A sealed box stores the ciphertext it cannot read; an
  * unsealed box decrypts it now.
  */
-export function writeCast(stmts: CastStatements, msg: CastInput): CastOutcome {
+export function writeCast(stmts: CastStatements, shapes: BallotShapes, ids: RowIds, msg: CastInput): CastOutcome {
   // Until the cast proves the slip's secret, every id and every state answer alike
   // (`bad-seal`): short slip ids cannot be scanned, nor polled to learn who has voted.
   const slip = stmts.slip.get(msg.slipId);
@@ -81,30 +143,33 @@ export function writeCast(stmts: CastStatements, msg: CastInput): CastOutcome {
   if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) throw new AppError('bad-seal');
   if (slip.state === 'void') throw new AppError('slip-void', 410);
   if (slip.state === 'used') throw new AppError('slip-used', 409);
-  const session = stmts.session.get(slip.session_id);
-  if (!session || session.state !== 'open') throw new AppError('session-not-open', 409);
+  if (slip.session_state !== 'open') {
+    shapes.forget(slip.session_id);
+    throw new AppError('session-not-open', 409);
+  }
   if (msg.sealed.length !== SEALED_TEXT_LENGTH) throw new AppError('bad-ballot');
-  // The schema has checked the alphabet and the exact length; Node decodes natively.
+  // The message's check has proven the alphabet and the exact length; Node decodes natively.
   const sealed = Buffer.from(msg.sealed, 'base64url');
   let marks: Record<string, string | null> | null = null;
-  let personIds: string[] = [];
-  if (session.sealed !== 1) {
-    const plain = session.box_secret && openFromBox(slip.session_id, session.box_secret, sealed);
-    personIds = stmts.persons.all(slip.session_id).map((p) => p.id);
-    const levelIds = (JSON.parse(session.preset_json) as Preset).levels.map((l) => l.id);
-    marks = plain ? decodeBallot(plain, personIds, levelIds) : null;
+  let personIds: readonly string[] = [];
+  if (slip.sealed !== 1) {
+    const shape = shapes.get(stmts, slip.session_id, slip.opened_at);
+    personIds = shape.personIds;
+    const plain = slip.box_secret && openFromBox(slip.session_id, slip.box_secret, sealed);
+    marks = plain ? decodeBallot(plain, personIds, shape.levelIds) : null;
+    plain?.fill(0);
     if (!marks) throw new AppError('bad-ballot');
   }
   if (stmts.useSlip.run(nonceHash, slip.id).changes !== 1) throw new AppError('slip-used', 409);
   if (marks) {
-    const id = randomBytes(16);
+    const id = ids.next();
     stmts.insertBallot.run(id, slip.session_id);
     for (const personId of personIds) stmts.insertMark.run(id, personId, marks[personId] ?? null);
     // An unsealed box's tracking codes are kept as they come (stored in code order) and
     // published at close; a sealed box's are taken from its ciphertexts when it is opened.
     stmts.insertReceipt.run(slip.session_id, receiptCode(sealed));
   } else {
-    stmts.insertSealed.run(randomBytes(16), slip.session_id, sealed);
+    stmts.insertSealed.run(ids.next(), slip.session_id, sealed);
   }
   return { sessionId: slip.session_id, already: false };
 }
@@ -145,18 +210,19 @@ export class CastCommitter {
     private readonly onStorage: (full: boolean, err?: unknown) => void = () => undefined,
   ) {
     this.stmts = prepareCastStatements(sqlite);
-    // A nested better-sqlite3 transaction is a savepoint: a refused cast rolls back alone.
-    const one = sqlite.transaction((msg: CastInput) => writeCast(this.stmts, msg));
-    this.batch = sqlite.transaction((items: Pending[]) =>
-      items.map((item) => {
+    const shapes = new BallotShapes();
+    const ids = new RowIds();
+    this.batch = sqlite.transaction((items: Pending[]) => {
+      ids.refill(items.length);
+      return items.map((item) => {
         try {
-          return { ok: one(item.msg) };
+          return { ok: writeCast(this.stmts, shapes, ids, item.msg) };
         } catch (err) {
           if (!(err instanceof AppError)) throw new BatchFailed(err);
           return { err };
         }
-      }),
-    );
+      });
+    });
   }
 
   cast(msg: CastInput): Promise<CastOutcome> {

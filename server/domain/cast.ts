@@ -3,7 +3,7 @@
  * is in cast-commit.ts (group commit on prepared statements). A ballot row keeps nothing that
  * points back to a slip.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { BallotSessionView, SlipOpenMessage } from '../../shared/protocol';
@@ -14,7 +14,8 @@ import { secretsEqual } from './ids';
 import { ballotView, getSession, listPersons } from './sessions';
 
 export function sha256(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
+  // One-shot: no Hash object a call (it runs on every cast).
+  return hash('sha256', text, 'buffer');
 }
 
 async function findSlip(db: Kysely<Database>, slipId: string) {
