@@ -10,8 +10,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fetchReceipts } from '../scripts/lib/client';
-import { castBallots } from '../server/results-test-helpers';
-import { prepareSession, TEST_COMMITTEE, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { castBallots } from '../test/results';
+import { prepareSession, TEST_COMMITTEE, TEST_PASSWORD, type TestServer } from '../test/server';
 import { randomSymbols, slipPath } from '../shared/slip-code';
 import { audit, formatFinding, type Finding } from './axe-audit';
 import { PHONE, PROJECTOR, screenshot, useServerAndBrowser } from './browser';

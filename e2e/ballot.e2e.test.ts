@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeAndOpenBox, prepareSession, type TestServer } from '../server/test-helpers';
+import { closeAndOpenBox, prepareSession, type TestServer } from '../test/server';
 import { PHONE, screenshot, useServerAndBrowser } from './browser';
 
 let server: TestServer;

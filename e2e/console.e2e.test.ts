@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { prepareSession, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { prepareSession, TEST_PASSWORD, type TestServer } from '../test/server';
 import { screenshot, useServerAndBrowser } from './browser';
 import { launchWithCamera, qrFrame, y4mVideo } from './fake-camera';
 

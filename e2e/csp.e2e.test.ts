@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { closeAndOpenBox, prepareSession, type TestServer } from '../server/test-helpers';
+import { closeAndOpenBox, prepareSession, type TestServer } from '../test/server';
 import type { Browser } from 'playwright-core';
 import { PHONE, PROJECTOR, useServerAndBrowser } from './browser';
 import { LAPTOP, login, POLL } from './rehearsal-helpers';

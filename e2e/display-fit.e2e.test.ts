@@ -12,8 +12,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { NAME_MIN, SMALL_RATIO } from '../client/display/fit-type';
-import { castBallots, randomMarks, seeded, type Marks } from '../server/results-test-helpers';
-import { prepareSession, type TestServer } from '../server/test-helpers';
+import { castBallots, randomMarks, seeded, type Marks } from '../test/results';
+import { prepareSession, type TestServer } from '../test/server';
 import type { TallyResult } from '../shared/tally';
 import { PROJECTOR, screenshot, useServerAndBrowser } from './browser';
 

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { slipFromScan } from '../shared/slip-code';
-import { castBallots } from '../server/results-test-helpers';
-import { prepareSession, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { castBallots } from '../test/results';
+import { prepareSession, TEST_PASSWORD, type TestServer } from '../test/server';
 import { PROJECTOR, screenshot, useServerAndBrowser } from './browser';
 import { blankFrame, launchWithCamera, photoFrame, y4mVideo } from './fake-camera';
 

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeAndOpenBox, prepareSession, type TestServer } from '../server/test-helpers';
+import { closeAndOpenBox, prepareSession, type TestServer } from '../test/server';
 import { PHONE, PROJECTOR, useServerAndBrowser } from './browser';
 
 let server: TestServer;

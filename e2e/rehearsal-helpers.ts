@@ -4,8 +4,8 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { TEST_PASSWORD } from '../server/test-helpers';
-import { pdfItems } from '../server/test-pdf';
+import { TEST_PASSWORD } from '../test/server';
+import { pdfItems } from '../test/pdf';
 import { PHONE } from './browser';
 
 export const POLL = { timeout: 15_000 };

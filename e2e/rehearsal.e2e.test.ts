@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { TestServer } from '../server/test-helpers';
+import type { TestServer } from '../test/server';
 import { formatPercent } from '../shared/format';
 import type { TallyResult } from '../shared/tally';
 import { PHONE, PROJECTOR, screenshot, useServerAndBrowser } from './browser';

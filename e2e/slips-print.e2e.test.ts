@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { renderSlipsHtml } from '../server/print/slip-html';
 import type { SlipFace } from '../server/print/slip-sheet';
-import { prepareSession, type TestServer } from '../server/test-helpers';
+import { prepareSession, type TestServer } from '../test/server';
 import { pdfLayout } from '../test/pdf-layout';
 import { useServerAndBrowser } from './browser';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../test/server';
 import { runDemo } from './demo';
 
 let server: TestServer;

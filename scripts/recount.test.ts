@@ -12,8 +12,8 @@ import { PRESETS } from '../shared/presets';
 import { BALLOTS_FORMAT, recountBallotsFile, type BallotsFile, type ResultsFile } from '../shared/results-file';
 import { tally } from '../shared/tally';
 import { insertBallot } from '../server/domain/cast';
-import { castBallots, randomMarks, seeded } from '../server/results-test-helpers';
-import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../server/test-helpers';
+import { castBallots, randomMarks, seeded } from '../test/results';
+import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../test/server';
 import { sealRawBallot, slipFromPath, WsClient } from './lib/client';
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../server/app';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/test-helpers';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../test/server';
 
 const run = promisify(execFile);
 let server: TestServer;

@@ -11,9 +11,9 @@ import { AdminClient } from '../scripts/lib/client';
 import { AUDIT_EVENTS, auditActorText, auditDetailText, auditEventText, auditUntranslated } from '../shared/i18n/audit';
 import { formatVietnamMoment } from '../shared/format';
 import { loadMinutesModel } from './domain/minutes-model';
-import { castBallots } from './results-test-helpers';
+import { castBallots } from '../test/results';
 import { SessionPatch } from './routes/schemas';
-import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from './test-helpers';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test/server';
 
 let server: TestServer;
 beforeAll(async () => {

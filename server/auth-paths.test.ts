@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient } from '../scripts/lib/client';
-import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from './test-helpers';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test/server';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../test/server';
 
 let server: TestServer;
 beforeAll(async () => {

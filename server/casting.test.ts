@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
 import type { BallotBox } from '../shared/box';
 import { sealBallot, slipFromPath, WsClient, type SlipHandle } from '../scripts/lib/client';
-import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../test/server';
 
 let server: TestServer;
 let sessionId: string;

@@ -7,8 +7,8 @@
 import Sqlite from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { castBallots } from './results-test-helpers';
-import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { castBallots } from '../test/results';
+import { prepareSession, startTestServer, type TestServer } from '../test/server';
 
 let server: TestServer;
 beforeAll(async () => {

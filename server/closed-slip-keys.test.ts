@@ -8,7 +8,7 @@ import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64Url, openFromBox } from '../shared/box';
 import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../test/server';
 
 let server: TestServer;
 beforeAll(async () => {

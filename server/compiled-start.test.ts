@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AdminClient } from '../scripts/lib/client';
 import { ROOT_DIR } from './app';
-import { prepareSession } from './test-helpers';
+import { prepareSession } from '../test/server';
 
 const dir = mkdtempSync(join(tmpdir(), 'tinnhiem-compiled-'));
 let child: ChildProcess | undefined;

@@ -9,7 +9,7 @@ import http from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from './test-helpers';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test/server';
 
 const other = Object.values(networkInterfaces())
   .flat()

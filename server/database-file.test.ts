@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp, ROOT_DIR } from './app';
-import { castBallots } from './results-test-helpers';
+import { castBallots } from '../test/results';
 import { DatabaseFileError, openDatabase } from './db/open';
-import { prepareSession, startTestServer, TEST_PASSWORD } from './test-helpers';
+import { prepareSession, startTestServer, TEST_PASSWORD } from '../test/server';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { prepareSession, startTestServer } from './test-helpers';
+import { prepareSession, startTestServer } from '../test/server';
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'tinnhiem-full-'));
 let mounted = false;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AdminClient, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
 import { ROOT_DIR } from './app';
-import { prepareSession } from './test-helpers';
+import { prepareSession } from '../test/server';
 
 const PASSWORD = 'durability-test-pw';
 const dir = mkdtempSync(join(tmpdir(), 'tinnhiem-kill-'));

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
 import { DEFAULT_FLOOD_LIMITS, FloodGuard } from './domain/flood';
-import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../test/server';
 
 let server: TestServer | undefined;
 afterEach(async () => {

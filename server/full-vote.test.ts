@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPreset } from '../shared/presets';
 import { tally, type TallyBallot } from '../shared/tally';
 import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../test/server';
 
 let server: TestServer;
 beforeAll(async () => {

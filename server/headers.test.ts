@@ -4,7 +4,7 @@
  * framing refused, and no-store on every admin answer, errors included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../test/server';
 
 let server: TestServer;
 let sessionId: string;

@@ -1,7 +1,7 @@
 /** More ballots collected than delegates present: counted, and the minutes say so for the committee to explain. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { castBallots } from './results-test-helpers';
-import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { castBallots } from '../test/results';
+import { prepareSession, startTestServer, type TestServer } from '../test/server';
 
 let server: TestServer;
 beforeAll(async () => {

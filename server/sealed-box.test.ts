@@ -13,7 +13,7 @@ import { castMessage, sealBallot, sealRawBallot, slipFromPath, WsClient, type Sl
 import { BALLOT_BYTES, encodeBallot, fromBase64Url, openFromBox, type BallotBox } from '../shared/box';
 import { parseShareCode } from '../shared/box-share';
 import { deriveSlipKeyNative } from './domain/slip-keys';
-import { prepareSession, startTestServer, TEST_COMMITTEE, type TestServer } from './test-helpers';
+import { prepareSession, startTestServer, TEST_COMMITTEE, type TestServer } from '../test/server';
 
 let server: TestServer;
 beforeAll(async () => {

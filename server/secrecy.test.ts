@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { closeAndOpenBox, prepareSession, startTestServer } from './test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer } from '../test/server';
 
 const LEVELS = ['high', 'medium', 'low', null] as const;
 

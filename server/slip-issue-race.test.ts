@@ -17,7 +17,7 @@ vi.mock('../shared/slip-code', async (importOriginal) => {
   };
 });
 
-const { prepareSession, startTestServer } = await import('./test-helpers');
+const { prepareSession, startTestServer } = await import('../test/server');
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 let server: TestServer;

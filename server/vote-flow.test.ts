@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boxKeyPair, toBase64Url } from '../shared/box';
 import { castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
-import { prepareSession, startTestServer, type TestServer } from './test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../test/server';
 
 let server: TestServer;
 beforeEach(async () => {

@@ -5,8 +5,8 @@
  */
 import type { TallyResult } from '../shared/tally';
 import { insertBallot } from '../server/domain/cast';
-import { castBallots, randomMarks, seeded, type Marks } from '../server/results-test-helpers';
-import { closeAndOpenBox, prepareSession, type TestServer } from '../server/test-helpers';
+import { castBallots, randomMarks, seeded, type Marks } from './results';
+import { closeAndOpenBox, prepareSession, type TestServer } from './server';
 
 export const MINUTES_NAMES = [
   'Nguyễn Thị Hồng Nhung',

@@ -11,7 +11,7 @@ import { ConfirmHost } from './confirm';
 import { SessionView } from './session-view';
 import { ShareScanner } from './share-scanner';
 import { lang, type Tab } from './state';
-import { call, useConsoleTestServer } from './test-server';
+import { call, useConsoleTestServer } from '../../test/console-server';
 import type { SessionDetail } from './types';
 
 const server = useConsoleTestServer(async ({ password }) => void (await call('POST', '/api/admin/login', { password, operator: 'Thư ký' })));

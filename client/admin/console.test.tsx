@@ -16,7 +16,7 @@ import { PeopleImport } from './people-import';
 import { QuorumBadge, SessionForm } from './session-form';
 import { splitCodes } from './slips-leftover';
 import { lang, operator } from './state';
-import { call, useConsoleTestServer } from './test-server';
+import { call, useConsoleTestServer } from '../../test/console-server';
 import type { PaperStatus, SessionDetail } from './types';
 
 const server = useConsoleTestServer();

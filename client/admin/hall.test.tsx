@@ -8,13 +8,13 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { castBallots } from '../../server/results-test-helpers';
+import { castBallots } from '../../test/results';
 import { ConfirmHost } from './confirm';
 import { LeftoverVoid } from './slips-leftover';
 import { SessionList } from './session-list';
 import { SessionView } from './session-view';
 import { lang, type Tab } from './state';
-import { call, useConsoleTestServer } from './test-server';
+import { call, useConsoleTestServer } from '../../test/console-server';
 import type { SessionDetail } from './types';
 
 const server = useConsoleTestServer(async ({ password }) => void (await call('POST', '/api/admin/login', { password, operator: 'Thư ký' })));

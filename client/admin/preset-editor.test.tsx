@@ -9,7 +9,7 @@ import { findPreset } from '../../shared/presets';
 import { ConfirmHost } from './confirm';
 import { PresetPanel } from './preset-panel';
 import { lang } from './state';
-import { call, useConsoleTestServer } from './test-server';
+import { call, useConsoleTestServer } from '../../test/console-server';
 import type { SessionDetail } from './types';
 import { useLoad } from './ui';
 

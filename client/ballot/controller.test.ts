@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { slipFromPath, type SlipHandle } from '../../scripts/lib/client';
 import { receiptOfSealedText } from '../../shared/box';
-import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../../server/test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../../test/server';
 import { SocketLink, type SocketLinkOptions } from './connection';
 import { BallotController, type BallotState, type ControllerOptions } from './controller';
 import { loadSlip, memoryStorage, type KeyValue } from './slip-store';

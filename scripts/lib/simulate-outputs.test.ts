@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recountBallotsFile, type BallotsFile, type ResultsFile } from '../../shared/results-file';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../../server/test-helpers';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../../test/server';
 import { simulate } from '../simulate';
 
 let server: TestServer;

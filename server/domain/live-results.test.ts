@@ -6,9 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WsClient } from '../../scripts/lib/client';
 import type { ServerMessage } from '../../shared/protocol';
-import { castBallots, isResults, isTurnout, randomMarks, seeded, type Marks } from '../results-test-helpers';
+import { castBallots, isResults, isTurnout, randomMarks, seeded, type Marks } from '../../test/results';
 import { buildApp } from '../app';
-import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test-helpers';
+import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../../test/server';
 import { LIVE_MIN_INTERVAL_MS, liveSettingKey } from './live-results';
 
 /** The gate's clock, moved by hand, and the re-checks it schedules, fired as the clock passes them. */

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient } from '../../scripts/lib/client';
-import { castBallots } from '../results-test-helpers';
-import { closeAndOpenBox, prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test-helpers';
+import { castBallots } from '../../test/results';
+import { closeAndOpenBox, prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../../test/server';
 import { loadMinutesModel } from './minutes-model';
 
 let server: TestServer;

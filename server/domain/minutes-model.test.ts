@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDownload, closedMinutesVote } from '../../test/minutes-vote';
 import { pageText, pdfLayout } from '../../test/pdf-layout';
-import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../../test/server';
 import { loadMinutesModel, signatureBlocks } from './minutes-model';
 import { vietnamClock } from './minutes-times';
 

@@ -8,7 +8,7 @@ import { readDocx } from '../../test/docx-read';
 import { adminDownload, closedMinutesVote, MINUTES_COMMITTEE } from '../../test/minutes-vote';
 import { pageText, pdfLayout } from '../../test/pdf-layout';
 import { loadMinutesModel } from '../domain/minutes-model';
-import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../../test/server';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

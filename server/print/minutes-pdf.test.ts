@@ -5,9 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatPercent } from '../../shared/format';
 import { adminDownload, closedMinutesVote, MINUTES_NAMES } from '../../test/minutes-vote';
-import { castBallots } from '../results-test-helpers';
-import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../test-helpers';
-import { pdfItems } from '../test-pdf';
+import { castBallots } from '../../test/results';
+import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../../test/server';
+import { pdfItems } from '../../test/pdf';
 import { castMessage, sealRawBallot, slipFromPath, WsClient } from '../../scripts/lib/client';
 import type { SessionDetail } from '../../shared/api-types';
 import { BALLOT_BYTES } from '../../shared/box';

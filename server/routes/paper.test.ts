@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdminClient } from '../../scripts/lib/client';
-import { closeAndOpenBox, prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../../test/server';
 
 let server: TestServer;
 let operatorA: AdminClient;

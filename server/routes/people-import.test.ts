@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdminClient } from '../../scripts/lib/client';
-import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../../test/server';
 
 let server: TestServer;
 beforeEach(async () => {

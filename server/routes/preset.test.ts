@@ -4,7 +4,7 @@ import { auditDetailText } from '../../shared/i18n/audit';
 import { findPreset, type Preset } from '../../shared/presets';
 import { insertBallot } from '../domain/cast';
 import { loadMinutesModel } from '../domain/minutes-model';
-import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../../test/server';
 
 let server: TestServer;
 beforeEach(async () => {

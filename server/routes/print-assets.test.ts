@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedMinutesVote } from '../../test/minutes-vote';
 import { PRINT_FONT_FILES } from '../print/fonts';
-import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { prepareSession, startTestServer, type TestServer } from '../../test/server';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recountBallotsFile, type BallotsFile, type ResultsFile } from '../../shared/results-file';
-import { castBallots, randomMarks, seeded } from '../results-test-helpers';
-import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
+import { castBallots, randomMarks, seeded } from '../../test/results';
+import { prepareSession, startTestServer, type TestServer } from '../../test/server';
 
 let server: TestServer;
 beforeEach(async () => {

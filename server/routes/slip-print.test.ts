@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareSession, startTestServer, type TestServer } from '../test-helpers';
-import { pdfPageItems } from '../test-pdf';
+import { prepareSession, startTestServer, type TestServer } from '../../test/server';
+import { pdfPageItems } from '../../test/pdf';
 import QRCode from 'qrcode';
 import { qrMatrix } from '../print/slip-sheet';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminClient } from '../scripts/lib/client';
-import { buildApp, type AppOptions } from './app';
+import { buildApp, type AppOptions } from '../server/app';
 
 export const TEST_PASSWORD = 'test-password-123';
 

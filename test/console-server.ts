@@ -16,7 +16,7 @@ export function useConsoleTestServer(ready?: (server: ConsoleTestServer) => Prom
   const server: ConsoleTestServer = { url: '', password: '' };
   let child: ChildProcess;
   beforeAll(async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'client/admin/test-server-process.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, ['--import', 'tsx', 'test/console-server-process.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
     Object.assign(server, JSON.parse(line) as ConsoleTestServer);
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${server.url}/admin`);
