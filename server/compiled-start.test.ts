@@ -1,14 +1,14 @@
 /**
  * `npm start` runs the server compiled by esbuild (build/server.mjs) with plain node. Build it
  * as `npm start` does and check that it starts, serves the pages, and finds what it reads from
- * disk at run time (the migrations, the PDF fonts).
+ * disk at run time (the migrations, the PDF fonts, the cast worker's module build/cast-worker.mjs).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AdminClient } from '../scripts/lib/client';
+import { AdminClient, castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
 import { ROOT_DIR } from './app';
 import { prepareSession } from '../test/server';
 
@@ -20,7 +20,7 @@ afterAll(() => {
 });
 
 describe('the compiled server', () => {
-  it('starts with node, migrates a new database and prints slips as a PDF', async () => {
+  it('starts with node, migrates a new database, prints slips as a PDF and records a ballot', async () => {
     execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT_DIR, stdio: 'ignore' });
     child = spawn(process.execPath, [join(ROOT_DIR, 'build/server.mjs')], {
       cwd: ROOT_DIR,
@@ -42,6 +42,15 @@ describe('the compiled server', () => {
     const pdf = await fetch(`${url}/api/admin/sessions/${session.id}/slips/print.pdf`, { headers: { cookie: admin.cookieHeader } });
     expect(pdf.status).toBe(200);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    // A cast goes through the batch worker, which the compiled server loads from its own file.
+    const { slips } = await admin.call('GET', `/api/admin/sessions/${session.id}/slips`);
+    await admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const slip = slipFromPath((slips as { path: string }[])[0]!.path);
+    const phone = await WsClient.connect(url);
+    await phone.openSlip(slip, { native: true });
+    const cast = await sealBallot(slip, await admin.ballotBox(session.id), {}, { native: true });
+    expect(await phone.request(castMessage(cast))).toMatchObject({ type: 'recorded', already: false });
+    phone.close();
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
     expect(child.exitCode).toBe(0);

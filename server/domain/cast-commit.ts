@@ -4,25 +4,27 @@
  * Casts that arrive in the same turn of the event loop, or while a commit is running, share
  * one SQLite transaction and one fsync. Each is checked before anything of it is written, so
  * one refused cast never fails the others; a batch is written in random order; and every
- * phone is answered only after the commit that holds its ballot (synchronous=FULL). The batch
- * runs on Kysely's one connection (`db.connection()`), so it never lands inside a Kysely
- * transaction of some other request.
+ * phone is answered only after the commit that holds its ballot (synchronous=FULL). This file
+ * is what runs on the database, in whichever thread holds the connection (cast-worker.ts, or
+ * the main thread for an in-memory database); cast-committer.ts collects the casts.
  */
 import type Sqlite from 'better-sqlite3';
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { decodeBallot, openFromBox, receiptCode, SEALED_TEXT_LENGTH } from '../../shared/box';
-import { AppError } from '../../shared/errors';
+import { AppError, type ErrorCode } from '../../shared/errors';
 import type { Preset } from '../../shared/presets';
 import type { CastMessage } from '../../shared/protocol';
-import type { Database } from '../db/schema';
-import { sha256 } from './cast';
 
 /** The label `castAuthInput` (shared/box.ts) puts first. */
 const CAST_AUTH_LABEL = 'tinnhiem/cast/v1';
 
 export type CastInput = Pick<CastMessage, 'slipId' | 'nonce' | 'sealed' | 'auth'>;
 export type CastOutcome = { sessionId: string; already: boolean };
+
+/** SHA-256 of a text, one-shot: no Hash object a call (it runs on every cast). */
+export function sha256(text: string): Buffer {
+  return hash('sha256', text, 'buffer');
+}
 
 const LENGTH_PREFIX = Buffer.alloc(4);
 
@@ -40,9 +42,6 @@ export function castAuthNative(slipKey: Uint8Array, sessionId: string, slipId: s
   }
   return hmac.digest();
 }
-
-/** Most casts one commit holds: a burst is committed in steps, so early phones hear back early. */
-export const MAX_BATCH = 128;
 
 /** A slip with the state of its session, in one read. */
 interface SlipRow {
@@ -141,11 +140,11 @@ export function writeCast(stmts: CastStatements, shapes: BallotShapes, ids: RowI
   const auth = Buffer.from(msg.auth, 'base64url');
   const expected = castAuthNative(slip.seal_key, slip.session_id, slip.id, msg.nonce, msg.sealed);
   if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) throw new AppError('bad-seal');
-  if (slip.state === 'void') throw new AppError('slip-void', 410);
-  if (slip.state === 'used') throw new AppError('slip-used', 409);
+  if (slip.state === 'void') throw new AppError('slip-void');
+  if (slip.state === 'used') throw new AppError('slip-used');
   if (slip.session_state !== 'open') {
     shapes.forget(slip.session_id);
-    throw new AppError('session-not-open', 409);
+    throw new AppError('session-not-open');
   }
   if (msg.sealed.length !== SEALED_TEXT_LENGTH) throw new AppError('bad-ballot');
   // The message's check has proven the alphabet and the exact length; Node decodes natively.
@@ -160,7 +159,7 @@ export function writeCast(stmts: CastStatements, shapes: BallotShapes, ids: RowI
     plain?.fill(0);
     if (!marks) throw new AppError('bad-ballot');
   }
-  if (stmts.useSlip.run(nonceHash, slip.id).changes !== 1) throw new AppError('slip-used', 409);
+  if (stmts.useSlip.run(nonceHash, slip.id).changes !== 1) throw new AppError('slip-used');
   if (marks) {
     const id = ids.next();
     stmts.insertBallot.run(id, slip.session_id);
@@ -187,102 +186,35 @@ class BatchFailed extends Error {
   }
 }
 
-interface Pending {
-  msg: CastInput;
-  resolve(outcome: CastOutcome): void;
-  reject(err: unknown): void;
-}
+/** One cast's answer from its batch: written (or a retry recognised), or refused with a code. */
+export type CastResult = { ok: CastOutcome } | { refused: ErrorCode };
 
-/** Collects casts and commits them in groups; `cast` resolves once the ballot is on disk. */
-export class CastCommitter {
-  private queue: Pending[] = [];
-  private scheduled = false;
-  private running: Promise<void> = Promise.resolve();
-  private readonly stmts: CastStatements;
-  private readonly batch: (items: Pending[]) => ({ ok: CastOutcome } | { err: unknown })[];
-
-  /** Whether the last batch failed for want of space (reported once per change). */
-  private full = false;
-
-  constructor(
-    private readonly db: Kysely<Database>,
-    sqlite: Sqlite.Database,
-    private readonly onStorage: (full: boolean, err?: unknown) => void = () => undefined,
-  ) {
-    this.stmts = prepareCastStatements(sqlite);
-    const shapes = new BallotShapes();
-    const ids = new RowIds();
-    this.batch = sqlite.transaction((items: Pending[]) => {
-      ids.refill(items.length);
-      return items.map((item) => {
-        try {
-          return { ok: writeCast(this.stmts, shapes, ids, item.msg) };
-        } catch (err) {
-          if (!(err instanceof AppError)) throw new BatchFailed(err);
-          return { err };
-        }
-      });
-    });
-  }
-
-  cast(msg: CastInput): Promise<CastOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ msg, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.running = this.running.then(() => this.flush());
-    });
-  }
-
-  /** Resolves when every cast queued so far has been answered. */
-  async idle(): Promise<void> {
-    while (this.queue.length > 0 || this.scheduled) {
-      await new Promise((r) => setImmediate(r));
-      await this.running;
-    }
-    await this.running;
-  }
-
-  private async flush(): Promise<void> {
-    // Waiting for the connection, more casts may arrive: they join this batch.
-    await this.db.connection().execute(async () => {
-      this.scheduled = false;
-      const items = this.queue.splice(0, MAX_BATCH);
-      if (this.queue.length > 0) this.schedule();
-      if (items.length === 0) return;
-      // Random order inside the batch: the file's page order says nothing of arrival order.
-      for (let i = items.length - 1; i > 0; i--) {
-        const j = randomInt(i + 1);
-        [items[i], items[j]] = [items[j]!, items[i]!];
-      }
-      let results: ({ ok: CastOutcome } | { err: unknown })[];
+/**
+ * A batch of casts on this connection, in the order given: one immediate transaction, each
+ * cast checked and written on its own, one commit. Returns an answer per cast; a write or
+ * the commit failing throws that error, with the whole batch rolled back.
+ */
+export function createBatchRunner(sqlite: Sqlite.Database): (casts: readonly CastInput[]) => CastResult[] {
+  const stmts = prepareCastStatements(sqlite);
+  const shapes = new BallotShapes();
+  const ids = new RowIds();
+  const batch = sqlite.transaction((casts: readonly CastInput[]) => {
+    ids.refill(casts.length);
+    return casts.map((msg): CastResult => {
       try {
-        results = this.batch(items);
-      } catch (caught) {
-        // A write or the commit failed (a full disk, an I/O error): the transaction is rolled
-        // back and nobody is told "recorded"; the phones send the same casts again.
-        const err = caught instanceof BatchFailed ? caught.failure : caught;
-        const full = isStorageFull(err);
-        if (full !== this.full || !full) this.onStorage(full, err);
-        this.full = full;
-        for (const item of items) item.reject(full ? new AppError('storage-full', 507) : err);
-        return;
+        return { ok: writeCast(stmts, shapes, ids, msg) };
+      } catch (err) {
+        if (!(err instanceof AppError)) throw new BatchFailed(err);
+        return { refused: err.code };
       }
-      if (this.full) {
-        this.full = false;
-        this.onStorage(false);
-      }
-      items.forEach((item, i) => {
-        const r = results[i]!;
-        if ('ok' in r) item.resolve(r.ok);
-        else item.reject(r.err);
-      });
     });
-  }
+  });
+  return (casts) => {
+    try {
+      // IMMEDIATE: the write lock from the start, never a read that cannot become a write.
+      return batch.immediate(casts);
+    } catch (caught) {
+      throw caught instanceof BatchFailed ? caught.failure : caught;
+    }
+  };
 }

@@ -3,20 +3,18 @@
  * is in cast-commit.ts (group commit on prepared statements). A ballot row keeps nothing that
  * points back to a slip.
  */
-import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { BallotSessionView, SlipOpenMessage } from '../../shared/protocol';
 import { slipProof } from '../../shared/seal';
 import type { TallyBallot } from '../../shared/tally';
 import type { Database } from '../db/schema';
+import { sha256 } from './cast-commit';
 import { secretsEqual } from './ids';
 import { ballotView, getSession, listPersons } from './sessions';
 
-export function sha256(text: string): Buffer {
-  // One-shot: no Hash object a call (it runs on every cast).
-  return hash('sha256', text, 'buffer');
-}
+export { sha256 };
 
 async function findSlip(db: Kysely<Database>, slipId: string) {
   return db
@@ -38,10 +36,10 @@ export interface OpenedSlip {
  */
 export async function openSlip(db: Kysely<Database>, msg: Pick<SlipOpenMessage, 'slipId' | 'proof'>): Promise<OpenedSlip> {
   const slip = await findSlip(db, msg.slipId);
-  if (!slip) throw new AppError('slip-unknown', 404);
+  if (!slip) throw new AppError('slip-unknown');
   const proven = slip.proof_hash ? timingSafeEqual(sha256(msg.proof), slip.proof_hash) : secretsEqual(msg.proof, slipProof(slip.seal_key));
-  if (!proven) throw new AppError('slip-unknown', 404);
-  if (slip.state === 'void') throw new AppError('slip-void', 410);
+  if (!proven) throw new AppError('slip-unknown');
+  if (slip.state === 'void') throw new AppError('slip-void');
   const session = await getSession(db, slip.session_id);
   return { slipId: slip.id, state: slip.state, session: await ballotView(db, session) };
 }

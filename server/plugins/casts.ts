@@ -1,6 +1,6 @@
-/** The cast's group commit (server/domain/cast-commit.ts) as the app's one committer. */
+/** The cast's group commit (server/domain/cast-committer.ts) as the app's one committer. */
 import fp from 'fastify-plugin';
-import { CastCommitter } from '../domain/cast-commit';
+import { CastCommitter } from '../domain/cast-committer';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,8 +19,8 @@ export default fp(
       if (full || !err) app.hub.broadcast(['console'], { type: 'storage', full });
     });
     app.decorate('casts', committer);
-    // Answer every cast already received before the database closes.
-    app.addHook('onClose', async () => committer.idle());
+    // Answer every cast already received, and close the batches' connection, before the database closes.
+    app.addHook('onClose', async () => committer.close());
   },
   { name: 'casts', dependencies: ['db', 'hub'] },
 );

@@ -109,6 +109,8 @@ async function handleMessage(app: FastifyInstance, msg: ClientMessage, ctx: Mess
   switch (msg.type) {
     case 'slip.open': {
       const opened = await openSlip(app.db, msg);
+      // Its cast will follow: have the batches' thread started before it arrives.
+      app.casts.warm();
       if (ctx.socket) app.hub.follow(ctx.socket, opened.session.id, 'ballot');
       return { type: 'slip', ...rid, slipId: opened.slipId, state: opened.state, session: opened.session };
     }
