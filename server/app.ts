@@ -8,7 +8,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError, errorMessage, type ErrorCode, type ErrorParams } from '../shared/errors';
+import { AppError, ERROR_STATUS, errorMessage, type ErrorCode, type ErrorParams } from '../shared/errors';
 import { MAX_MESSAGE_BYTES } from '../shared/protocol';
 import { PresentedShares } from './domain/box';
 import type { FloodLimits } from './domain/flood';
@@ -72,14 +72,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
     if (err instanceof AppError) return reply.status(err.status).send(errorBody(err.code, err.params));
-    if (err.validation) return reply.status(400).send(errorBody('bad-request'));
-    if (err.statusCode === 413) return reply.status(413).send(errorBody('message-too-large'));
-    if (err.statusCode === 429) return reply.status(429).send(errorBody('rate-limited'));
+    if (err.validation) return reply.status(ERROR_STATUS['bad-request']).send(errorBody('bad-request'));
+    if (err.statusCode === 413) return reply.status(ERROR_STATUS['message-too-large']).send(errorBody('message-too-large'));
+    if (err.statusCode === 429) return reply.status(ERROR_STATUS['rate-limited']).send(errorBody('rate-limited'));
+    // Fastify's own refusals (415 unsupported media type, 406, …) keep the status Fastify
+    // chose: the one answer whose status is not its code's own.
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return reply.status(err.statusCode).send(errorBody('bad-request'));
     request.log.error({ err: { name: err.name, code: err.code, message: err.message } }, 'request failed');
-    return reply.status(500).send(errorBody('internal'));
+    return reply.status(ERROR_STATUS.internal).send(errorBody('internal'));
   });
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody('not-found')));
+  app.setNotFoundHandler((_request, reply) => reply.status(ERROR_STATUS['not-found']).send(errorBody('not-found')));
 
   await app.register(headers);
   await app.register(cookie);
@@ -87,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // to the hall by plugins/flood.ts; the WebSocket's limits are the flood guard's own.
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('rate-limited') }),
+    errorResponseBuilder: () => ({ statusCode: ERROR_STATUS['rate-limited'], ...errorBody('rate-limited') }),
   });
   // ws closes a connection only past this size; smaller oversize messages get an error reply.
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES * 16 } });

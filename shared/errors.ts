@@ -46,10 +46,8 @@ export const ERROR_MESSAGES = {
     en: 'Fewer than {quorum} of those summoned are present, as this vote\'s rules require. Opening requires an explicit override.',
   },
   'too-many-slips': { vi: 'Số phiếu phát hành vượt giới hạn.', en: 'Too many slips requested.' },
-  'not-published': { vi: 'Kết quả chưa được công bố.', en: 'Results have not been published.' },
   'live-results-refused': { vi: 'Quy định này không cho phép hiển thị kết quả trực tiếp nếu không có xác nhận riêng.', en: 'This preset does not allow live results without an explicit override.' },
   'bad-display-key': { vi: 'Đường dẫn màn hình chiếu không đúng.', en: 'The display link is not valid.' },
-  'csv-invalid': { vi: 'Tệp CSV không đọc được.', en: 'The CSV file cannot be read.' },
   'paper-mismatch': { vi: 'Hai lần nhập phiếu giấy không khớp nhau. Xin nhập lại.', en: 'The two entries of the paper ballot do not match. Please key it again.' },
   'paper-same-operator': { vi: 'Lần nhập thứ hai phải do người khác thực hiện.', en: 'The second entry must be keyed by another operator.' },
   'paper-limit': { vi: 'Số phiếu giấy thu về vượt số phiếu giấy đã phát.', en: 'More paper ballots than were handed out.' },
@@ -118,7 +116,7 @@ export const ERROR_MESSAGES = {
   'bad-ballot': { vi: 'Nội dung phiếu không hợp lệ.', en: 'The ballot content is not valid.' },
   'slip-code-format': { vi: 'Mã phiếu gồm 11 ký tự, dạng XXXX-XXXXXXX. Xin kiểm tra lại mã in trên phiếu.', en: 'A slip code has 11 characters, like XXXX-XXXXXXX. Check the code printed on the slip.' },
   'slip-secret-missing': { vi: 'Đường dẫn thiếu phần bí mật của phiếu. Xin quét lại mã QR hoặc nhập mã in trên phiếu.', en: 'The link is missing the slip secret. Scan the QR code again or type the code printed on the slip.' },
-  'protocol-outdated': { vi: 'Trang phiếu đã cũ. Xin tải lại trang (giữ nguyên đường dẫn).', en: 'This ballot page is out of date. Please reload it (keep the same link).' },
+  'protocol-outdated': { vi: 'Trang này đã cũ. Xin đồng chí tải lại trang (giữ nguyên đường dẫn).', en: 'This page is out of date. Please reload it (keep the same link).' },
   'storage-full': {
     vi: 'Phiếu của đồng chí chưa được ghi: máy chủ tạm thời hết chỗ lưu. Xin giữ trang này mở, phiếu sẽ được gửi lại tự động.',
     en: 'Your ballot has not been recorded yet: the server is out of storage for now. Keep this page open; it will be sent again automatically.',
@@ -128,6 +126,98 @@ export const ERROR_MESSAGES = {
 
 /** A string-literal union of every error code. */
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** The HTTP statuses errors are answered with: 400 bad input, 409 wrong state (docs/api.md). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503 | 507;
+
+/**
+ * The one HTTP status of each code, whoever throws it. A WebSocket reply carries only the
+ * code; codes that never travel over HTTP (the data file's at start, the pages' own
+ * `slip-code-format`, `slip-secret-missing` and `network`) still have the status they would
+ * have, so that no code is without one.
+ */
+export const ERROR_STATUS = {
+  'bad-request': 400,
+  'bad-message': 400,
+  'unknown-message': 400,
+  'message-too-large': 413,
+  'not-found': 404,
+  'internal': 500,
+  'rate-limited': 429,
+  'too-many-connections': 503,
+  'unauthorized': 401,
+  'cross-origin': 403,
+  'wrong-password': 401,
+  'session-not-found': 404,
+  'session-not-draft': 409,
+  'session-not-open': 409,
+  'session-not-closed': 409,
+  'session-already-closed': 409,
+  'bad-date': 400,
+  'empty-title': 400,
+  'unknown-preset': 400,
+  'bad-base': 400,
+  'preset-level-count': 400,
+  'preset-bad-level-id': 400,
+  'preset-duplicate-level': 400,
+  'preset-empty-label': 400,
+  'preset-duplicate-threshold': 400,
+  'preset-unknown-level': 400,
+  'preset-no-bounds': 400,
+  'preset-bad-fraction': 400,
+  'preset-empty-band': 400,
+  'preset-bad-quorum': 400,
+  'preset-id-changed': 400,
+  'preset-sensitive-locked': 400,
+  'preset-bad-address': 400,
+  'no-persons': 409,
+  'no-slips': 409,
+  'quorum-not-met': 409,
+  'too-many-slips': 400,
+  'live-results-refused': 409,
+  'bad-display-key': 403,
+  'paper-mismatch': 409,
+  'paper-same-operator': 409,
+  'paper-limit': 409,
+  'paper-entry-gone': 404,
+  'paper-issued-too-low': 409,
+  'paper-pending': 409,
+  'paper-bad-marks': 400,
+  'session-published': 409,
+  'csv-empty-name': 400,
+  'csv-name-too-long': 400,
+  'csv-position-too-long': 400,
+  'csv-too-many-columns': 400,
+  'hidden-chars': 400,
+  'csv-control-chars': 400,
+  'csv-too-many-rows': 400,
+  'database-damaged': 500,
+  'database-foreign': 500,
+  'database-unwritable': 500,
+  'box-not-sealed': 409,
+  'box-unsealed': 409,
+  'box-committee-too-small': 409,
+  'box-bad-threshold': 400,
+  'box-locked': 409,
+  'box-share-format': 400,
+  'box-share-wrong': 400,
+  'box-share-again': 409,
+  'box-already-opened': 409,
+  'box-not-opened': 404,
+  'box-needs-laptop': 403,
+  'console-needs-laptop': 403,
+  'box-live-results': 409,
+  'slip-unknown': 404,
+  'slip-void': 409,
+  'slip-used': 409,
+  'bad-seal': 400,
+  'bad-ballot': 400,
+  'slip-code-format': 400,
+  'slip-secret-missing': 400,
+  'protocol-outdated': 400,
+  'storage-full': 507,
+  'network': 503,
+} as const satisfies Record<ErrorCode, ErrorStatus>;
 
 /** UI languages: Vietnamese first, English second. */
 export type Lang = 'vi' | 'en';
@@ -152,13 +242,15 @@ export function isErrorCode(code: unknown): code is ErrorCode {
 
 /** An error with a code, thrown on the server and turned into a reply at the boundary. */
 export class AppError extends Error {
+  /** Always the code's own (ERROR_STATUS): one code never answers with two statuses. */
+  readonly status: ErrorStatus;
   constructor(
     readonly code: ErrorCode,
-    readonly status: number = 400,
     /** Values the message names; sent with the error so every face can fill it in. */
     readonly params?: ErrorParams,
   ) {
     super(code);
     this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
   }
 }

@@ -44,7 +44,7 @@ export async function listHolders(db: Kysely<Database>, sessionId: string): Prom
 export async function chooseSealed(db: Kysely<Database>, sessionId: string, sealed: boolean, actor: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
-    if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
+    if (session.state !== 'draft') throw new AppError('session-not-draft');
     if (session.sealed === sealed) return false;
     await trx
       .updateTable('vote_sessions')
@@ -73,10 +73,10 @@ export async function sealBox(
   actor: string,
 ): Promise<{ shares: IssuedShare[]; threshold: number }> {
   const session = await getSession(db, sessionId);
-  if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
-  if (!session.sealed) throw new AppError('box-unsealed', 409);
+  if (session.state !== 'draft') throw new AppError('session-not-draft');
+  if (!session.sealed) throw new AppError('box-unsealed');
   const committee = await listCommittee(db, sessionId);
-  if (committee.length < 2) throw new AppError('box-committee-too-small', 409);
+  if (committee.length < 2) throw new AppError('box-committee-too-small');
   const k = threshold ?? defaultThreshold(committee.length);
   if (!Number.isInteger(k) || k < 2 || k > committee.length) throw new AppError('box-bad-threshold');
   const { secretKey, publicKey } = boxKeyPair();
@@ -85,7 +85,7 @@ export async function sealBox(
   const resealed = session.box.publicKey !== null;
   await db.transaction().execute(async (trx) => {
     const current = await getSession(trx, sessionId);
-    if (current.state !== 'draft' || !current.sealed) throw new AppError('session-not-draft', 409);
+    if (current.state !== 'draft' || !current.sealed) throw new AppError('session-not-draft');
     await trx.deleteFrom('box_holders').where('session_id', '=', sessionId).execute();
     await trx
       .insertInto('box_holders')
@@ -177,9 +177,9 @@ export function presentShare(
 ): Promise<PresentOutcome> {
   return pending.serial(sessionId, async () => {
     const session = await getSession(db, sessionId);
-    if (!session.sealed || session.box.publicKey === null) throw new AppError('box-unsealed', 409);
-    if (session.box.openedAt !== null) throw new AppError('box-already-opened', 409);
-    if (session.state !== 'closed') throw new AppError('session-not-closed', 409);
+    if (!session.sealed || session.box.publicKey === null) throw new AppError('box-unsealed');
+    if (session.box.openedAt !== null) throw new AppError('box-already-opened');
+    if (session.state !== 'closed') throw new AppError('session-not-closed');
     const share = parseShareCode(code);
     if (!share) throw new AppError('box-share-format');
     const hash = shareHash(sessionId, share);
@@ -187,7 +187,7 @@ export function presentShare(
     const match = rows.find((r) => r.share_hash.length === hash.length && timingSafeEqual(r.share_hash, hash));
     if (!match) throw new AppError('box-share-wrong');
     const holder = { order: match.holder_order, fullName: match.full_name, role: match.role };
-    if (pending.orders(sessionId).includes(holder.order)) throw new AppError('box-share-again', 409);
+    if (pending.orders(sessionId).includes(holder.order)) throw new AppError('box-share-again');
     pending.add(sessionId, holder.order, share);
     const threshold = session.box.threshold!;
     if (pending.orders(sessionId).length < threshold) return { holder, presented: pending.orders(sessionId), threshold, opened: false };
@@ -247,7 +247,7 @@ export async function openBox(
   const fingerprint = boxFingerprint(publicKey, codes);
   await db.transaction().execute(async (trx) => {
     const current = await getSession(trx, sessionId);
-    if (current.box.openedAt !== null) throw new AppError('box-already-opened', 409);
+    if (current.box.openedAt !== null) throw new AppError('box-already-opened');
     for (const marks of ballots) await insertBallot(trx, sessionId, 'phone', marks);
     for (let i = 0; i < codes.length; i += 500) {
       await trx

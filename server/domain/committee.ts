@@ -33,7 +33,7 @@ export async function replaceCommittee(
 ): Promise<CommitteeMember[]> {
   await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
-    if (session.publishedAt !== null) throw new AppError('session-published', 409);
+    if (session.publishedAt !== null) throw new AppError('session-published');
     await trx.deleteFrom('committee_members').where('session_id', '=', sessionId).execute();
     const rows = members
       .map((m) => ({ fullName: cleanText(m.fullName), role: cleanText(m.role) }))

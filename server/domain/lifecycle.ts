@@ -22,19 +22,19 @@ export async function openSession(
 ): Promise<{ quorumMet: boolean }> {
   return db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
-    if (session.state !== 'draft') throw new AppError(session.state === 'closed' ? 'session-already-closed' : 'session-not-draft', 409);
-    if ((await listPersons(trx, sessionId)).length === 0) throw new AppError('no-persons', 409);
+    if (session.state !== 'draft') throw new AppError(session.state === 'closed' ? 'session-already-closed' : 'session-not-draft');
+    if ((await listPersons(trx, sessionId)).length === 0) throw new AppError('no-persons');
     const slips = await trx
       .selectFrom('slips')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('session_id', '=', sessionId)
       .where('state', '=', 'unused')
       .executeTakeFirstOrThrow();
-    if (Number(slips.n) === 0 && session.paperIssued === 0) throw new AppError('no-slips', 409);
+    if (Number(slips.n) === 0 && session.paperIssued === 0) throw new AppError('no-slips');
     const met = quorumMet(session.preset, session.present, session.summoned);
-    if (!met && !overrideQuorum) throw new AppError('quorum-not-met', 409, { quorum: `${session.preset.quorum.num}/${session.preset.quorum.den}` });
+    if (!met && !overrideQuorum) throw new AppError('quorum-not-met', { quorum: `${session.preset.quorum.num}/${session.preset.quorum.den}` });
     // A sealed box must have been sealed to the committee; an unsealed one gets its key now.
-    if (session.sealed && session.box.publicKey === null) throw new AppError('box-not-sealed', 409);
+    if (session.sealed && session.box.publicKey === null) throw new AppError('box-not-sealed');
     if (!session.sealed) await prepareUnsealedBox(trx, sessionId);
     await trx
       .updateTable('vote_sessions')
@@ -52,8 +52,8 @@ export async function openSession(
 export async function closeSession(db: Kysely<Database>, sessionId: string, actor: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
-    if (session.state === 'closed') throw new AppError('session-already-closed', 409);
-    if (session.state !== 'open') throw new AppError('session-not-open', 409);
+    if (session.state === 'closed') throw new AppError('session-already-closed');
+    if (session.state !== 'open') throw new AppError('session-not-open');
     // An unsealed box's key is needed only while casts arrive: every ballot it took is already plaintext.
     await trx.updateTable('vote_sessions').set({ state: 'closed', closed_at: nowIso(), box_secret: null }).where('id', '=', sessionId).execute();
     await forgetUsedSlipKeys(trx, sessionId);
@@ -115,7 +115,7 @@ export async function scrubOrderTraces(db: Kysely<Database>, sessionId: string, 
 
 /** Results of a sealed session exist only once the committee has opened its box. */
 export function assertBoxReadable(session: SessionRecord): void {
-  if (session.sealed && session.box.openedAt === null) throw new AppError('box-locked', 409);
+  if (session.sealed && session.box.openedAt === null) throw new AppError('box-locked');
 }
 
 /** The tally of a session under its own copy of the preset. */

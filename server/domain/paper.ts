@@ -36,8 +36,8 @@ export interface PaperStatus {
 export type KeyOutcome = { status: 'pending'; entryId: string } | { status: 'recorded'; collected: number };
 
 function assertKeyable(session: SessionRecord): void {
-  if (session.publishedAt !== null) throw new AppError('session-published', 409);
-  if (session.state === 'draft') throw new AppError('session-not-open', 409);
+  if (session.publishedAt !== null) throw new AppError('session-published');
+  if (session.state === 'draft') throw new AppError('session-not-open');
 }
 
 function paperCollected(db: Kysely<Database>, sessionId: string): Promise<number> {
@@ -83,7 +83,7 @@ function sameSheet(a: PaperSheet, b: PaperSheet): boolean {
 
 async function assertRoom(trx: Transaction<Database>, session: SessionRecord, extraPending: number): Promise<void> {
   const collected = await paperCollected(trx, session.id);
-  if (collected + extraPending + 1 > session.paperIssued) throw new AppError('paper-limit', 409);
+  if (collected + extraPending + 1 > session.paperIssued) throw new AppError('paper-limit');
 }
 
 /**
@@ -125,8 +125,8 @@ export async function keyPaperSheet(
       .where('id', '=', pendingId)
       .where('session_id', '=', sessionId)
       .executeTakeFirst();
-    if (!first) throw new AppError('paper-entry-gone', 404);
-    if (first.operator === operator) throw new AppError('paper-same-operator', 409);
+    if (!first) throw new AppError('paper-entry-gone');
+    if (first.operator === operator) throw new AppError('paper-same-operator');
     await trx.deleteFrom('paper_entries').where('id', '=', first.id).execute();
     if (!sameSheet(JSON.parse(first.content) as PaperSheet, clean)) return 'mismatch';
     await assertRoom(trx, session, 0);
@@ -134,14 +134,14 @@ export async function keyPaperSheet(
     return { status: 'recorded', collected: await paperCollected(trx, sessionId) };
   });
   // The discard is committed before the error goes back, so neither entry survives.
-  if (outcome === 'mismatch') throw new AppError('paper-mismatch', 409);
+  if (outcome === 'mismatch') throw new AppError('paper-mismatch');
   return outcome;
 }
 
 /** Withdraw a pending first entry (keyed by mistake). */
 export async function discardPending(db: Kysely<Database>, sessionId: string, entryId: string): Promise<void> {
   const result = await db.deleteFrom('paper_entries').where('id', '=', entryId).where('session_id', '=', sessionId).executeTakeFirst();
-  if (Number(result.numDeletedRows) !== 1) throw new AppError('paper-entry-gone', 404);
+  if (Number(result.numDeletedRows) !== 1) throw new AppError('paper-entry-gone');
 }
 
 /** Set the number of paper ballots handed out; never below those already collected. */
@@ -150,8 +150,8 @@ export async function setPaperIssued(db: Kysely<Database>, sessionId: string, co
     const session = await getSession(trx, sessionId);
     // Like keying, until results are published: the count of sheets handed out is often
     // confirmed only when the box is opened.
-    if (session.publishedAt !== null) throw new AppError('session-published', 409);
-    if (count < (await paperCollected(trx, sessionId))) throw new AppError('paper-issued-too-low', 409);
+    if (session.publishedAt !== null) throw new AppError('session-published');
+    if (count < (await paperCollected(trx, sessionId))) throw new AppError('paper-issued-too-low');
     await trx.updateTable('vote_sessions').set({ paper_issued: count }).where('id', '=', sessionId).execute();
   });
 }

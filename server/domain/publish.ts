@@ -21,12 +21,12 @@ export async function publishResults(
 ): Promise<{ publishedAt: string; already: boolean }> {
   const outcome = await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
-    if (session.state !== 'closed') throw new AppError('session-not-closed', 409);
+    if (session.state !== 'closed') throw new AppError('session-not-closed');
     if (session.publishedAt !== null) return { publishedAt: session.publishedAt, already: true };
     assertBoxReadable(session);
     // Publishing ends paper keying: a sheet keyed only once would be left out of the results.
     const pending = await trx.selectFrom('paper_entries').select('id').where('session_id', '=', sessionId).executeTakeFirst();
-    if (pending) throw new AppError('paper-pending', 409);
+    if (pending) throw new AppError('paper-pending');
     const publishedAt = nowIso();
     await trx.updateTable('vote_sessions').set({ published_at: publishedAt }).where('id', '=', sessionId).execute();
     return { publishedAt, already: false };
@@ -49,11 +49,11 @@ export async function setLiveResults(
 ): Promise<{ overridden: boolean; changed: boolean }> {
   return db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
-    if (enabled && session.state === 'closed') throw new AppError('session-already-closed', 409);
+    if (enabled && session.state === 'closed') throw new AppError('session-already-closed');
     // Live results need a box the server can read.
-    if (enabled && session.sealed) throw new AppError('box-live-results', 409);
+    if (enabled && session.sealed) throw new AppError('box-live-results');
     const overridden = enabled && session.preset.sensitive;
-    if (overridden && !override) throw new AppError('live-results-refused', 409);
+    if (overridden && !override) throw new AppError('live-results-refused');
     const changed = session.liveResults !== enabled;
     if (changed) await trx.updateTable('vote_sessions').set({ live_results: enabled ? 1 : 0 }).where('id', '=', sessionId).execute();
     return { overridden, changed };

@@ -12,7 +12,7 @@ import { getSession } from './sessions';
 
 async function draftWithShipped(db: Kysely<Database>, sessionId: string) {
   const session = await getSession(db, sessionId);
-  if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
+  if (session.state !== 'draft') throw new AppError('session-not-draft');
   const shipped = findPreset(session.presetId);
   if (!shipped) throw new AppError('unknown-preset');
   return { session, shipped };
@@ -27,7 +27,7 @@ export async function setSessionPreset(db: Kysely<Database>, sessionId: string, 
     const { shipped } = await draftWithShipped(trx, sessionId);
     const preset = normalisePreset(edited);
     const [problem] = presetProblems(preset, shipped);
-    if (problem) throw new AppError(problem, 400);
+    if (problem) throw new AppError(problem);
     await trx
       .updateTable('vote_sessions')
       .set({ preset_json: JSON.stringify(preset), base: preset.base })

@@ -128,7 +128,7 @@ export async function findSession(db: Kysely<Database>, id: string): Promise<Ses
 
 export async function getSession(db: Kysely<Database>, id: string): Promise<SessionRecord> {
   const session = await findSession(db, id);
-  if (!session) throw new AppError('session-not-found', 404);
+  if (!session) throw new AppError('session-not-found');
   return session;
 }
 
@@ -140,7 +140,7 @@ export async function listSessions(db: Kysely<Database>): Promise<SessionRecord[
 /** Edit a draft session. Changing the preset re-copies it. */
 export async function updateSession(db: Kysely<Database>, id: string, patch: Partial<SessionInput>): Promise<void> {
   const session = await getSession(db, id);
-  if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
+  if (session.state !== 'draft') throw new AppError('session-not-draft');
   checkSessionInput(patch);
   const presetChanged = patch.presetId !== undefined && patch.presetId !== session.presetId;
   // Without a change of preset, the base must be one the session's own (perhaps edited) copy allows.
@@ -187,7 +187,7 @@ export async function replacePersons(
 ): Promise<PersonRecord[]> {
   await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
-    if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
+    if (session.state !== 'draft') throw new AppError('session-not-draft');
     const existing = new Set((await listPersons(trx, sessionId)).map((p) => p.id));
     const kept = new Set<string>();
     const rows = persons.map((p, index) => {

@@ -49,7 +49,7 @@ export function issueSlips(db: Kysely<Database>, sessionId: string, count: numbe
 async function issueSlipsNow(db: Kysely<Database>, sessionId: string, count: number): Promise<SlipRecord[]> {
   if (!Number.isInteger(count) || count < 1 || count > MAX_SLIPS_PER_REQUEST) throw new AppError('too-many-slips');
   const session = await getSession(db, sessionId);
-  if (session.state === 'closed') throw new AppError('session-already-closed', 409);
+  if (session.state === 'closed') throw new AppError('session-already-closed');
   const taken = new Set((await db.selectFrom('slips').select('id').execute()).map((r) => r.id));
   if (taken.size + count > 0.5 * 32 ** SLIP_ID_LENGTH) throw new AppError('too-many-slips');
   const fresh: { id: string; secret: string }[] = [];
@@ -62,7 +62,7 @@ async function issueSlipsNow(db: Kysely<Database>, sessionId: string, count: num
   const keys = await deriveKeysBounded(fresh);
   await db.transaction().execute(async (trx) => {
     const current = await getSession(trx, sessionId);
-    if (current.state === 'closed') throw new AppError('session-already-closed', 409);
+    if (current.state === 'closed') throw new AppError('session-already-closed');
     for (let i = 0; i < fresh.length; i += 200) {
       await trx
         .insertInto('slips')
@@ -122,11 +122,11 @@ export async function voidSlip(db: Kysely<Database>, sessionId: string, idOrCode
       .where('id', '=', id)
       .where('session_id', '=', sessionId)
       .executeTakeFirst();
-    if (!slip) throw new AppError('slip-unknown', 404);
-    if (slip.state === 'used') throw new AppError('slip-used', 409);
-    if (slip.state === 'void') throw new AppError('slip-void', 409);
+    if (!slip) throw new AppError('slip-unknown');
+    if (slip.state === 'used') throw new AppError('slip-used');
+    if (slip.state === 'void') throw new AppError('slip-void');
     const session = await getSession(trx, sessionId);
-    if (session.state === 'closed') throw new AppError('session-already-closed', 409);
+    if (session.state === 'closed') throw new AppError('session-already-closed');
     await trx.updateTable('slips').set({ state: 'void' }).where('id', '=', id).execute();
     return id;
   });
@@ -135,7 +135,7 @@ export async function voidSlip(db: Kysely<Database>, sessionId: string, idOrCode
 /** Void every unused slip: done before opening, so phát ra counts only slips handed out. */
 export async function voidUnusedSlips(db: Kysely<Database>, sessionId: string): Promise<number> {
   const session = await getSession(db, sessionId);
-  if (session.state === 'closed') throw new AppError('session-already-closed', 409);
+  if (session.state === 'closed') throw new AppError('session-already-closed');
   const result = await db
     .updateTable('slips')
     .set({ state: 'void' })

@@ -92,10 +92,10 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
       // percent escapes, so `/api/%61dmin/sessions` reaches the same handler as `/api/admin/sessions`.
       const path = request.routeOptions.url ?? '';
       if (!path.startsWith('/api/admin/')) return;
-      if (request.method !== 'GET' && request.method !== 'HEAD' && !sameOrigin(request)) throw new AppError('cross-origin', 403);
+      if (request.method !== 'GET' && request.method !== 'HEAD' && !sameOrigin(request)) throw new AppError('cross-origin');
       if (path === '/api/admin/login') return;
       request.admin = await adminFromRequest(request);
-      if (!request.admin) throw new AppError('unauthorized', 401);
+      if (!request.admin) throw new AppError('unauthorized');
     });
 
     // Failed logins per address: each failure doubles the wait before the next answer. One
@@ -118,7 +118,7 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
       async (request, reply) => {
         const { password, operator } = request.body as { password: string; operator?: string };
         const key = request.ip;
-        if (attempting.has(key)) throw new AppError('rate-limited', 429);
+        if (attempting.has(key)) throw new AppError('rate-limited');
         attempting.add(key);
         try {
           const row = await app.db.selectFrom('settings').select('value').where('key', '=', 'admin_password').executeTakeFirstOrThrow();
@@ -126,7 +126,7 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
             const count = (failures.get(key)?.count ?? 0) + 1;
             failures.set(key, { count, at: Date.now() });
             await new Promise((r) => setTimeout(r, Math.min(baseDelay * 2 ** (count - 1), 8000)));
-            throw new AppError('wrong-password', 401);
+            throw new AppError('wrong-password');
           }
         } finally {
           attempting.delete(key);

@@ -7,7 +7,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, ERROR_MESSAGES } from '../../shared/errors';
+import { AppError, ERROR_MESSAGES, ERROR_STATUS } from '../../shared/errors';
 import { audit } from '../domain/audit';
 
 declare module 'fastify' {
@@ -45,11 +45,11 @@ export default fp<{ adminLan?: boolean | undefined }>(
       if (lan) return;
       const path = request.routeOptions.url ?? request.url;
       if (!isConsolePath(path) || fromTheLaptop(request)) return;
-      if (path.startsWith('/api/')) throw new AppError('console-needs-laptop', 403);
+      if (path.startsWith('/api/')) throw new AppError('console-needs-laptop');
       // The page itself: a person reads this, in a browser.
       const { vi, en } = ERROR_MESSAGES['console-needs-laptop'];
       return reply
-        .status(403)
+        .status(ERROR_STATUS['console-needs-laptop'])
         .type('text/html; charset=utf-8')
         .header('Cache-Control', 'no-store')
         .send(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>tinnhiem</title></head><body><h1>Bảng điều khiển — Console</h1><p>${vi}</p><p lang="en">${en}</p></body></html>`);

@@ -1,5 +1,6 @@
 /** The ballot page's HTTP fallback for the messages of /ws (server/ws/route.ts). */
 import type { FastifyInstance } from 'fastify';
+import { ERROR_STATUS } from '../../shared/errors';
 import { MAX_MESSAGE_BYTES } from '../../shared/protocol';
 import { hallRateLimit } from '../plugins/flood';
 import { handleRaw } from '../ws/dispatch';
@@ -14,7 +15,7 @@ export default async function ballotRoutes(app: FastifyInstance): Promise<void> 
     const raw = typeof request.body === 'string' ? request.body : '';
     const message = await handleRaw(app, raw, { request });
     reply.header('Cache-Control', 'no-store');
-    if (message.type === 'error' && message.code === 'rate-limited') reply.status(429);
+    if (message.type === 'error' && message.code === 'rate-limited') reply.status(ERROR_STATUS['rate-limited']);
     return message;
   });
 }

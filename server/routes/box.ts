@@ -27,7 +27,7 @@ declare module 'fastify' {
  * venue's plain-http Wi-Fi they would travel in clear. This holds even with ADMIN_LAN=1.
  */
 function onTheLaptop(request: FastifyRequest): void {
-  if (!fromTheLaptop(request)) throw new AppError('box-needs-laptop', 403);
+  if (!fromTheLaptop(request)) throw new AppError('box-needs-laptop');
 }
 
 export default async function boxRoutes(app: FastifyInstance): Promise<void> {
@@ -89,7 +89,7 @@ export default async function boxRoutes(app: FastifyInstance): Promise<void> {
     const session = await getSession(app.db, sessionId);
     // A sealed box's list exists once it is opened; an unsealed box's once voting has closed.
     const complete = session.sealed ? session.box.openedAt !== null : session.state === 'closed' && session.box.fingerprint !== null;
-    if (!complete) throw new AppError('box-not-opened', 404);
+    if (!complete) throw new AppError('box-not-opened');
     const codes = await listReceipts(app.db, sessionId);
     return {
       format: 'tinnhiem-receipts/1',

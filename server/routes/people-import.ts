@@ -29,7 +29,7 @@ export default async function peopleImportRoutes(app: FastifyInstance): Promise<
   app.post('/api/admin/sessions/:id/persons/import/preview', { schema: { params: SessionIdParams, body: PreviewBody } }, async (request) => {
     const { id } = request.params as SessionIdParams;
     const session = await getSession(app.db, id);
-    if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
+    if (session.state !== 'draft') throw new AppError('session-not-draft');
     return parsePersonsCsv((request.body as Static<typeof PreviewBody>).text);
   });
 

@@ -26,7 +26,7 @@ export default async function printAssetRoutes(app: FastifyInstance): Promise<vo
   app.get('/print/:name', { schema: { params: NameParams } }, async (request, reply) => {
     const { name } = request.params as Static<typeof NameParams>;
     const css = STYLESHEETS[name];
-    if (css === undefined) throw new AppError('not-found', 404);
+    if (css === undefined) throw new AppError('not-found');
     // Revalidated each time: a new version's style must not wait for a cache to expire.
     return reply.type('text/css; charset=utf-8').header('Cache-Control', 'no-cache').send(css);
   });
@@ -34,7 +34,7 @@ export default async function printAssetRoutes(app: FastifyInstance): Promise<vo
   app.get('/print/fonts/:name', { schema: { params: NameParams } }, async (request, reply) => {
     const { name } = request.params as Static<typeof NameParams>;
     const file = PRINT_FONT_FILES[name];
-    if (file === undefined) throw new AppError('not-found', 404);
+    if (file === undefined) throw new AppError('not-found');
     return reply.type('font/ttf').header('Cache-Control', 'public, max-age=86400').send(createReadStream(file));
   });
 }

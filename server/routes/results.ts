@@ -24,7 +24,7 @@ import { SessionIdParams } from './schemas';
 
 async function closedSession(app: FastifyInstance, id: string) {
   const session = await getSession(app.db, id);
-  if (session.state !== 'closed') throw new AppError('session-not-closed', 409);
+  if (session.state !== 'closed') throw new AppError('session-not-closed');
   return session;
 }
 
@@ -40,7 +40,7 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
     const key = request.headers['x-display-key'];
     const session = await findSession(app.db, sessionId);
     // An unknown session and a wrong key answer alike, so the route tells nothing about ids.
-    if (!session || typeof key !== 'string' || !secretsEqual(key, session.displayKey)) throw new AppError('bad-display-key', 403);
+    if (!session || typeof key !== 'string' || !secretsEqual(key, session.displayKey)) throw new AppError('bad-display-key');
     reply.header('Cache-Control', 'no-store');
     return {
       id: session.id,

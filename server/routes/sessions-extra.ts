@@ -48,7 +48,7 @@ export default async function sessionsExtraRoutes(app: FastifyInstance): Promise
   app.delete('/api/admin/sessions/:id', { schema: { params: SessionIdParams } }, async (request) => {
     const { id } = request.params as SessionIdParams;
     const session = await getSession(app.db, id);
-    if (session.state !== 'draft') throw new AppError('session-not-draft', 409);
+    if (session.state !== 'draft') throw new AppError('session-not-draft');
     await app.db.deleteFrom('vote_sessions').where('id', '=', id).where('state', '=', 'draft').execute();
     await audit(app.db, { sessionId: null, actor: actor(request), event: 'session.deleted', detail: { sessionId: id, title: session.title } });
     return { ok: true };

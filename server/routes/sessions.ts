@@ -163,7 +163,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   app.post('/api/admin/sessions/:id/scrub', { schema: { params: SessionIdParams } }, async (request) => {
     const { id } = request.params as SessionIdParams;
     const session = await getSession(app.db, id);
-    if (session.state !== 'closed') throw new AppError('session-not-closed', 409);
+    if (session.state !== 'closed') throw new AppError('session-not-closed');
     await scrubOrderTraces(app.db, id, actor(request));
     return sessionDetail(app, await getSession(app.db, id));
   });
@@ -177,7 +177,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   app.get('/api/admin/sessions/:id/results', { schema: { params: SessionIdParams } }, async (request) => {
     const { id } = request.params as SessionIdParams;
     const session = await getSession(app.db, id);
-    if (session.state !== 'closed') throw new AppError('session-not-closed', 409);
+    if (session.state !== 'closed') throw new AppError('session-not-closed');
     return computeResults(app.db, id);
   });
 

@@ -33,10 +33,10 @@ export default async function slipPrintRoutes(app: FastifyInstance): Promise<voi
     const { id } = request.params as SessionIdParams;
     const query = request.query as PrintQuery;
     const session = await getSession(app.db, id);
-    if (session.state === 'closed') throw new AppError('session-already-closed', 409);
+    if (session.state === 'closed') throw new AppError('session-already-closed');
     const unused = await listSlips(app.db, id, 'unused');
     const slips = query.which === 'unprinted' ? unused.filter((s) => s.printed === 0) : unused;
-    if (slips.length === 0) throw new AppError('no-slips', 409);
+    if (slips.length === 0) throw new AppError('no-slips');
     await markPrinted(app.db, id, slips.map((s) => s.id));
     await audit(app.db, {
       sessionId: id,

@@ -206,6 +206,10 @@ export const ADMIN_TEXT = {
     en: 'The write-ahead log (-wal file) could not be cleaned after close: another program holds the data file open (a backup, a SQLite viewer). The order of casting could still be read from it. Close that program, then press “Clean again”. Cleaning is also retried when the box is opened and at publishing.',
   },
   tracesScrub: { vi: 'Dọn lại', en: 'Clean again' },
+  adminLanWarning: {
+    vi: 'ADMIN_LAN=1: máy khác trong mạng được mở bảng điều khiển này. Mật khẩu và phiên đăng nhập đi qua Wi-Fi không mã hóa; chỉ dùng khi thật cần, rồi khởi động lại máy chủ không có ADMIN_LAN.',
+    en: 'ADMIN_LAN=1: other devices on the network may open this console. The password and the login travel the Wi-Fi unencrypted; use it only when needed, then restart the server without ADMIN_LAN.',
+  },
   storageFull: {
     vi: 'Ổ đĩa máy chủ đã đầy: phiếu điện thoại đang bị từ chối (chưa phiếu nào bị mất). Xin giải phóng dung lượng ngay; điện thoại sẽ tự gửi lại.',
     en: "The server's disk is full: phone ballots are being refused (none has been lost). Free some space now; phones will send again on their own.",
@@ -218,10 +222,6 @@ export const ADMIN_TEXT = {
   paperIssuedHint: { vi: 'Phiếu giấy phát cho đại biểu không dùng điện thoại; được tính vào tổng số phiếu phát ra.', en: 'Paper ballots for delegates without a phone; counted in ballots handed out.' },
   confirmPaperIssued: { vi: 'Ghi số phiếu giấy đã phát là {n}?', en: 'Record {n} paper ballots handed out?' },
   paperCounts: { vi: 'Phiếu giấy: đã phát {issued}, đã ghi {collected}, đang chờ nhập lần hai {pending}.', en: 'Paper: {issued} handed out, {collected} recorded, {pending} waiting for a second entry.' },
-  adminLanWarning: {
-    vi: 'ADMIN_LAN=1: máy khác trong mạng được mở bảng điều khiển này. Mật khẩu và phiên đăng nhập đi qua Wi-Fi không mã hóa; chỉ dùng khi thật cần, rồi khởi động lại máy chủ không có ADMIN_LAN.',
-    en: 'ADMIN_LAN=1: other devices on the network may open this console. The password and the login travel the Wi-Fi unencrypted; use it only when needed, then restart the server without ADMIN_LAN.',
-  },
   paperRule: { vi: 'Mỗi phiếu giấy do hai người nhập độc lập. Phiếu chỉ được ghi khi hai lần nhập giống hệt nhau; nếu khác, cả hai lần nhập bị hủy và phải nhập lại.', en: 'Two people key each paper ballot independently. It is recorded only when both entries are identical; otherwise both are discarded and the sheet is keyed again.' },
   paperWhen: { vi: 'Nhập phiếu giấy khi đang bỏ phiếu hoặc sau khi kết thúc, cho đến khi công bố kết quả.', en: 'Paper ballots can be keyed while voting is open or after it closes, until results are published.' },
   paperFirst: { vi: 'Lần nhập thứ nhất (phiếu mới)', en: 'First entry (a new sheet)' },
