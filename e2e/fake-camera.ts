@@ -47,7 +47,8 @@ export function qrFrame(text: string, modulePx = 9, { width, height } = FRAME): 
 export async function photoFrame(page: Page, png: Buffer, { width, height } = FRAME): Promise<Buffer> {
   const b64 = await page.evaluate(
     async ({ src, width, height }) => {
-      const bitmap = await createImageBitmap(await (await fetch(src)).blob());
+      // From bytes, not fetch(data:…): the app's CSP (connect-src) rightly refuses that fetch.
+      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(src), (c) => c.charCodeAt(0))], { type: 'image/png' }));
       const canvas = new OffscreenCanvas(width, height);
       const g = canvas.getContext('2d')!;
       g.fillStyle = '#fff';
@@ -62,7 +63,7 @@ export async function photoFrame(page: Page, png: Buffer, { width, height } = FR
       for (let i = 0; i < luma.length; i += 0x8000) bytes += String.fromCharCode(...luma.subarray(i, i + 0x8000));
       return btoa(bytes);
     },
-    { src: `data:image/png;base64,${png.toString('base64')}`, width, height },
+    { src: png.toString('base64'), width, height },
   );
   return Buffer.from(b64, 'base64');
 }
