@@ -45,6 +45,38 @@ describe('admin routes behind percent-escaped paths', () => {
   });
 });
 
+/** Every route the app serves, read from Fastify's own route tree: [method, path]. */
+function registeredRoutes(tree: string): [string, string][] {
+  const paths: string[] = [];
+  const routes: [string, string][] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^((?:[│ ] {3})*)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    const path = (depth === 0 ? '' : paths[depth - 1]!) + m[2]!;
+    paths[depth] = path;
+    for (const method of m[3]?.split(', ') ?? []) routes.push([method, path]);
+  }
+  return routes;
+}
+
+describe('every admin route', () => {
+  it('answers 401 to a stranger, whatever its method, and only login is open', async () => {
+    const admin = registeredRoutes(server.app.printRoutes({ commonPrefix: false })).filter(([, path]) => path.startsWith('/api/admin/'));
+    // The tree is read right: the routes the console lives on are all there.
+    expect(admin.length).toBeGreaterThan(40);
+    expect(admin).toContainEqual(['POST', '/api/admin/sessions/:id/open']);
+    expect(admin).toContainEqual(['DELETE', '/api/admin/sessions/:id/paper/entries/:entryId']);
+    const { session } = await prepareSession(server.admin);
+    for (const [method, path] of admin) {
+      if (path === '/api/admin/login') continue;
+      const url = path.replace(':id', session.id).replace(':entryId', 'entry-1');
+      const res = await fetch(`${server.url}${url}`, { method, headers: { cookie: 'tinnhiem_admin=forged', 'content-type': 'application/json' }, body: method === 'GET' || method === 'HEAD' ? undefined : '{}' });
+      expect(res.status, `${method} ${path}`).toBe(401);
+    }
+  });
+});
+
 describe('failed logins from one address', () => {
   it('are answered one at a time: parallel guesses are refused with rate-limited', async () => {
     // A long wait after the first failure, so the other guesses surely arrive while it is in flight.

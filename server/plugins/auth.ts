@@ -1,7 +1,8 @@
 /**
  * The secretariat's login: one admin password (hash only stored), an httpOnly,
  * SameSite=Strict session cookie, and failed attempts slowed down per address.
- * Every route under /api/admin/ except login answers 401 without a valid session.
+ * Every route under /api/admin/ except login answers 401 without a valid session: each
+ * carries its own hook (added as it is registered) that sets `request.admin`.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
@@ -50,6 +51,26 @@ export function sameOrigin(request: FastifyRequest): boolean {
   }
 }
 
+const LOGIN_PATH = '/api/admin/login';
+
+function isAdminRoute(url: string): boolean {
+  return url.startsWith('/api/admin/');
+}
+
+/**
+ * The login behind a request to an admin route: its operator is the audit log's actor. Set by
+ * the route's own hook before the handler runs, so it is never missing there.
+ */
+export function adminOf(request: FastifyRequest): AdminIdentity {
+  if (!request.admin) throw new AppError('unauthorized');
+  return request.admin;
+}
+
+/** The operator of an admin route's request, as the audit log names them. */
+export function operatorOf(request: FastifyRequest): string {
+  return adminOf(request).operator;
+}
+
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
@@ -90,12 +111,21 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
     app.addHook('onRequest', async (request) => {
       // Decide by the route the router matched, not the raw request line: the router decodes
       // percent escapes, so `/api/%61dmin/sessions` reaches the same handler as `/api/admin/sessions`.
-      const path = request.routeOptions.url ?? '';
-      if (!path.startsWith('/api/admin/')) return;
+      if (!isAdminRoute(request.routeOptions.url ?? '')) return;
       if (request.method !== 'GET' && request.method !== 'HEAD' && !sameOrigin(request)) throw new AppError('cross-origin');
-      if (path === '/api/admin/login') return;
+    });
+
+    // Every admin route but login carries its own hook that finds the login or refuses: a
+    // route registered under /api/admin/ cannot be without it, and its handler may rely on
+    // `adminOf(request)`. Route hooks run after the cross-origin check above.
+    const requireAdmin = async (request: FastifyRequest) => {
       request.admin = await adminFromRequest(request);
       if (!request.admin) throw new AppError('unauthorized');
+    };
+    app.addHook('onRoute', (route) => {
+      if (!isAdminRoute(route.url) || route.url === LOGIN_PATH) return;
+      const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+      route.onRequest = [requireAdmin, ...own];
     });
 
     // Failed logins per address: each failure doubles the wait before the next answer. One
@@ -106,7 +136,7 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
     const baseDelay = opts.loginDelayMs ?? 500;
 
     app.post(
-      '/api/admin/login',
+      LOGIN_PATH,
       {
         schema: {
           body: Type.Object({
@@ -153,7 +183,7 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
     );
 
     app.post('/api/admin/logout', async (request, reply) => {
-      const admin = request.admin!;
+      const admin = adminOf(request);
       await app.db.deleteFrom('admin_sessions').where('token_hash', '=', admin.tokenHash).execute();
       app.hub.endLogin(admin.tokenHash);
       await audit(app.db, { sessionId: null, actor: admin.operator, event: 'admin.logout' });
@@ -162,7 +192,7 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
     });
 
     // `lan`: other devices may use the console (ADMIN_LAN=1): the console warns.
-    app.get('/api/admin/me', async (request) => ({ operator: request.admin!.operator, lan: app.adminLan }));
+    app.get('/api/admin/me', async (request) => ({ operator: adminOf(request).operator, lan: app.adminLan }));
   },
   { name: 'auth', dependencies: ['db', 'laptop'] },
 );

@@ -14,6 +14,7 @@ import { SessionIdParams } from './schemas';
 import { sessionDetail } from './sessions';
 import { hallRateLimit } from '../plugins/flood';
 import { fromTheLaptop } from '../plugins/laptop';
+import { operatorOf } from '../plugins/auth';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,13 +32,11 @@ function onTheLaptop(request: FastifyRequest): void {
 }
 
 export default async function boxRoutes(app: FastifyInstance): Promise<void> {
-  const actor = (request: { admin: { operator: string } | null }) => request.admin?.operator ?? 'secretariat';
-
   const ModeBody = Type.Object({ sealed: Type.Boolean() }, { additionalProperties: false });
   app.post('/api/admin/sessions/:id/box/mode', { schema: { params: SessionIdParams, body: ModeBody } }, async (request) => {
     const { id } = request.params as SessionIdParams;
     const { sealed } = request.body as Static<typeof ModeBody>;
-    await chooseSealed(app.db, id, sealed, actor(request));
+    await chooseSealed(app.db, id, sealed, operatorOf(request));
     return sessionDetail(app, await getSession(app.db, id));
   });
 
@@ -54,7 +53,7 @@ export default async function boxRoutes(app: FastifyInstance): Promise<void> {
       onTheLaptop(request);
       const { id } = request.params as SessionIdParams;
       const { threshold } = request.body as Static<typeof SealBody>;
-      const sealed = await sealBox(app.db, id, threshold, actor(request));
+      const sealed = await sealBox(app.db, id, threshold, operatorOf(request));
       // The shares are in this answer only: never cached, never stored.
       reply.header('Cache-Control', 'no-store');
       return { ...sealed, session: await sessionDetail(app, await getSession(app.db, id)) };
@@ -66,7 +65,7 @@ export default async function boxRoutes(app: FastifyInstance): Promise<void> {
     onTheLaptop(request);
     const { id } = request.params as SessionIdParams;
     const { code } = request.body as Static<typeof ShareBody>;
-    const outcome = await presentShare(app.db, app.boxShares, id, code, actor(request));
+    const outcome = await presentShare(app.db, app.boxShares, id, code, operatorOf(request));
     if (outcome.opened) {
       await app.hub.stateChanged(id);
       app.hub.turnoutChanged(id);

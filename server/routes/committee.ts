@@ -5,6 +5,7 @@ import { audit } from '../domain/audit';
 import { listCommittee, replaceCommittee } from '../domain/committee';
 import { getSession } from '../domain/sessions';
 import { SessionIdParams } from './schemas';
+import { operatorOf } from '../plugins/auth';
 
 const CommitteeBody = Type.Object(
   {
@@ -27,7 +28,7 @@ export default async function committeeRoutes(app: FastifyInstance): Promise<voi
     const { id } = request.params as SessionIdParams;
     const { members } = request.body as Static<typeof CommitteeBody>;
     const saved = await replaceCommittee(app.db, id, members);
-    await audit(app.db, { sessionId: id, actor: request.admin?.operator ?? 'secretariat', event: 'committee.changed', detail: { count: saved.length } });
+    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'committee.changed', detail: { count: saved.length } });
     return { members: saved };
   });
 }

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors';
 import { audit } from '../domain/audit';
 import { getSession, listPersons, replacePersons } from '../domain/sessions';
 import { MAX_TEXT_CARRIED, SessionIdParams } from './schemas';
+import { operatorOf } from '../plugins/auth';
 
 const PreviewBody = Type.Object({ text: Type.String({ maxLength: 512 * 1024 }) }, { additionalProperties: false });
 const ConfirmBody = Type.Object(
@@ -45,7 +46,7 @@ export default async function peopleImportRoutes(app: FastifyInstance): Promise<
     const persons = await replacePersons(app.db, id, [...existing, ...rows]);
     await audit(app.db, {
       sessionId: id,
-      actor: request.admin?.operator ?? 'secretariat',
+      actor: operatorOf(request),
       event: 'persons.changed',
       detail: { count: persons.length, imported: rows.length, mode },
     });

@@ -11,6 +11,7 @@ import { resetSessionPreset, setSessionPreset } from '../domain/session-preset';
 import { getSession } from '../domain/sessions';
 import { SessionIdParams } from './schemas';
 import { sessionDetail } from './sessions';
+import { operatorOf } from '../plugins/auth';
 
 const strict = { additionalProperties: false } as const;
 const Words = (max: number, minLength = 1) => Type.Object({ vi: Type.String({ minLength, maxLength: max }), en: Type.String({ maxLength: max }) }, strict);
@@ -64,8 +65,6 @@ const exactly: FastifySchemaCompiler<TSchema> = ({ schema }) => (data) =>
   Value.Check(schema, data) ? { value: data } : { error: new Error('schema mismatch') };
 
 export default async function presetRoutes(app: FastifyInstance): Promise<void> {
-  const actor = (request: { admin: { operator: string } | null }) => request.admin?.operator ?? 'secretariat';
-
   app.put('/api/admin/sessions/:id/preset', { schema: { params: SessionIdParams, body: PresetBody }, validatorCompiler: exactly }, async (request) => {
     const { id } = request.params as SessionIdParams;
     const preset = await setSessionPreset(app.db, id, request.body as Preset);
@@ -75,7 +74,7 @@ export default async function presetRoutes(app: FastifyInstance): Promise<void> 
       base: preset.base,
       address: preset.address,
     };
-    await audit(app.db, { sessionId: id, actor: actor(request), event: 'preset.changed', detail });
+    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'preset.changed', detail });
     app.hub.turnoutChanged(id);
     return sessionDetail(app, await getSession(app.db, id));
   });
@@ -83,7 +82,7 @@ export default async function presetRoutes(app: FastifyInstance): Promise<void> 
   app.post('/api/admin/sessions/:id/preset/reset', { schema: { params: SessionIdParams } }, async (request) => {
     const { id } = request.params as SessionIdParams;
     await resetSessionPreset(app.db, id);
-    await audit(app.db, { sessionId: id, actor: actor(request), event: 'preset.changed', detail: { reset: true } });
+    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'preset.changed', detail: { reset: true } });
     app.hub.turnoutChanged(id);
     return sessionDetail(app, await getSession(app.db, id));
   });

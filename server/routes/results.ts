@@ -20,6 +20,7 @@ import { secretsEqual } from '../domain/ids';
 import { publishResults, setLiveResults } from '../domain/publish';
 import { findSession, getSession, getTurnout } from '../domain/sessions';
 import { SessionIdParams } from './schemas';
+import { operatorOf } from '../plugins/auth';
 
 
 async function closedSession(app: FastifyInstance, id: string) {
@@ -33,7 +34,6 @@ function download(reply: FastifyReply, type: string, filename: string): FastifyR
 }
 
 export default async function resultsRoutes(app: FastifyInstance): Promise<void> {
-  const actor = (request: { admin: { operator: string } | null }) => request.admin?.operator ?? 'secretariat';
   const DisplayParams = Type.Object({ sessionId: Type.String({ pattern: '^[A-Za-z0-9_-]{8,40}$' }) });
   app.get('/api/display/:sessionId', { schema: { params: DisplayParams } }, async (request, reply): Promise<DisplayInfo> => {
     const { sessionId } = request.params as Static<typeof DisplayParams>;
@@ -69,7 +69,7 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
     if (!already) {
       await audit(app.db, {
         sessionId: id,
-        actor: actor(request),
+        actor: operatorOf(request),
         event: 'results.published',
         detail: { collected: results.collected.total, issued: results.issued.total },
       });
@@ -84,7 +84,7 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
     const { enabled, override } = request.body as Static<typeof LiveBody>;
     const { overridden, changed } = await setLiveResults(app.db, id, enabled, override === true);
     if (changed) {
-      await audit(app.db, { sessionId: id, actor: actor(request), event: 'live-results.changed', detail: { enabled, override: overridden } });
+      await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'live-results.changed', detail: { enabled, override: overridden } });
     }
     await app.livePush.liveSwitched(id, enabled);
     return { liveResults: enabled, override: overridden };

@@ -9,14 +9,13 @@ import { setPaperIssued } from '../domain/paper';
 import { copySessionPreset } from '../domain/session-preset';
 import { SessionIdParams } from './schemas';
 import { createSession, getSession, getTurnout, listPersons, replacePersons } from '../domain/sessions';
+import { operatorOf } from '../plugins/auth';
 
 
 
 const PaperIssuedBody = Type.Object({ count: Type.Integer({ minimum: 0, maximum: 100000 }) }, { additionalProperties: false });
 
 export default async function sessionsExtraRoutes(app: FastifyInstance): Promise<void> {
-  const actor = (request: { admin: { operator: string } | null }) => request.admin?.operator ?? 'secretariat';
-
   app.get('/api/admin/network', async (request) => {
     const port = request.socket.localPort ?? 8080;
     return { port, urls: lanUrls(port), here: `${request.protocol}://${request.host}` };
@@ -39,7 +38,7 @@ export default async function sessionsExtraRoutes(app: FastifyInstance): Promise
     await copySessionPreset(app.db, id, copyId);
     await replacePersons(app.db, copyId, (await listPersons(app.db, id)).map((p) => ({ fullName: p.fullName, position: p.position })));
     await replaceCommittee(app.db, copyId, await listCommittee(app.db, id));
-    await audit(app.db, { sessionId: copyId, actor: actor(request), event: 'session.duplicated', detail: { from: id } });
+    await audit(app.db, { sessionId: copyId, actor: operatorOf(request), event: 'session.duplicated', detail: { from: id } });
     reply.status(201);
     return { id: copyId };
   });
@@ -50,7 +49,7 @@ export default async function sessionsExtraRoutes(app: FastifyInstance): Promise
     const session = await getSession(app.db, id);
     if (session.state !== 'draft') throw new AppError('session-not-draft');
     await app.db.deleteFrom('vote_sessions').where('id', '=', id).where('state', '=', 'draft').execute();
-    await audit(app.db, { sessionId: null, actor: actor(request), event: 'session.deleted', detail: { sessionId: id, title: session.title } });
+    await audit(app.db, { sessionId: null, actor: operatorOf(request), event: 'session.deleted', detail: { sessionId: id, title: session.title } });
     return { ok: true };
   });
 
@@ -58,7 +57,7 @@ export default async function sessionsExtraRoutes(app: FastifyInstance): Promise
     const { id } = request.params as SessionIdParams;
     const { count } = request.body as Static<typeof PaperIssuedBody>;
     await setPaperIssued(app.db, id, count);
-    await audit(app.db, { sessionId: id, actor: actor(request), event: 'session.updated', detail: { fields: ['paperIssued'], paperIssued: count } });
+    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'session.updated', detail: { fields: ['paperIssued'], paperIssued: count } });
     app.hub.turnoutChanged(id);
     return getTurnout(app.db, id);
   });

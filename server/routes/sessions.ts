@@ -20,6 +20,7 @@ import {
 } from '../domain/sessions';
 import { issueSlips, listSlips, MAX_SLIPS_PER_REQUEST, voidSlip, voidUnusedSlips } from '../domain/slips';
 import { PersonsBody, SessionBody, SessionIdParams, SessionPatch } from './schemas';
+import { operatorOf } from '../plugins/auth';
 
 function attendanceOk(summoned: number, present: number): void {
   if (present > summoned) throw new AppError('bad-request');
@@ -39,8 +40,6 @@ export async function sessionDetail(app: FastifyInstance, session: SessionRecord
 }
 
 export default async function sessionRoutes(app: FastifyInstance): Promise<void> {
-  const actor = (request: { admin: { operator: string } | null }) => request.admin?.operator ?? 'secretariat';
-
   app.get('/api/admin/presets', async () => ({ presets: PRESETS }));
 
   app.get('/api/admin/sessions', async (): Promise<{ sessions: SessionSummary[] }> => {
@@ -66,7 +65,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     const body = request.body as SessionBody;
     attendanceOk(body.summoned, body.present);
     const id = await createSession(app.db, body);
-    await audit(app.db, { sessionId: id, actor: actor(request), event: 'session.created', detail: { presetId: body.presetId } });
+    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'session.created', detail: { presetId: body.presetId } });
     reply.status(201);
     return sessionDetail(app, await getSession(app.db, id));
   });
@@ -82,7 +81,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     const before = await getSession(app.db, id);
     attendanceOk(patch.summoned ?? before.summoned, patch.present ?? before.present);
     await updateSession(app.db, id, patch);
-    await audit(app.db, { sessionId: id, actor: actor(request), event: 'session.updated', detail: { fields: Object.keys(patch) } });
+    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'session.updated', detail: { fields: Object.keys(patch) } });
     app.hub.turnoutChanged(id);
     return sessionDetail(app, await getSession(app.db, id));
   });
@@ -91,7 +90,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     const { id } = request.params as SessionIdParams;
     const { persons } = request.body as PersonsBody;
     const saved = await replacePersons(app.db, id, persons);
-    await audit(app.db, { sessionId: id, actor: actor(request), event: 'persons.changed', detail: { count: saved.length } });
+    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'persons.changed', detail: { count: saved.length } });
     return { persons: saved };
   });
 
@@ -108,7 +107,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     const { id } = request.params as SessionIdParams;
     const { count } = request.body as Static<typeof IssueBody>;
     const slips = await issueSlips(app.db, id, count);
-    await audit(app.db, { sessionId: id, actor: actor(request), event: 'slips.issued', detail: { count } });
+    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'slips.issued', detail: { count } });
     app.flood.recountHall();
     app.hub.turnoutChanged(id);
     reply.status(201);
@@ -120,7 +119,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     const { id } = request.params as SessionIdParams;
     const { code } = request.body as Static<typeof VoidBody>;
     const slipId = await voidSlip(app.db, id, code);
-    await audit(app.db, { sessionId: id, actor: actor(request), event: 'slips.voided', detail: { count: 1, slipId } });
+    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'slips.voided', detail: { count: 1, slipId } });
     app.hub.turnoutChanged(id);
     return { voided: [slipId] };
   });
@@ -128,7 +127,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   app.post('/api/admin/sessions/:id/slips/void-unused', { schema: { params: SessionIdParams } }, async (request) => {
     const { id } = request.params as SessionIdParams;
     const count = await voidUnusedSlips(app.db, id);
-    await audit(app.db, { sessionId: id, actor: actor(request), event: 'slips.voided', detail: { count, unused: true } });
+    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'slips.voided', detail: { count, unused: true } });
     app.hub.turnoutChanged(id);
     return { count };
   });
@@ -144,16 +143,16 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     const { quorumMet: met } = await openSession(app.db, id, body.overrideQuorum === true);
     if (!met) {
       const s = await getSession(app.db, id);
-      await audit(app.db, { sessionId: id, actor: actor(request), event: 'quorum.override', detail: { summoned: s.summoned, present: s.present } });
+      await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'quorum.override', detail: { summoned: s.summoned, present: s.present } });
     }
-    await audit(app.db, { sessionId: id, actor: actor(request), event: 'session.opened' });
+    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'session.opened' });
     await app.hub.stateChanged(id);
     return sessionDetail(app, await getSession(app.db, id));
   });
 
   app.post('/api/admin/sessions/:id/close', { schema: { params: SessionIdParams } }, async (request) => {
     const { id } = request.params as SessionIdParams;
-    await closeSession(app.db, id, actor(request));
+    await closeSession(app.db, id, operatorOf(request));
     app.flood.recountHall();
     await app.hub.stateChanged(id);
     return sessionDetail(app, await getSession(app.db, id));
@@ -164,7 +163,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     const { id } = request.params as SessionIdParams;
     const session = await getSession(app.db, id);
     if (session.state !== 'closed') throw new AppError('session-not-closed');
-    await scrubOrderTraces(app.db, id, actor(request));
+    await scrubOrderTraces(app.db, id, operatorOf(request));
     return sessionDetail(app, await getSession(app.db, id));
   });
 

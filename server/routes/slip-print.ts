@@ -14,6 +14,7 @@ import { renderSlipsPdf } from '../print/slip-pdf';
 import { slipFaces } from '../print/slip-sheet';
 import { listSlips, markPrinted } from '../domain/slips';
 import { SessionIdParams } from './schemas';
+import { operatorOf } from '../plugins/auth';
 
 const PrintQuery = Type.Object({
   which: Type.Optional(Type.Union([Type.Literal('unused'), Type.Literal('unprinted')])),
@@ -40,7 +41,7 @@ export default async function slipPrintRoutes(app: FastifyInstance): Promise<voi
     await markPrinted(app.db, id, slips.map((s) => s.id));
     await audit(app.db, {
       sessionId: id,
-      actor: request.admin?.operator ?? 'secretariat',
+      actor: operatorOf(request),
       event: 'slips.printed',
       detail: { count: slips.length, format, which: query.which ?? 'unused' },
     });
