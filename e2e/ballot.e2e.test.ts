@@ -217,6 +217,37 @@ describe('the ballot page on a phone', () => {
     await context.close();
   });
 
+  it('a page older than the server (after an upgrade mid-vote) says to reload, in the vote\'s address; reloaded, the choices are back', async () => {
+    const { session, persons, slips } = await prepareSession(server.admin, { persons: 2, slips: 1, presetId: 'nq96-2023-lay-phieu' });
+    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const { context, page, errors } = await phone();
+    // Between the phone and the real server: once `upgraded`, the server's pongs name the next
+    // protocol version, as a newer server's would.
+    let upgraded = false;
+    await context.routeWebSocket(/\/ws$/, (ws) => {
+      const real = ws.connectToServer();
+      real.onMessage((message) => ws.send(upgraded && typeof message === 'string' ? message.replace(/"version":(\d+)/, (_m, v: string) => `"version":${Number(v) + 1}`) : message));
+    });
+    await page.goto(`${server.url}${slips[0]!.path}`);
+    await page.getByText('Đã đánh giá 0/2').waitFor();
+    await person(page, persons[0]!.fullName).getByRole('radio', { name: 'Tín nhiệm cao' }).check();
+    upgraded = true;
+    for (const client of server.app.websocketServer.clients) client.terminate();
+    await page.getByText('Trang này đã cũ. Xin đại biểu tải lại trang (giữ nguyên đường dẫn).').waitFor();
+    expect(await page.getByRole('radio').count()).toBe(0);
+    expect(await page.textContent('body')).not.toMatch(/đồng chí/i);
+    expect(await lowContrast(page)).toEqual([]);
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'ballot-19-outdated-dai-bieu');
+    // The new page (what a reload fetches after a real upgrade) opens with the choice kept.
+    upgraded = false;
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await page.getByText('Đã đánh giá 1/2').waitFor();
+    expect(await person(page, persons[0]!.fullName).getByRole('radio', { name: 'Tín nhiệm cao' }).isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the root page takes a typed code, in any case, and refuses a malformed one', async () => {
     const { session, slips } = await prepareSession(server.admin, { persons: 2, slips: 2 });
     await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});

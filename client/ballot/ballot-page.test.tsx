@@ -7,9 +7,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boxKeyPair, fromBase64Url, openFromBox, receiptOfSealedText, SEALED_TEXT_LENGTH, toBase64Url } from '../../shared/box';
-import type { BallotSessionView, ServerMessage } from '../../shared/protocol';
+import type { BallotSessionView, ClientMessage, ServerMessage } from '../../shared/protocol';
+import { NetworkError, type Link, type SocketEvents } from '../socket';
 import { App } from './app';
-import { NetworkError, type Link, type LinkEvents, type Outgoing } from './connection';
 import { BallotController } from './controller';
 import { loadSlip, memoryStorage, type KeyValue } from './slip-store';
 
@@ -43,18 +43,18 @@ type Reply = ServerMessage | Promise<ServerMessage>;
 class ScriptedLink implements Link {
   pushing = true;
   online = true;
-  readonly sent: Outgoing[] = [];
+  readonly sent: ClientMessage[] = [];
   private waiters: (() => void)[] = [];
   constructor(
-    readonly events: LinkEvents,
-    private readonly server: (msg: Outgoing) => Reply,
+    readonly events: SocketEvents,
+    private readonly server: (msg: ClientMessage) => Reply,
   ) {}
   start() {
-    this.events.onStatus('online');
-    this.events.onReady();
+    this.events.status.value = 'open';
+    this.events.onOpen?.();
   }
   close() {}
-  async request(msg: Outgoing): Promise<ServerMessage> {
+  async request(msg: ClientMessage): Promise<ServerMessage> {
     this.sent.push(msg);
     if (!this.online) throw new NetworkError();
     return this.server(msg);
@@ -65,14 +65,14 @@ class ScriptedLink implements Link {
   goOffline() {
     this.online = false;
     this.pushing = false;
-    this.events.onStatus('reconnecting');
+    this.events.status.value = 'offline';
   }
   goOnline() {
     this.online = true;
     this.pushing = true;
-    this.events.onStatus('online');
+    this.events.status.value = 'open';
     for (const w of this.waiters.splice(0)) w();
-    this.events.onReady();
+    this.events.onOpen?.();
   }
 }
 
@@ -90,7 +90,7 @@ afterEach(() => {
   for (const c of controllers.splice(0)) c.dispose();
 });
 
-function renderSlip(server: (msg: Outgoing) => Reply, storage: KeyValue = memoryStorage()) {
+function renderSlip(server: (msg: ClientMessage) => Reply, storage: KeyValue = memoryStorage()) {
   let link!: ScriptedLink;
   const controller = new BallotController({
     slipId: 'AB12',
@@ -109,8 +109,8 @@ function renderSlip(server: (msg: Outgoing) => Reply, storage: KeyValue = memory
 
 /** Replies to slip.open with `open`, and to cast with `cast`. */
 const server =
-  (open: ServerMessage, cast: (msg: Outgoing) => Reply = () => ({ type: 'recorded', slipId: 'AB12', already: false })) =>
-  (msg: Outgoing): Reply =>
+  (open: ServerMessage, cast: (msg: ClientMessage) => Reply = () => ({ type: 'recorded', slipId: 'AB12', already: false })) =>
+  (msg: ClientMessage): Reply =>
     msg.type === 'slip.open' ? open : cast(msg);
 
 const group = (name: string) => screen.getByRole('group', { name: new RegExp(name) });
@@ -129,7 +129,7 @@ describe('the ballot page, screen by screen', () => {
     expect(screen.getByRole('heading', { name: SESSION.title })).toBeTruthy();
     expect(screen.queryAllByRole('radio')).toHaveLength(0);
     state = 'open';
-    link().events.onPush({ type: 'state', sessionId: SESSION.id, state: 'open' });
+    link().events.onPush!({ type: 'state', sessionId: SESSION.id, state: 'open' });
     expect(await screen.findByText('Đã đánh giá 0/3')).toBeTruthy();
     expect(screen.getAllByRole('radio')).toHaveLength(9);
     // It asked again for the final list of people when voting opened.
@@ -292,9 +292,26 @@ describe('the ballot page, screen by screen', () => {
     const { link, storage } = renderSlip(server(slipReply('open')));
     await screen.findByText('Đã đánh giá 0/3');
     fireEvent.click(within(group('Nguyễn Văn An')).getByRole('radio', { name: 'Tín nhiệm cao' }));
-    link().events.onPush({ type: 'state', sessionId: SESSION.id, state: 'closed' });
+    link().events.onPush!({ type: 'state', sessionId: SESSION.id, state: 'closed' });
     expect(await screen.findByRole('heading', { name: 'Cuộc lấy phiếu đã kết thúc' })).toBeTruthy();
     expect(loadSlip(storage, 'AB12').marks).toBeUndefined();
+  });
+
+  it('outdated: a page older than the server asks to be reloaded, in the vote\'s words, and keeps the choices', async () => {
+    const { link, storage } = renderSlip(server(slipReply('open', 'unused', 'dai-bieu')));
+    await screen.findByText('Đã đánh giá 0/3');
+    fireEvent.click(within(group('Nguyễn Văn An')).getByRole('radio', { name: 'Tín nhiệm cao' }));
+    link().events.onEnd!('outdated');
+    expect(await screen.findByText('Trang này đã cũ. Xin đại biểu tải lại trang (giữ nguyên đường dẫn).')).toBeTruthy();
+    expect(screen.queryAllByRole('radio')).toHaveLength(0);
+    expect(loadSlip(storage, 'AB12').marks).toEqual({ p1: 'high' });
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
+    fireEvent.click(screen.getByRole('button', { name: 'Thử lại' }));
+    expect(reload).toHaveBeenCalledTimes(1);
+    reload.mockRestore();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('This page is out of date. Please reload it (keep the same link).')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
   it('offline, then recovered: a quiet notice, the same sealed ballot resent, recorded once', async () => {

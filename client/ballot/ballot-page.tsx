@@ -37,7 +37,7 @@ export function BallotPage({ controller, lang }: { controller: BallotController;
         <Opening t={t} />
       );
     case 'submitting':
-      return <Submitting t={t} offline={state.link === 'reconnecting'} notice={state.retrying && withAddress(errorMessage(state.retrying, lang), address)} />;
+      return <Submitting t={t} offline={state.link === 'offline'} notice={state.retrying && withAddress(errorMessage(state.retrying, lang), address)} />;
     case 'recorded':
       return <Recorded t={t} receipt={state.receipt} />;
     case 'used':
@@ -53,7 +53,7 @@ export function BallotPage({ controller, lang }: { controller: BallotController;
 export function LinkBanner({ controller, t }: { controller: BallotController; t: BallotStrings }) {
   const state = useBallotState(controller);
   const quietPhases = state.phase === 'recorded' || state.phase === 'used' || state.phase === 'error' || state.phase === 'submitting';
-  if (state.link !== 'reconnecting' || quietPhases) return null;
+  if (state.link !== 'offline' || quietPhases) return null;
   return (
     <p class="banner" role="status">
       {t.reconnecting}

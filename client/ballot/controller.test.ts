@@ -7,8 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { slipFromPath, type SlipHandle } from '../../scripts/lib/client';
 import { receiptOfSealedText } from '../../shared/box';
+import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../../test/server';
-import { SocketLink, type SocketLinkOptions } from './connection';
+import { createSocket, type SocketOptions } from '../socket';
 import { BallotController, type BallotState, type ControllerOptions } from './controller';
 import { loadSlip, memoryStorage, type KeyValue } from './slip-store';
 
@@ -22,7 +23,7 @@ afterEach(async () => {
   await server.close();
 });
 
-type SocketClass = NonNullable<SocketLinkOptions['WebSocket']>;
+type SocketClass = NonNullable<SocketOptions['WebSocket']>;
 
 /** Every frame the page sent, parsed, in order, and as it went on the wire. */
 const sent: Record<string, unknown>[] = [];
@@ -44,6 +45,22 @@ function socketClass(hook?: (msg: Record<string, unknown>, socket: WebSocket) =>
     }
   } as unknown as SocketClass;
 }
+
+/** The `ws` WebSocket meeting a server one protocol version newer than this page: the real server's pongs say so. */
+const NewerServerSocket = class extends WebSocket {
+  constructor(url: string) {
+    super(url);
+    const handler = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!;
+    Object.defineProperty(this, 'onmessage', {
+      set: (fn: ((ev: { data: unknown }) => void) | null) =>
+        handler.set!.call(this, fn && ((ev: { data: unknown }) => fn({ data: String(ev.data).replace(`"version":${PROTOCOL_VERSION}`, `"version":${PROTOCOL_VERSION + 1}`) }))),
+    });
+  }
+  override send(data: string): void {
+    sent.push(JSON.parse(data) as Record<string, unknown>);
+    super.send(data);
+  }
+} as unknown as SocketClass;
 
 /** A socket a proxy refuses: it never opens. */
 const BlockedSocket = class {
@@ -68,7 +85,7 @@ function controller(slip: SlipHandle | { id: string; secret: string | null }, st
     storage,
     pollMs: 50,
     retryMs: 20,
-    link: (events) => new SocketLink({ baseUrl: server.url, WebSocket: socket, backoffMs: [20, 40, 80], failuresBeforeHttp: 2 }, events),
+    link: (events) => createSocket({ origin: server.url, WebSocket: socket, backoffMs: [20, 40, 80], httpAfter: 2, ...events }),
     ...extra,
   });
   controllers.push(c);
@@ -132,9 +149,9 @@ describe('ballot controller against a real server', () => {
     const recorded = await phase(c, 'recorded');
     expect(c.state.marks).toEqual({});
     expect(loadSlip(storage, slip.id)).toEqual({ used: true, receipt: recorded.receipt });
-    // Nothing was sent before Submit but the slip opening (again when voting opened, for the
-    // final list of people); then exactly one cast.
-    expect(sent.map((m) => m.type)).toEqual(['slip.open', 'slip.open', 'cast']);
+    // Nothing was sent before Submit but the version check and the slip opening (again when
+    // voting opened, for the final list of people); then exactly one cast.
+    expect(sent.map((m) => m.type)).toEqual(['ping', 'slip.open', 'slip.open', 'cast']);
     const r = await results();
     expect(r.collected.total).toBe(1);
     expect(r.persons[0].counts.low).toBe(1);
@@ -258,6 +275,28 @@ describe('ballot controller against a real server', () => {
     await close();
     await phase(c, 'closed');
     expect(loadSlip(storage, slip.id).marks).toBeUndefined();
+  });
+
+  it('a page older than the server (its pong names another version) asks for a reload: nothing sent but the ping, the choices and the seal kept', async () => {
+    const { session, slip, persons, open } = await setup(1);
+    await open();
+    const storage = memoryStorage();
+    // Marked and sent while the reply was lost; then the server was upgraded.
+    const first = controller(slip, storage, socketClass((m) => (m.type === 'cast' ? 'drop' : 'send')));
+    await first.start();
+    await phase(first, 'ballot');
+    fillAndSubmit(first, { [persons[0]!.id]: 'high' });
+    first.dispose();
+    const before = loadSlip(storage, slip.id);
+    expect(before.pending).toBeDefined();
+    sent.splice(0);
+
+    const stale = controller({ id: slip.id, secret: null }, storage, NewerServerSocket);
+    await stale.start();
+    expect(await phase(stale, 'error')).toMatchObject({ error: 'protocol-outdated', link: 'closed' });
+    expect(sent.map((m) => m.type)).toEqual(['ping']);
+    expect(loadSlip(storage, slip.id)).toEqual(before);
+    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`)).collected).toBe(0);
   });
 
   it('a wrong secret, a voided slip and a link without a secret each end in their error', async () => {

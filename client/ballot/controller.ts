@@ -9,7 +9,7 @@ import { isErrorCode, type ErrorCode } from '../../shared/errors';
 import { sealCast } from '../../shared/box';
 import type { BallotSessionView, ServerMessage } from '../../shared/protocol';
 import { deriveSlipKey, slipProof } from '../../shared/seal';
-import type { Link, LinkEvents, LinkStatus } from './connection';
+import type { Link, SocketEvents, SocketStatus } from '../socket';
 import { loadSlip, saveSlip, type KeyValue, type SlipRecord } from './slip-store';
 
 export type Phase = 'opening' | 'waiting' | 'ballot' | 'review' | 'submitting' | 'recorded' | 'used' | 'closed' | 'error';
@@ -21,7 +21,7 @@ export interface BallotState {
   session?: BallotSessionView;
   /** Chosen level per person id; a person without an entry is not rated. */
   marks: Record<string, string>;
-  link: LinkStatus;
+  link: SocketStatus;
   /**
    * After "recorded": the tracking code (mã kiểm tra) of the sealed ballot. Shown again from
    * storage when the page is reloaded or the slip scanned again on this phone.
@@ -38,7 +38,7 @@ export interface ControllerOptions {
   /** From the URL fragment; null when the page was reloaded and the secret is in storage. */
   secret: string | null;
   storage: KeyValue;
-  link: (events: LinkEvents) => Link;
+  link: (events: SocketEvents) => Link;
   deriveKey?: (slipId: string, secret: string) => Promise<Uint8Array>;
   /** How often to ask for the session's state when the server cannot push it (HTTP fallback). */
   pollMs?: number;
@@ -95,10 +95,24 @@ export class BallotController {
     if (this.record.pending) this.set({ phase: 'submitting' });
     this.key = await (this.opts.deriveKey ?? deriveSlipKey)(slipId, secret);
     if (this.disposed) return;
+    const self = this;
     this.link = this.opts.link({
-      onReady: () => this.sync(),
+      // The socket writes its status here (the page has no room for the signals library).
+      status: {
+        get value() {
+          return self.state.link;
+        },
+        set value(link) {
+          self.set({ link });
+        },
+      },
+      onOpen: () => this.sync(),
       onPush: (msg) => this.onPush(msg),
-      onStatus: (link) => this.set({ link }),
+      // A page older than the server: keep the choices and any sealed ballot, ask for a reload.
+      onEnd: () => {
+        this.dispose();
+        this.set({ phase: 'error', error: 'protocol-outdated' });
+      },
     });
     this.link.start();
     this.poll = setInterval(() => {

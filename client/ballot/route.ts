@@ -1,7 +1,7 @@
 /** Which page the address asks for: the typed-code entry at `/`, or a slip at `/b/<id>#<secret>`. */
 import type { ErrorCode } from '../../shared/errors';
 import { isSlipId, parseSlipCode } from '../../shared/slip-code';
-import { SocketLink, type Link, type LinkEvents } from './connection';
+import { createSocket, type Link, type SocketEvents } from '../socket';
 import { BallotController } from './controller';
 import type { KeyValue } from './slip-store';
 
@@ -13,7 +13,7 @@ export type Route =
 export function routeFor(
   location: { pathname: string; hash: string; origin: string },
   storage: KeyValue,
-  link: (events: LinkEvents) => Link = (events) => new SocketLink({ baseUrl: location.origin }, events),
+  link: (events: SocketEvents) => Link = (events) => createSocket({ origin: location.origin, httpAfter: 3, ...events }),
 ): Route {
   const m = /^\/b\/([^/]+)\/?$/.exec(location.pathname);
   if (!m) return { kind: 'entry' };

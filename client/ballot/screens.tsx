@@ -114,6 +114,13 @@ export function Failure({ code, t, lang, address }: { code: ErrorCode; t: Ballot
   return (
     <Notice tone="bad" icon="!" title={NOT_RECORDED.has(code) ? t.notRecordedTitle : t.errorTitle}>
       <p>{message}</p>
+      {code === 'protocol-outdated' && (
+        <p>
+          <button type="button" onClick={() => location.reload()}>
+            {t.retry}
+          </button>
+        </p>
+      )}
       {!message.includes(t.committee) && <p class="muted">{t.contact}</p>}
       {RETYPE.has(code) && (
         <p>
