@@ -3,11 +3,10 @@ import { formatVietnamMoment } from '../../shared/format';
 import { auditActorText, auditDetailText, auditEventText } from '../../shared/i18n/audit';
 import type { TabProps } from './session-view';
 import { lang, t } from './state';
-import type { AuditRow } from './types';
 import { ErrorNote, useLoad } from './ui';
 
 export function AuditTab({ session }: TabProps) {
-  const { data, error } = useLoad<{ events: AuditRow[] }>(`/api/admin/sessions/${session.id}/audit`);
+  const { data, error } = useLoad('GET /api/admin/sessions/:id/audit', { params: { id: session.id } });
   return (
     <>
       <p class="hint">{t('auditNote')}</p>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { personError } from '../../shared/csv';
 import { errorMessage } from '../../shared/errors';
-import { api } from './api';
+import { call } from './api';
 import { PeopleImport } from './people-import';
 import type { TabProps } from './session-view';
 import { lang, t } from './state';
@@ -37,7 +37,10 @@ export function PeopleTab({ session, reload }: TabProps) {
     action.run(
       { message: t('confirmSavePeople', { n: rows.length }) },
       async () => {
-        await api('PUT', `/api/admin/sessions/${session.id}/persons`, { persons: rows.map(({ id, fullName, position }) => ({ ...(id ? { id } : {}), fullName, position })) });
+        await call('PUT /api/admin/sessions/:id/persons', {
+          params: { id: session.id },
+          body: { persons: rows.map(({ id, fullName, position }) => ({ ...(id ? { id } : {}), fullName, position })) },
+        });
         await reload();
       },
       () => t('saved'),

@@ -10,7 +10,7 @@ import { formatText } from '../../shared/i18n/admin';
 import { RESULTS_STRINGS, type ResultsTextKey } from '../../shared/i18n/results';
 import type { Level } from '../../shared/presets';
 import type { TallyResult } from '../../shared/tally';
-import { api, errorCode } from './api';
+import { api, call, errorCode } from './api';
 import { formatMoment, LinkRow, useReveal } from './ui';
 
 interface SessionFacts {
@@ -44,9 +44,9 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
 
   const load = useCallback(async () => {
     try {
-      const s = await api<SessionFacts>('GET', `/api/admin/sessions/${sessionId}`);
+      const s: SessionFacts = await call('GET /api/admin/sessions/:id', { params: { id: sessionId } });
       setSession(s);
-      setResults(s.state === 'closed' ? await api<TallyResult>('GET', `/api/admin/sessions/${sessionId}/results`) : null);
+      setResults(s.state === 'closed' ? await call('GET /api/admin/sessions/:id/results', { params: { id: sessionId } }) : null);
       setError(null);
     } catch (err) {
       setError(errorCode(err));

@@ -1,14 +1,14 @@
 /** Running the room: open voting, follow turnout live, close voting; the projector link, its key covered. */
-import { api } from './api';
+import { call } from './api';
 import { QuorumBadge } from './session-form';
 import type { TabProps } from './session-view';
 import { navigate, t } from './state';
 import type { Network } from './types';
 import { ErrorNote, LinkRow, useAction, useLoad } from './ui';
-import { useLiveTurnout } from './live';
+import { useLiveTurnout } from './live-turnout';
 
 export function RunTab({ session, reload }: TabProps) {
-  const { turnout, online, storageFull } = useLiveTurnout(session.id, session.turnout);
+  const { turnout, online, storageFull, outdated } = useLiveTurnout(session.id, session.turnout);
   const net = useLoad<Network>('/api/admin/network');
   const action = useAction();
   const origin = net.data?.urls[0] ?? location.origin;
@@ -21,13 +21,13 @@ export function RunTab({ session, reload }: TabProps) {
   const open = () =>
     action.run(
       session.quorumMet ? { message: t('confirmOpen', { title: session.title }) } : { message: t('confirmOpen', { title: session.title }), requireTick: t('overrideQuorum'), danger: true },
-      () => api('POST', `/api/admin/sessions/${session.id}/open`, session.quorumMet ? {} : { overrideQuorum: true }),
+      () => call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: session.quorumMet ? {} : { overrideQuorum: true } }),
       () => {
         void reload();
       },
     );
   const close = () =>
-    action.run({ message: t('confirmClose'), danger: true }, () => api('POST', `/api/admin/sessions/${session.id}/close`), () => {
+    action.run({ message: t('confirmClose'), danger: true }, () => call('POST /api/admin/sessions/:id/close', { params: { id: session.id } }), () => {
       void reload();
     });
 
@@ -55,7 +55,7 @@ export function RunTab({ session, reload }: TabProps) {
       <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={turnout.issued} aria-valuenow={turnout.collected} aria-label={t('liveTitle')}>
         <div style={{ width: `${pct}%` }} />
       </div>
-      {!online && state === 'open' && <p class="warn">{t('liveOffline')}</p>}
+      {outdated ? <ErrorNote code="protocol-outdated" /> : !online && state === 'open' && <p class="warn">{t('liveOffline')}</p>}
       {turnout.collected > turnout.present && (
         <p class="warn" role="status" data-testid="more-than-present">
           {t('moreThanPresent', { collected: turnout.collected, present: turnout.present })}
@@ -67,7 +67,7 @@ export function RunTab({ session, reload }: TabProps) {
           <button
             type="button"
             onClick={() =>
-              void action.run(null, () => api('POST', `/api/admin/sessions/${session.id}/scrub`), () => {
+              void action.run(null, () => call('POST /api/admin/sessions/:id/scrub', { params: { id: session.id } }), () => {
                 void reload();
               })
             }

@@ -1,18 +1,17 @@
 /** All votes: open one, duplicate it, delete a draft, or create a new one from a preset. */
 import { formatShortDate } from '../../shared/format';
-import type { Preset } from '../../shared/presets';
-import { api } from './api';
+import { api, call } from './api';
 import { emptySession, SessionForm } from './session-form';
 import { navigate, t } from './state';
 import type { SessionInput, SessionSummary } from './types';
 import { ErrorNote, useAction, useLoad } from './ui';
 
 export function SessionList() {
-  const list = useLoad<{ sessions: SessionSummary[] }>('/api/admin/sessions');
-  const presets = useLoad<{ presets: Preset[] }>('/api/admin/presets');
+  const list = useLoad('GET /api/admin/sessions');
+  const presets = useLoad('GET /api/admin/presets');
   const action = useAction();
   const create = (value: SessionInput) =>
-    action.run({ message: t('confirmCreate', { title: value.title }) }, () => api<{ id: string }>('POST', '/api/admin/sessions', value), (s) => {
+    action.run({ message: t('confirmCreate', { title: value.title }) }, () => call('POST /api/admin/sessions', { body: value }), (s) => {
       navigate({ page: 'session', id: s.id, tab: 'people' });
     });
   const duplicate = (s: SessionSummary) =>

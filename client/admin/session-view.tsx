@@ -17,7 +17,7 @@ export interface TabProps {
 }
 
 export function SessionView({ id, tab }: { id: string; tab: Tab }) {
-  const { data: session, error, reload } = useLoad<SessionDetail>(`/api/admin/sessions/${id}`);
+  const { data: session, error, reload } = useLoad('GET /api/admin/sessions/:id', { params: { id } });
   if (error) return <ErrorNote code={error} />;
   if (!session) return <p class="loading">{t('loading')}</p>;
   const props = { session, reload };

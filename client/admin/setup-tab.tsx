@@ -1,7 +1,6 @@
 /** Details and attendance of a vote; editable while it is a draft. */
 import { ADMIN_TEXT } from '../../shared/i18n/admin';
-import type { Preset } from '../../shared/presets';
-import { api } from './api';
+import { call } from './api';
 import { BoxPanel } from './box-panel';
 import { PresetPanel } from './preset-panel';
 import { SessionForm } from './session-form';
@@ -10,7 +9,7 @@ import { lang, t } from './state';
 import { ErrorNote, Notice, useAction, useLoad } from './ui';
 
 export function SetupTab({ session, reload }: TabProps) {
-  const presets = useLoad<{ presets: Preset[] }>('/api/admin/presets');
+  const presets = useLoad('GET /api/admin/presets');
   const action = useAction();
   const draft = session.state === 'draft';
   // A draft keeps its own copy of the preset; the list offers the shipped ones.
@@ -35,7 +34,7 @@ export function SetupTab({ session, reload }: TabProps) {
                 : { message: t('confirmSaveSession') },
               async () => {
                 const { title, organisation, place, locality, heldOn, presetId, base, summoned, present } = value;
-                await api('PATCH', `/api/admin/sessions/${session.id}`, { title, organisation, place, locality, heldOn, presetId, base, summoned, present });
+                await call('PATCH /api/admin/sessions/:id', { params: { id: session.id }, body: { title, organisation, place, locality, heldOn, presetId, base, summoned, present } });
                 await reload();
               },
               () => t('saved'),

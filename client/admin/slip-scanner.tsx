@@ -9,7 +9,7 @@ import { useRef, useState } from 'preact/hooks';
 import { errorMessage, type ErrorCode } from '../../shared/errors';
 import type { AdminTextKey } from '../../shared/i18n/admin';
 import { formatSlipCode, slipFromScan } from '../../shared/slip-code';
-import { api, errorCode } from './api';
+import { call, errorCode } from './api';
 import { beep } from './beep';
 import { QrCamera, type CameraProblem } from './qr-camera';
 import { lang, t } from './state';
@@ -56,7 +56,7 @@ export function SlipScanner({ sessionId, onVoided, onProblem }: { sessionId: str
     // One request at a time, in the order the slips were shown.
     queue.current = queue.current.then(async () => {
       try {
-        await api('POST', `/api/admin/sessions/${sessionId}/slips/void`, { code: formatSlipCode(slip.id, slip.secret) });
+        await call('POST /api/admin/sessions/:id/slips/void', { params: { id: sessionId }, body: { code: formatSlipCode(slip.id, slip.secret) } });
         beep('ok');
         record(slip.id, null);
         onVoided();

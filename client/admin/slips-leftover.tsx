@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import { errorMessage, type ErrorCode } from '../../shared/errors';
 import type { AdminTextKey } from '../../shared/i18n/admin';
-import { api, errorCode } from './api';
+import { call, errorCode } from './api';
 import { primeBeep } from './beep';
 import { ask } from './confirm';
 import { cameraAvailable } from './qr-camera';
@@ -43,7 +43,7 @@ export function LeftoverVoid({ sessionId, unused, draft, onDone }: { sessionId: 
     let ok = 0;
     for (const code of codes) {
       try {
-        await api('POST', `/api/admin/sessions/${sessionId}/slips/void`, { code });
+        await call('POST /api/admin/sessions/:id/slips/void', { params: { id: sessionId }, body: { code } });
         ok++;
       } catch (err) {
         failed.push({ code, error: errorCode(err) });
@@ -105,7 +105,7 @@ export function LeftoverVoid({ sessionId, unused, draft, onDone }: { sessionId: 
             class="danger"
             disabled={unused === 0 || action.busy}
             onClick={() =>
-              action.run({ message: t('confirmVoidUnused', { n: unused }), danger: true }, () => api('POST', `/api/admin/sessions/${sessionId}/slips/void-unused`), () => {
+              action.run({ message: t('confirmVoidUnused', { n: unused }), danger: true }, () => call('POST /api/admin/sessions/:id/slips/void-unused', { params: { id: sessionId } }), () => {
                 void onDone();
               })
             }

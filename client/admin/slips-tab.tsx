@@ -4,7 +4,7 @@
  * screen: the laptop may be mirrored on the projector.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api } from './api';
+import { call } from './api';
 import { ask } from './confirm';
 import type { TabProps } from './session-view';
 import { t } from './state';
@@ -24,7 +24,7 @@ function countSlips(slips: Slip[]) {
 }
 
 export function SlipsTab({ session, reload }: TabProps) {
-  const slips = useLoad<{ slips: Slip[] }>(`/api/admin/sessions/${session.id}/slips`);
+  const slips = useLoad('GET /api/admin/sessions/:id/slips', { params: { id: session.id } });
   const net = useLoad<Network>('/api/admin/network');
   const c = countSlips(slips.data?.slips ?? []);
   // Present + 10% only for the first batch: once slips exist (voided ones included), a
@@ -72,7 +72,7 @@ export function SlipsTab({ session, reload }: TabProps) {
             class="panel"
             onSubmit={(e) => {
               e.preventDefault();
-              void action.run({ message: t('confirmIssue', { n: count }) }, () => api('POST', `/api/admin/sessions/${session.id}/slips`, { count }), () => {
+              void action.run({ message: t('confirmIssue', { n: count }) }, () => call('POST /api/admin/sessions/:id/slips', { params: { id: session.id }, body: { count } }), () => {
                 void refresh();
                 return t('issueDone', { n: count });
               });
@@ -131,8 +131,8 @@ export function SlipsTab({ session, reload }: TabProps) {
               void action.run(
                 { message: t('confirmVoid', { code: typed }), danger: true },
                 async () => {
-                  await api('POST', `/api/admin/sessions/${session.id}/slips/void`, { code: typed });
-                  if (replace) await api('POST', `/api/admin/sessions/${session.id}/slips`, { count: 1 });
+                  await call('POST /api/admin/sessions/:id/slips/void', { params: { id: session.id }, body: { code: typed } });
+                  if (replace) await call('POST /api/admin/sessions/:id/slips', { params: { id: session.id }, body: { count: 1 } });
                   setCode('');
                   await refresh();
                 },

@@ -2,7 +2,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorMessage, type ErrorCode } from '../../shared/errors';
 import { formatVietnamMoment } from '../../shared/format';
-import { api, errorCode } from './api';
+import type { JsonRoute, RouteInputArgs } from '../../shared/api-contract';
+import { routeRequest } from '../../shared/api-path';
+import { api, errorCode, type RouteAnswer, type RouteInput } from './api';
 import { ask, type ConfirmRequest } from './confirm';
 import { lang, t } from './state';
 
@@ -23,8 +25,17 @@ export function Notice({ text }: { text: string | null }) {
   ) : null;
 }
 
-/** GET `path` on mount and whenever `reload()` is called. */
-export function useLoad<T>(path: string): { data: T | null; error: ErrorCode | null; reload: () => Promise<void> } {
+export interface Loaded<T> {
+  data: T | null;
+  error: ErrorCode | null;
+  reload: () => Promise<void>;
+}
+
+/** GET a route of the contract on mount and whenever `reload()` is called (or a path, untyped). */
+export function useLoad<K extends JsonRoute>(route: K, ...input: RouteInputArgs<K>): Loaded<RouteAnswer<K>>;
+export function useLoad<T>(path: string): Loaded<T>;
+export function useLoad<T>(route: string, input?: object): Loaded<T> {
+  const path = route.startsWith('GET ') ? routeRequest(route as JsonRoute, input as RouteInput<JsonRoute>).path : route;
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
   const reload = useCallback(async () => {

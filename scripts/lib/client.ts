@@ -4,8 +4,9 @@
  * WebSocket, sealed exactly as the ballot page seals it.
  */
 import WebSocket from 'ws';
+import type { JsonRoute, RouteAnswer, RouteInput, RouteInputArgs } from '../../shared/api-contract';
+import { routeRequest } from '../../shared/api-path';
 import { sealCast, sealPlaintext, type BallotBox } from '../../shared/box';
-import type { SessionDetail } from '../../shared/api-types';
 import type { ReceiptsFile } from '../../shared/api-types';
 import type { ServerMessage } from '../../shared/protocol';
 import { deriveSlipKey, slipProof } from '../../shared/seal';
@@ -42,7 +43,21 @@ export class AdminClient {
     return this.cookie;
   }
 
-  async call<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+  /**
+   * Call a route of the HTTP contract, typed by it (shared/api-contract.ts):
+   * `call('POST /api/admin/sessions/:id/open', { params: { id }, body: {} })`. The older
+   * untyped form, `call(method, path, body)`, is kept for the tests that probe the API
+   * with what the contract forbids.
+   */
+  call<K extends JsonRoute>(route: K, ...input: RouteInputArgs<K>): Promise<RouteAnswer<K>>;
+  call<T = any>(method: string, path: string, body?: unknown): Promise<T>;
+  call(methodOrRoute: string, pathOrInput?: string | object, body?: unknown): Promise<unknown> {
+    if (typeof pathOrInput === 'string') return this.send(methodOrRoute, pathOrInput, body);
+    const request = routeRequest(methodOrRoute as JsonRoute, pathOrInput as RouteInput<JsonRoute> | undefined);
+    return this.send(request.method, request.path, request.body);
+  }
+
+  private async send(method: string, path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -54,7 +69,7 @@ export class AdminClient {
       const answer = json as { error?: string; message?: { vi: string; en: string } } | undefined;
       throw new ApiError(res.status, answer?.error ?? 'unknown', answer?.message);
     }
-    return json as T;
+    return json;
   }
 
   /** Enter the tally committee (ban kiểm phiếu): the first named is its head (Trưởng ban). */
@@ -89,7 +104,7 @@ export class AdminClient {
 
   /** What a phone learns from `slip.open` to seal its ballot, read from the console's view of the session. */
   async ballotBox(sessionId: string): Promise<BallotBox> {
-    const detail = await this.call<SessionDetail>('GET', `/api/admin/sessions/${sessionId}`);
+    const detail = await this.call('GET /api/admin/sessions/:id', { params: { id: sessionId } });
     return { id: detail.id, box: detail.state === 'draft' ? null : detail.box.publicKey, persons: detail.persons, levels: detail.preset.levels };
   }
 }

@@ -1,14 +1,12 @@
 /** Issuing, listing and voiding ballot slips. */
 import type { Kysely } from 'kysely';
+import { MAX_SLIPS_PER_REQUEST } from '../../shared/api-contract';
 import { AppError } from '../../shared/errors';
 import { SLIP_ID_LENGTH, SLIP_SECRET_LENGTH, formatSlipCode, parseSlipCode, randomSymbols, slipPath } from '../../shared/slip-code';
 import type { SlipRecord } from '../../shared/api-types';
 import type { Database } from '../db/schema';
 import { getSession } from './sessions';
 import { deriveSlipKeyNative } from './slip-keys';
-
-/** More than any hall needs, and a bound on the work one request can ask for. */
-export const MAX_SLIPS_PER_REQUEST = 2000;
 
 export type { SlipRecord } from '../../shared/api-types';
 

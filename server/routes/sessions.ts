@@ -1,7 +1,6 @@
 /** Secretariat routes: sessions, people rated, slips, opening and closing, results. */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
-import type { SessionDetail, SessionSummary } from '../../shared/api-types';
+import type { SessionDetail } from '../../shared/api-types';
 import { AppError } from '../../shared/errors';
 import { PRESETS, quorumMet } from '../../shared/presets';
 import { presetCustomised } from '../../shared/preset-validate';
@@ -18,8 +17,8 @@ import {
   updateSession,
   type SessionRecord,
 } from '../domain/sessions';
-import { issueSlips, listSlips, MAX_SLIPS_PER_REQUEST, voidSlip, voidUnusedSlips } from '../domain/slips';
-import { PersonsBody, SessionBody, SessionIdParams, SessionPatch } from './schemas';
+import { issueSlips, listSlips, voidSlip, voidUnusedSlips } from '../domain/slips';
+import { serve } from './serve';
 import { operatorOf } from '../plugins/auth';
 
 function attendanceOk(summoned: number, present: number): void {
@@ -40,9 +39,9 @@ export async function sessionDetail(app: FastifyInstance, session: SessionRecord
 }
 
 export default async function sessionRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/api/admin/presets', async () => ({ presets: PRESETS }));
+  serve(app, 'GET /api/admin/presets', async () => ({ presets: [...PRESETS] }));
 
-  app.get('/api/admin/sessions', async (): Promise<{ sessions: SessionSummary[] }> => {
+  serve(app, 'GET /api/admin/sessions', async () => {
     const sessions = await listSessions(app.db);
     return {
       sessions: await Promise.all(
@@ -61,23 +60,22 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     };
   });
 
-  app.post('/api/admin/sessions', { schema: { body: SessionBody } }, async (request, reply) => {
-    const body = request.body as SessionBody;
+  serve(app, 'POST /api/admin/sessions', async (request, reply) => {
+    const { body } = request;
     attendanceOk(body.summoned, body.present);
     const id = await createSession(app.db, body);
     await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'session.created', detail: { presetId: body.presetId } });
-    reply.status(201);
+    return reply.status(201).send(await sessionDetail(app, await getSession(app.db, id)));
+  });
+
+  serve(app, 'GET /api/admin/sessions/:id', async (request) => {
+    const { id } = request.params;
     return sessionDetail(app, await getSession(app.db, id));
   });
 
-  app.get('/api/admin/sessions/:id', { schema: { params: SessionIdParams } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
-    return sessionDetail(app, await getSession(app.db, id));
-  });
-
-  app.patch('/api/admin/sessions/:id', { schema: { params: SessionIdParams, body: SessionPatch } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
-    const patch = request.body as SessionPatch;
+  serve(app, 'PATCH /api/admin/sessions/:id', async (request) => {
+    const { id } = request.params;
+    const { body: patch } = request;
     const before = await getSession(app.db, id);
     attendanceOk(patch.summoned ?? before.summoned, patch.present ?? before.present);
     await updateSession(app.db, id, patch);
@@ -86,61 +84,55 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     return sessionDetail(app, await getSession(app.db, id));
   });
 
-  app.put('/api/admin/sessions/:id/persons', { schema: { params: SessionIdParams, body: PersonsBody } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
-    const { persons } = request.body as PersonsBody;
+  serve(app, 'PUT /api/admin/sessions/:id/persons', async (request) => {
+    const { id } = request.params;
+    const { persons } = request.body;
     const saved = await replacePersons(app.db, id, persons);
     await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'persons.changed', detail: { count: saved.length } });
     return { persons: saved };
   });
 
-  const SlipsQuery = Type.Object({ state: Type.Optional(Type.Union([Type.Literal('unused'), Type.Literal('used'), Type.Literal('void')])) });
-  app.get('/api/admin/sessions/:id/slips', { schema: { params: SessionIdParams, querystring: SlipsQuery } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
-    const { state } = request.query as Static<typeof SlipsQuery>;
+  serve(app, 'GET /api/admin/sessions/:id/slips', async (request) => {
+    const { id } = request.params;
+    const { state } = request.query;
     await getSession(app.db, id);
     return { slips: await listSlips(app.db, id, state) };
   });
 
-  const IssueBody = Type.Object({ count: Type.Integer({ minimum: 1, maximum: MAX_SLIPS_PER_REQUEST }) }, { additionalProperties: false });
-  app.post('/api/admin/sessions/:id/slips', { schema: { params: SessionIdParams, body: IssueBody } }, async (request, reply) => {
-    const { id } = request.params as SessionIdParams;
-    const { count } = request.body as Static<typeof IssueBody>;
+  serve(app, 'POST /api/admin/sessions/:id/slips', async (request, reply) => {
+    const { id } = request.params;
+    const { count } = request.body;
     const slips = await issueSlips(app.db, id, count);
     await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'slips.issued', detail: { count } });
     app.flood.recountHall();
     app.hub.turnoutChanged(id);
-    reply.status(201);
-    return { slips };
+    return reply.status(201).send({ slips });
   });
 
-  const VoidBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
-  app.post('/api/admin/sessions/:id/slips/void', { schema: { params: SessionIdParams, body: VoidBody } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
-    const { code } = request.body as Static<typeof VoidBody>;
+  serve(app, 'POST /api/admin/sessions/:id/slips/void', async (request) => {
+    const { id } = request.params;
+    const { code } = request.body;
     const slipId = await voidSlip(app.db, id, code);
     await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'slips.voided', detail: { count: 1, slipId } });
     app.hub.turnoutChanged(id);
     return { voided: [slipId] };
   });
 
-  app.post('/api/admin/sessions/:id/slips/void-unused', { schema: { params: SessionIdParams } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'POST /api/admin/sessions/:id/slips/void-unused', async (request) => {
+    const { id } = request.params;
     const count = await voidUnusedSlips(app.db, id);
     await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'slips.voided', detail: { count, unused: true } });
     app.hub.turnoutChanged(id);
     return { count };
   });
 
-  const OpenBody = Type.Object({ overrideQuorum: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
   // The body may be left out (no override): validation would refuse `undefined` as not an object.
   const noBodyIsEmpty = async (request: { body: unknown }) => {
     if (request.body === undefined) request.body = {};
   };
-  app.post('/api/admin/sessions/:id/open', { schema: { params: SessionIdParams, body: OpenBody }, preValidation: noBodyIsEmpty }, async (request) => {
-    const { id } = request.params as SessionIdParams;
-    const body = request.body as Static<typeof OpenBody>;
-    const { quorumMet: met } = await openSession(app.db, id, body.overrideQuorum === true);
+  serve(app, 'POST /api/admin/sessions/:id/open', { preValidation: noBodyIsEmpty }, async (request) => {
+    const { id } = request.params;
+    const { quorumMet: met } = await openSession(app.db, id, request.body.overrideQuorum === true);
     if (!met) {
       const s = await getSession(app.db, id);
       await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'quorum.override', detail: { summoned: s.summoned, present: s.present } });
@@ -150,8 +142,8 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     return sessionDetail(app, await getSession(app.db, id));
   });
 
-  app.post('/api/admin/sessions/:id/close', { schema: { params: SessionIdParams } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'POST /api/admin/sessions/:id/close', async (request) => {
+    const { id } = request.params;
     await closeSession(app.db, id, operatorOf(request));
     app.flood.recountHall();
     await app.hub.stateChanged(id);
@@ -159,29 +151,29 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   });
 
   // Fold the WAL into the file again after a close that could not (another program held it open).
-  app.post('/api/admin/sessions/:id/scrub', { schema: { params: SessionIdParams } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'POST /api/admin/sessions/:id/scrub', async (request) => {
+    const { id } = request.params;
     const session = await getSession(app.db, id);
     if (session.state !== 'closed') throw new AppError('session-not-closed');
     await scrubOrderTraces(app.db, id, operatorOf(request));
     return sessionDetail(app, await getSession(app.db, id));
   });
 
-  app.get('/api/admin/sessions/:id/turnout', { schema: { params: SessionIdParams } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'GET /api/admin/sessions/:id/turnout', async (request) => {
+    const { id } = request.params;
     return getTurnout(app.db, id);
   });
 
   // Per-person counts leave the server only after close.
-  app.get('/api/admin/sessions/:id/results', { schema: { params: SessionIdParams } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'GET /api/admin/sessions/:id/results', async (request) => {
+    const { id } = request.params;
     const session = await getSession(app.db, id);
     if (session.state !== 'closed') throw new AppError('session-not-closed');
     return computeResults(app.db, id);
   });
 
-  app.get('/api/admin/sessions/:id/audit', { schema: { params: SessionIdParams } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'GET /api/admin/sessions/:id/audit', async (request) => {
+    const { id } = request.params;
     await getSession(app.db, id);
     return { events: await listAudit(app.db, id) };
   });
