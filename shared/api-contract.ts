@@ -10,8 +10,10 @@
  * Pages import only types from here (`import type`): TypeBox stays on the server.
  */
 import { Type, type Static, type TSchema } from 'typebox';
+import { MAX_IMPORT_ROWS } from './csv';
 import {
   AuditRowSchema,
+  ImportPreviewSchema,
   PersonRecordSchema,
   PresetSchema,
   SessionDetailSchema,
@@ -117,6 +119,29 @@ export const API = {
   'GET /api/admin/sessions/:id/turnout': { ...Session, response: { 200: TurnoutSchema } },
   'GET /api/admin/sessions/:id/results': { ...Session, response: { 200: TallyResultSchema } },
   'GET /api/admin/sessions/:id/audit': { ...Session, response: { 200: Type.Object({ events: Type.Array(AuditRowSchema) }) } },
+
+  // Importing the people rated from CSV or a paste (server/routes/people-import.ts)
+  /** Parses; nothing changes. */
+  'POST /api/admin/sessions/:id/persons/import/preview': {
+    ...Session,
+    body: Type.Object({ text: Type.String({ maxLength: 512 * 1024 }) }, strict),
+    response: { 200: ImportPreviewSchema },
+  },
+  /** Re-checks every row; any bad row refuses the whole request with its code. */
+  'POST /api/admin/sessions/:id/persons/import/confirm': {
+    ...Session,
+    body: Type.Object(
+      {
+        mode: Type.Enum(['append', 'replace']),
+        rows: Type.Array(
+          Type.Object({ fullName: Type.String({ maxLength: MAX_TEXT_CARRIED }), position: Type.String({ maxLength: MAX_TEXT_CARRIED }) }, strict),
+          { minItems: 1, maxItems: MAX_IMPORT_ROWS },
+        ),
+      },
+      strict,
+    ),
+    response: { 200: Type.Object({ persons: Type.Array(PersonRecordSchema) }) },
+  },
 } satisfies Record<`${Method} /${string}`, RouteSchema>;
 
 export type Api = typeof API;

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../../shared/csv';
 import { errorMessage } from '../../shared/errors';
-import { api } from './api';
+import { call } from './api';
 import { lang, t } from './state';
 import { ErrorNote, Notice, useAction } from './ui';
 
@@ -11,9 +11,8 @@ export function PeopleImport({ sessionId, onImported }: { sessionId: string; onI
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mode, setMode] = useState<'append' | 'replace'>('append');
   const action = useAction();
-  const base = `/api/admin/sessions/${sessionId}/persons/import`;
   const runPreview = (source: string) =>
-    action.run(null, () => api<ImportPreview>('POST', `${base}/preview`, { text: source }), (p) => {
+    action.run(null, () => call('POST /api/admin/sessions/:id/persons/import/preview', { params: { id: sessionId }, body: { text: source } }), (p) => {
       setPreview(p);
     });
   const onFile = async (e: Event) => {
@@ -29,7 +28,10 @@ export function PeopleImport({ sessionId, onImported }: { sessionId: string; onI
     return action.run(
       { message: t('confirmImport', { n, mode: t(mode === 'append' ? 'modeAppend' : 'modeReplace') }), danger: mode === 'replace' },
       async () => {
-        await api('POST', `${base}/confirm`, { mode, rows: preview.rows.map(({ fullName, position }) => ({ fullName, position })) });
+        await call('POST /api/admin/sessions/:id/persons/import/confirm', {
+          params: { id: sessionId },
+          body: { mode, rows: preview.rows.map(({ fullName, position }) => ({ fullName, position })) },
+        });
         setPreview(null);
         setText('');
         await onImported();
