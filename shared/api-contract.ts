@@ -13,6 +13,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { MAX_IMPORT_ROWS } from './csv';
 import {
   AuditRowSchema,
+  CommitteeMemberSchema,
   ImportPreviewSchema,
   PersonRecordSchema,
   PresetSchema,
@@ -141,6 +142,23 @@ export const API = {
       strict,
     ),
     response: { 200: Type.Object({ persons: Type.Array(PersonRecordSchema) }) },
+  },
+
+  // The tally committee (Ban kiểm phiếu): names and roles for the minutes (server/routes/committee.ts)
+  'GET /api/admin/sessions/:id/committee': { ...Session, response: { 200: Type.Object({ members: Type.Array(CommitteeMemberSchema) }) } },
+  /** Replaces the list, until results are published. */
+  'PUT /api/admin/sessions/:id/committee': {
+    ...Session,
+    body: Type.Object(
+      {
+        members: Type.Array(
+          Type.Object({ fullName: Type.String({ minLength: 1, maxLength: 200 }), role: Type.String({ maxLength: 100 }) }, strict),
+          { maxItems: 30 },
+        ),
+      },
+      strict,
+    ),
+    response: { 200: Type.Object({ members: Type.Array(CommitteeMemberSchema) }) },
   },
 } satisfies Record<`${Method} /${string}`, RouteSchema>;
 

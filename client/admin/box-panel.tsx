@@ -22,7 +22,7 @@ export function majority(members: number): number {
 }
 
 export function BoxPanel({ session, reload }: TabProps) {
-  const committee = useLoad<{ members: Member[] }>(`/api/admin/sessions/${session.id}/committee`);
+  const committee = useLoad('GET /api/admin/sessions/:id/committee', { params: { id: session.id } });
   const action = useAction();
   const [threshold, setThreshold] = useState<number | null>(null);
   // The shares exist only here, from the seal answer until the ceremony ends.

@@ -1,6 +1,6 @@
 /** The tally committee (Ban kiểm phiếu), printed in the minutes. */
 import { useEffect, useState } from 'preact/hooks';
-import { api } from './api';
+import { call } from './api';
 import type { TabProps } from './session-view';
 import { t } from './state';
 import { ErrorNote, Notice, useAction, useLoad } from './ui';
@@ -12,8 +12,7 @@ interface Member {
 const ROLES = ['Trưởng ban', 'Phó Trưởng ban', 'Ủy viên', 'Thư ký'];
 
 export function CommitteeTab({ session }: TabProps) {
-  const path = `/api/admin/sessions/${session.id}/committee`;
-  const { data, error, reload } = useLoad<{ members: Member[] }>(path);
+  const { data, error, reload } = useLoad('GET /api/admin/sessions/:id/committee', { params: { id: session.id } });
   const [rows, setRows] = useState<Member[]>([]);
   const action = useAction();
   const locked = session.publishedAt !== null;
@@ -80,7 +79,7 @@ export function CommitteeTab({ session }: TabProps) {
             class="primary"
             disabled={action.busy || !changed}
             onClick={() =>
-              action.run({ message: t('confirmSaveCommittee', { n: filled.length }) }, () => api('PUT', path, { members: filled }), () => {
+              action.run({ message: t('confirmSaveCommittee', { n: filled.length }) }, () => call('PUT /api/admin/sessions/:id/committee', { params: { id: session.id }, body: { members: filled } }), () => {
                 void reload();
                 return t('saved');
               })

@@ -74,8 +74,9 @@ export class AdminClient {
 
   /** Enter the tally committee (ban kiểm phiếu): the first named is its head (Trưởng ban). */
   async enterCommittee(sessionId: string, names: string[]): Promise<void> {
-    await this.call('PUT', `/api/admin/sessions/${sessionId}/committee`, {
-      members: names.map((fullName, i) => ({ fullName, role: i === 0 ? 'Trưởng ban' : 'Ủy viên' })),
+    await this.call('PUT /api/admin/sessions/:id/committee', {
+      params: { id: sessionId },
+      body: { members: names.map((fullName, i) => ({ fullName, role: i === 0 ? 'Trưởng ban' : 'Ủy viên' })) },
     });
   }
 
