@@ -71,9 +71,23 @@ export interface SocketOptions extends SocketEvents {
   backoffMs?: number[];
 }
 
+const noop = (): void => {};
+
 /** A closure rather than a class: its names minify, which the ballot page's budget needs. */
 export function createSocket(options: SocketOptions): Link {
-  const { origin, status, onOpen, onPush, onEnd, httpAfter = Infinity, requestTimeoutMs = 15_000, backoffMs = [500, 1000, 2000, 4000, 8000] } = options;
+  // Defaults rather than `?.` calls: the ballot page is built for ES2019, where each `?.` grows.
+  const {
+    origin,
+    status,
+    onOpen = noop,
+    onPush = noop,
+    onEnd = noop,
+    WebSocket: Connect = WebSocket as unknown as new (url: string) => SocketLike,
+    fetch: post = fetch,
+    httpAfter = Infinity,
+    requestTimeoutMs = 15_000,
+    backoffMs = [500, 1000, 2000, 4000, 8000],
+  } = options;
   let ws: SocketLike | null = null;
   /** The current WebSocket answered the version ping: requests and pushes use it. */
   let live = false;
@@ -98,7 +112,7 @@ export function createSocket(options: SocketOptions): Link {
 
   function stop(end: SocketEnd): void {
     close();
-    onEnd?.(end);
+    onEnd(end);
   }
 
   /** The ping's answer on a new connection (WebSocket or HTTP): the same protocol, or the page is outdated. */
@@ -106,7 +120,7 @@ export function createSocket(options: SocketOptions): Link {
     if (pong.type !== 'pong') throw new NetworkError();
     if (pong.version !== PROTOCOL_VERSION) return stop('outdated');
     setStatus('open');
-    onOpen?.();
+    onOpen();
   }
 
   /** Every reply and push passes here: a server that says this page is too old ends it. */
@@ -118,7 +132,7 @@ export function createSocket(options: SocketOptions): Link {
     if (closed) return;
     let socket: SocketLike;
     try {
-      socket = new (options.WebSocket ?? (WebSocket as unknown as new (url: string) => SocketLike))(`${origin.replace(/^http/, 'ws')}/ws`);
+      socket = new Connect(`${origin.replace(/^http/, 'ws')}/ws`);
     } catch {
       tries++;
       return gone(false);
@@ -138,16 +152,18 @@ export function createSocket(options: SocketOptions): Link {
         .catch(() => socket.close());
     };
     socket.onmessage = (ev) => {
-      if (ws !== socket || typeof ev.data !== 'string') return;
+      if (ws !== socket) return;
       let msg: ServerMessage;
       try {
-        msg = JSON.parse(ev.data) as ServerMessage;
+        // The server sends only text; anything else fails to parse and is dropped.
+        msg = JSON.parse(ev.data as string) as ServerMessage;
       } catch {
         return;
       }
-      const settle = 'rid' in msg && msg.rid !== undefined ? waiting.get(msg.rid) : undefined;
+      // A reply settles its request; anything else (no rid, or one no longer awaited) is a push.
+      const settle = waiting.get((msg as { rid?: string }).rid!);
       if (settle) settle(msg);
-      else onPush?.(msg);
+      else onPush(msg);
       heard(msg);
     };
     // Browsers fire error then close; the close handler does the work once.
@@ -212,20 +228,21 @@ export function createSocket(options: SocketOptions): Link {
   }
 
   async function viaHttp(msg: ClientMessage): Promise<ServerMessage> {
-    const abort = typeof AbortController === 'function' ? new AbortController() : undefined;
-    const timeout = setTimeout(() => abort?.abort(), requestTimeoutMs);
+    // Every browser that runs this ES2019 page has AbortController (Chrome 66, Safari 12.1).
+    const abort = new AbortController();
+    const timeout = setTimeout(() => abort.abort(), requestTimeoutMs);
     let reply: ServerMessage;
     try {
-      const res = await (options.fetch ?? fetch)(`${origin}/api/message`, {
+      const res = await post(`${origin}/api/message`, {
         method: 'POST',
         // text/plain keeps it a "simple" request: no preflight through picky proxies.
         headers: { 'content-type': 'text/plain;charset=UTF-8' },
         body: JSON.stringify(msg),
         cache: 'no-store',
-        signal: abort?.signal,
+        signal: abort.signal,
       });
       reply = (await res.json()) as ServerMessage;
-      if (typeof reply?.type !== 'string') throw new NetworkError();
+      if (typeof reply.type !== 'string') throw new NetworkError();
     } catch {
       if (!closed && !live) setStatus('offline');
       throw new NetworkError();
@@ -239,15 +256,21 @@ export function createSocket(options: SocketOptions): Link {
 
   // Back from a locked screen or a lost Wi-Fi: retry now rather than at the end of a backoff.
   const nudge = (): void => {
-    if (closed || ws || globalThis.document?.visibilityState === 'hidden') return;
+    if (closed || ws || document.visibilityState === 'hidden') return;
     clearTimeout(timer);
     connect();
   };
 
+  /** Only in a browser (Node tests have no document): the network and the screen coming back. */
+  function watch(method: 'addEventListener' | 'removeEventListener'): void {
+    if (typeof document === 'undefined') return;
+    window[method]('online', nudge);
+    document[method]('visibilitychange', nudge);
+  }
+
   function close(): void {
     closed = true;
-    globalThis.removeEventListener?.('online', nudge);
-    globalThis.document?.removeEventListener('visibilitychange', nudge);
+    watch('removeEventListener');
     clearTimeout(timer);
     drop();
     ws?.close();
@@ -261,8 +284,7 @@ export function createSocket(options: SocketOptions): Link {
     },
     start() {
       connect();
-      globalThis.addEventListener?.('online', nudge);
-      globalThis.document?.addEventListener('visibilitychange', nudge);
+      watch('addEventListener');
     },
     close,
     request(msg) {
@@ -271,14 +293,11 @@ export function createSocket(options: SocketOptions): Link {
       return Promise.reject(new NetworkError());
     },
     ready(maxWaitMs) {
-      if (current === 'open') return Promise.resolve();
       return new Promise((resolve) => {
-        const wait = setTimeout(done, maxWaitMs);
-        function done() {
-          clearTimeout(wait);
-          resolve();
-        }
-        readyWaiters.push(done);
+        if (current === 'open') return resolve();
+        // Whichever comes first; the other then resolves nothing.
+        readyWaiters.push(resolve);
+        setTimeout(resolve, maxWaitMs);
       });
     },
   };

@@ -294,6 +294,34 @@ describe('the projector display', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a display older than the server (after an upgrade) says to reload instead of going quiet', async () => {
+    const { session, slips } = await prepareSession(server.admin, { persons: 1, slips: 2 });
+    const context = await browser.newContext({ viewport: LAPTOP });
+    // Between the display and the real server: once `upgraded`, the server's pongs name the next version.
+    let upgraded = false;
+    await context.routeWebSocket(/\/ws$/, (ws) => {
+      const real = ws.connectToServer();
+      real.onMessage((message) => ws.send(upgraded && typeof message === 'string' ? message.replace(/"version":(\d+)/, (_m, v: string) => `"version":${Number(v) + 1}`) : message));
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(`${server.url}/display/${session.id}#${session.displayKey}`);
+    await page.getByText('Chưa bắt đầu bỏ phiếu').waitFor();
+    expect(await text(page, 'issued')).toBe(String(slips.length));
+    upgraded = true;
+    for (const client of server.app.websocketServer.clients) client.terminate();
+    await page.getByRole('alert').getByText('Trang này đã cũ. Xin đồng chí tải lại trang (giữ nguyên đường dẫn).').waitFor();
+    await fitsScreen(page);
+    await screenshot(page, 'display-11-outdated-1280');
+    // Reloaded (the new page a real upgrade serves): the turnout again.
+    upgraded = false;
+    await page.reload();
+    await page.getByText('Chưa bắt đầu bỏ phiếu').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('says the link is wrong when the key is wrong', async () => {
     const { session } = await prepareSession(server.admin, { persons: 1, slips: 1 });
     const { page } = await projector(LAPTOP);

@@ -61,7 +61,11 @@ export class BallotController {
   private disposed = false;
   private poll: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly opts: ControllerOptions) {}
+  private readonly opts: Required<Pick<ControllerOptions, 'deriveKey' | 'pollMs' | 'retryMs'>> & ControllerOptions;
+
+  constructor(options: ControllerOptions) {
+    this.opts = { deriveKey: deriveSlipKey, pollMs: 4000, retryMs: 2000, ...options };
+  }
 
   subscribe(listener: (s: BallotState) => void): () => void {
     this.listeners.add(listener);
@@ -86,23 +90,20 @@ export class BallotController {
     // never what it said. "Used" is for a slip this phone did not cast.
     if (used) return this.set(receipt ? { phase: 'recorded', receipt } : { phase: 'used' });
     // A fresh scan carries the secret; a reload finds it in storage.
-    const secret = this.opts.secret ?? this.record.secret;
+    const secret = this.opts.secret || this.record.secret;
     if (!secret) return this.set({ phase: 'error', error: 'slip-secret-missing' });
     if (this.record.secret !== secret) {
       this.record = { secret };
       this.save();
     }
     if (this.record.pending) this.set({ phase: 'submitting' });
-    this.key = await (this.opts.deriveKey ?? deriveSlipKey)(slipId, secret);
+    this.key = await this.opts.deriveKey(slipId, secret);
     if (this.disposed) return;
     const self = this;
     this.link = this.opts.link({
-      // The socket writes its status here (the page has no room for the signals library).
+      // The socket writes its status here, and never reads it (the page has no room for the signals library).
       status: {
-        get value() {
-          return self.state.link;
-        },
-        set value(link) {
+        set value(link: SocketStatus) {
           self.set({ link });
         },
       },
@@ -116,9 +117,9 @@ export class BallotController {
     });
     this.link.start();
     this.poll = setInterval(() => {
-      const waitingWithoutPush = this.state.phase === 'waiting' && !this.link?.pushing;
+      const waitingWithoutPush = this.state.phase === 'waiting' && !this.link!.pushing;
       if (this.needsOpen || waitingWithoutPush) void this.openSlip();
-    }, this.opts.pollMs ?? 4000);
+    }, this.opts.pollMs);
   }
 
   dispose(): void {
@@ -261,7 +262,7 @@ export class BallotController {
         if (reply.type === 'recorded') return this.finish('recorded');
         if (reply.type !== 'error' || TRANSIENT.has(reply.code)) {
           if (reply.type === 'error' && reply.code === 'storage-full') this.set({ retrying: reply.code });
-          await new Promise((r) => setTimeout(r, this.opts.retryMs ?? 2000));
+          await new Promise((r) => setTimeout(r, this.opts.retryMs));
           continue;
         }
         if (reply.code === 'slip-used') return this.finish('used');
@@ -299,8 +300,7 @@ export class BallotController {
     this.save();
     this.key = null;
     this.set({ phase, marks: {}, retrying: undefined, ...(receipt ? { receipt } : {}) });
-    this.link?.close();
-    clearInterval(this.poll);
+    this.dispose();
   }
 
   /** Voting ended: choices that can no longer be sent should not stay on the phone. */

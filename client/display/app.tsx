@@ -8,8 +8,8 @@ import type { DisplayInfo } from '../../shared/display-info';
 import { errorMessage, isErrorCode, type Lang } from '../../shared/errors';
 import { DISPLAY_STRINGS } from '../../shared/i18n/display';
 import { assertNever, type ServerMessage } from '../../shared/protocol';
+import { createSocket, type Link } from '../socket';
 import { BoxLocked, ReceiptsPanel } from './box-view';
-import { DisplayLink } from './connection';
 import { ResultsView } from './results-view';
 import { visibleResults, type DisplayState } from './state';
 import { TurnoutView, VotingClock, stateLabel } from './turnout-view';
@@ -52,7 +52,7 @@ export function handleMessage(state: DisplayState, msg: ServerMessage): void {
       // Live results switched off mid-vote: the counts leave the screen now, not at close.
       if (state.results.value?.live) state.results.value = null;
       return;
-    // Messages for phones, or answered by the link itself: nothing to show.
+    // Messages for phones, or answered by the socket itself: nothing to show.
     case 'subscribed':
     case 'pong':
     case 'error':
@@ -83,7 +83,9 @@ export function DisplayApp({ state }: { state: DisplayState }) {
       return;
     }
     let stopped = false;
-    let connection: DisplayLink | null = null;
+    let socket: Link | null = null;
+    // A ping now and then notices a dead network the browser has not noticed: unanswered, its timeout reconnects.
+    const keepAlive = setInterval(() => socket?.pushing && socket.request({ type: 'ping' }).catch(() => {}), 10_000);
     const tick = setInterval(() => (state.now.value = Date.now()), 1000);
     // The box's facts again, once, when a push says they may have changed.
     let refreshing = false;
@@ -107,27 +109,38 @@ export function DisplayApp({ state }: { state: DisplayState }) {
         state.info.value = info;
         state.turnout.value = info.turnout;
         state.clockOffsetMs.value = Date.parse(info.now) - Date.now();
-        connection = new DisplayLink(
-          { url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`, ...link },
-          {
-            onMessage: (msg) => {
-              handleMessage(state, msg);
-              if (msg.type === 'turnout' && awaitsBoxInfo(state)) void refresh();
-            },
-            onStatus: (status) => {
-              state.status.value = status;
-              if (status === 'refused') state.error.value = 'bad-display-key';
-            },
+        const opened = createSocket({
+          origin: location.origin,
+          status: state.status,
+          // Each (re)connect subscribes again; the server answers with the current turnout and, when allowed, the results.
+          onOpen: () =>
+            void opened.request({ type: 'subscribe', sessionId: link.sessionId, displayKey: link.displayKey }).then(
+              (reply) => {
+                // A wrong key will not become right by retrying.
+                if (reply.type === 'error' && reply.code === 'bad-display-key') {
+                  opened.close();
+                  state.error.value = 'bad-display-key';
+                }
+              },
+              () => {},
+            ),
+          onPush: (msg) => {
+            handleMessage(state, msg);
+            if (msg.type === 'turnout' && awaitsBoxInfo(state)) void refresh();
           },
-        );
-        connection.start();
+          onEnd: (end) => {
+            if (end === 'outdated') state.error.value = 'protocol-outdated';
+          },
+        });
+        socket = opened;
+        opened.start();
       } catch (err) {
         const code = (err as Error).message;
         if (code === 'bad-display-key') {
           state.error.value = 'bad-display-key';
           return;
         }
-        state.status.value = 'reconnecting';
+        state.status.value = 'offline';
         if (!stopped) setTimeout(() => void load(Math.min(delay * 2, 8000)), delay);
       }
     };
@@ -141,7 +154,8 @@ export function DisplayApp({ state }: { state: DisplayState }) {
     return () => {
       stopped = true;
       clearInterval(tick);
-      connection?.stop();
+      clearInterval(keepAlive);
+      socket?.close();
       window.removeEventListener('keydown', onKey);
     };
   }, [state]);
@@ -164,7 +178,7 @@ export function DisplayApp({ state }: { state: DisplayState }) {
   if (!info || !turnout) {
     return (
       <main class="display display-loading">
-        <h1 class="message">{state.status.value === 'reconnecting' ? s.reconnecting : s.loading}</h1>
+        <h1 class="message">{state.status.value === 'offline' ? s.reconnecting : s.loading}</h1>
       </main>
     );
   }
@@ -220,7 +234,7 @@ export function DisplayApp({ state }: { state: DisplayState }) {
           <ReceiptsPanel info={info} lang={lang} />
         </div>
       )}
-      {state.status.value !== 'online' && (
+      {state.status.value !== 'open' && (
         <p class="link-status" role="status" data-testid="link-status">
           {state.status.value === 'connecting' ? s.connecting : s.reconnecting}
         </p>

@@ -5,7 +5,7 @@ import type { Lang } from '../../shared/errors';
 import type { ErrorCode } from '../../shared/errors';
 import type { Turnout } from '../../shared/protocol';
 import type { TallyResult } from '../../shared/tally';
-import type { DisplayLinkStatus } from './connection';
+import type { SocketStatus } from '../socket';
 
 export interface ShownResults {
   live: boolean;
@@ -17,7 +17,8 @@ export function createDisplayState(lang: Lang) {
     info: signal<DisplayInfo | null>(null),
     turnout: signal<Turnout | null>(null),
     results: signal<ShownResults | null>(null),
-    status: signal<DisplayLinkStatus>('connecting'),
+    /** The socket's, written by it (client/socket.ts). */
+    status: signal<SocketStatus>('connecting'),
     error: signal<ErrorCode | null>(null),
     lang: signal<Lang>(lang),
     /** The QR of the tracking codes brought over the results (button or key Q). */
