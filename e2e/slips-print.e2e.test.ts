@@ -50,8 +50,9 @@ describe('long titles and organisation names on the slips', () => {
     }
     // In place of the served page, so /print/slips.css and its fonts still load from the server.
     await page.setContent(renderSlipsHtml(faces, 'x'), { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
     await page.emulateMedia({ media: 'print' });
+    // fonts.ready alone can resolve before layout has asked for a face: ask for each the slip uses, then wait.
+    await page.evaluate(() => Promise.all(['16px "DejaVu Sans"', 'bold 16px "DejaVu Sans"', 'bold 16px "DejaVu Sans Mono"'].map((f) => document.fonts.load(f))).then(() => document.fonts.ready));
     expect(await page.evaluate(() => [...document.fonts].filter((f) => f.family.includes('DejaVu Sans') && f.status === 'loaded').length)).toBeGreaterThanOrEqual(2);
     const measured = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.slip')].map((slip) => {
