@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PRESETS } from '../shared/presets';
 import { BALLOTS_FORMAT, recountBallotsFile, type BallotsFile, type ResultsFile } from '../shared/results-file';
 import { tally } from '../shared/tally';
-import { insertBallot } from '../server/domain/cast';
+import { insertBallot } from '../server/domain/ballots';
 import { castBallots, randomMarks, seeded } from '../test/results';
 import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../test/server';
 import { sealRawBallot, slipFromPath, WsClient } from './lib/client';

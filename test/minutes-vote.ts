@@ -4,7 +4,7 @@
  * WebSockets, two paper ballots, the box sealed to the committee and opened after close.
  */
 import type { TallyResult } from '../shared/tally';
-import { insertBallot } from '../server/domain/cast';
+import { insertBallot } from '../server/domain/ballots';
 import { castBallots, randomMarks, seeded, type Marks } from './results';
 import { closeAndOpenBox, prepareSession, type TestServer } from './server';
 

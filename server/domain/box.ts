@@ -12,7 +12,7 @@ import type { BoxHolder } from '../../shared/api-types';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
 import { audit } from './audit';
-import { insertBallot } from './cast';
+import { insertBallot } from './ballots';
 import { listCommittee } from './committee';
 import { nowIso } from './ids';
 import { scrubOrderTraces } from './lifecycle';

@@ -8,7 +8,7 @@ import { formatPercent } from '../../shared/format';
 import type { Preset } from '../../shared/presets';
 import { BALLOTS_FORMAT, RESULTS_FORMAT, type BallotsFile, type ResultsFile, type ResultsHeader } from '../../shared/results-file';
 import type { Database } from '../db/schema';
-import { loadBallots } from './cast';
+import { loadBallots } from './ballots';
 import { computeResults } from './lifecycle';
 import { getSession, listPersons, type SessionRecord } from './sessions';
 

@@ -11,7 +11,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
-import { insertBallot } from './cast';
+import { insertBallot } from './ballots';
 import { randomSymbols } from '../../shared/slip-code';
 import { countBallots, getSession, listPersons, type SessionRecord } from './sessions';
 

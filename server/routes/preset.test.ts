@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdminClient, slipFromPath, WsClient } from '../../scripts/lib/client';
 import { auditDetailText } from '../../shared/i18n/audit';
 import { findPreset, type Preset } from '../../shared/presets';
-import { insertBallot } from '../domain/cast';
+import { insertBallot } from '../domain/ballots';
 import { loadMinutesModel } from '../domain/minutes-model';
 import { closeAndOpenBox, prepareSession, startTestServer, type TestServer } from '../../test/server';
 
