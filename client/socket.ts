@@ -19,37 +19,10 @@
  * the signals library would cost it 1.7 KB gzip of its 35 KB budget.
  */
 import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../shared/protocol';
+import { NetworkError, type Link, type SocketEnd, type SocketEvents, type SocketStatus } from './link';
 
-export type SocketStatus = 'connecting' | 'open' | 'offline' | 'closed';
-/** Why a socket stopped by itself: the server speaks a newer protocol, or the console's login ended. */
-export type SocketEnd = 'outdated' | 'logged-out';
-
-export class NetworkError extends Error {
-  constructor() {
-    super('network');
-  }
-}
-
-/** What a page hears from its socket; a test may hand these to a scripted link instead. */
-export interface SocketEvents {
-  status: { value: SocketStatus };
-  /** After each (re)connect, the version checked: subscribe again, resend what is pending. */
-  onOpen?(): void;
-  onPush?(msg: ServerMessage): void;
-  /** The socket stopped for good by itself (it does not reconnect). */
-  onEnd?(end: SocketEnd): void;
-}
-
-/** The socket as a page uses it (a test can give a scripted one). */
-export interface Link {
-  start(): void;
-  close(): void;
-  request(msg: ClientMessage): Promise<ServerMessage>;
-  /** Resolves when the link is (again) open, or after `maxWaitMs`. */
-  ready(maxWaitMs: number): Promise<void>;
-  /** True while the server can push to this page (an open WebSocket). */
-  readonly pushing: boolean;
-}
+export { NetworkError } from './link';
+export type { Link, SocketEnd, SocketEvents, SocketStatus } from './link';
 
 type SocketLike = Pick<WebSocket, 'send' | 'close'> & {
   onopen: ((ev: unknown) => void) | null;

@@ -5,33 +5,15 @@
  * the same nonce and seal after any drop, so a ballot is never lost and never counted twice.
  */
 import { DEFAULT_ADDRESS, type Address } from '../../shared/address';
-import { isErrorCode, type ErrorCode } from '../../shared/errors';
+import { isErrorCode } from '../../shared/errors';
 import { sealCast } from '../../shared/box';
 import type { BallotSessionView, ServerMessage } from '../../shared/protocol';
 import { deriveSlipKey, slipProof } from '../../shared/seal';
 import type { Link, SocketEvents, SocketStatus } from '../socket';
+import { phaseFor, restoreMarks, TRANSIENT, type BallotState } from './ballot-state';
 import { loadSlip, saveSlip, type KeyValue, type SlipRecord } from './slip-store';
 
-export type Phase = 'opening' | 'waiting' | 'ballot' | 'review' | 'submitting' | 'recorded' | 'used' | 'closed' | 'error';
-
-export interface BallotState {
-  phase: Phase;
-  /** Set in the `error` phase: what went wrong, for the person to read. */
-  error?: ErrorCode;
-  session?: BallotSessionView;
-  /** Chosen level per person id; a person without an entry is not rated. */
-  marks: Record<string, string>;
-  link: SocketStatus;
-  /**
-   * After "recorded": the tracking code (mã kiểm tra) of the sealed ballot. Shown again from
-   * storage when the page is reloaded or the slip scanned again on this phone.
-   */
-  receipt?: string;
-  /** How the screens address the delegate: the session's, or the one stored with the slip. */
-  address?: Address;
-  /** While submitting: the server's last transient refusal (e.g. its disk is full), resent on its own. */
-  retrying?: ErrorCode;
-}
+export type { BallotState, Phase } from './ballot-state';
 
 export interface ControllerOptions {
   slipId: string;
@@ -45,9 +27,6 @@ export interface ControllerOptions {
   /** Pause before resending after a transient server error. */
   retryMs?: number;
 }
-
-/** Server errors worth retrying as they are: the next attempt may well succeed. */
-const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['internal', 'rate-limited', 'storage-full']);
 
 export class BallotController {
   state: BallotState = { phase: 'opening', marks: {}, link: 'connecting' };
@@ -204,28 +183,9 @@ export class BallotController {
     this.noteAddress(reply.session.address);
     if (reply.state === 'used') return this.finish('used');
     const session = reply.session;
-    const marks = this.restoreMarks(session);
-    this.set({ session, marks, phase: this.phaseFor(session.state) });
+    const marks = restoreMarks(session, { ...this.record.marks, ...this.state.marks });
+    this.set({ session, marks, phase: phaseFor(session.state, this.state.phase) });
     if (session.state === 'closed') this.forgetChoices();
-  }
-
-  /** Keep only stored marks that still name a person and a level of this ballot. */
-  private restoreMarks(session: BallotSessionView): Record<string, string> {
-    const stored = { ...this.record.marks, ...this.state.marks };
-    const levels = new Set(session.levels.map((l) => l.id));
-    const marks: Record<string, string> = {};
-    for (const p of session.persons) {
-      const level = stored[p.id];
-      if (level !== undefined && levels.has(level)) marks[p.id] = level;
-    }
-    return marks;
-  }
-
-  private phaseFor(state: BallotSessionView['state']): Phase {
-    if (state === 'draft') return 'waiting';
-    if (state === 'closed') return 'closed';
-    // Open: stay in review if the delegate was there when the connection came back.
-    return this.state.phase === 'review' ? 'review' : 'ballot';
   }
 
   private onPush(msg: ServerMessage): void {
@@ -240,7 +200,7 @@ export class BallotController {
       void this.openSlip();
       return;
     }
-    this.set({ session: { ...session, state: msg.state }, phase: this.phaseFor(msg.state) });
+    this.set({ session: { ...session, state: msg.state }, phase: phaseFor(msg.state, this.state.phase) });
     if (msg.state === 'closed') this.forgetChoices();
   }
 
