@@ -10,7 +10,6 @@
 import { randomBytes } from 'node:crypto';
 import { boxKeyPair, toBase64Url, type BallotBox } from '../shared/box';
 import { randomSymbols, SLIP_ID_LENGTH } from '../shared/slip-code';
-import type { TallyResult } from '../shared/tally';
 import { AdminClient, castMessage, deriveKeyOf, sealBallot, slipFromPath, WsClient, type SlipHandle } from './lib/client';
 import {
   armCast,
@@ -53,7 +52,7 @@ const settle = () => new Promise((r) => setTimeout(r, 300));
 
 /** A sealed vote ready to open: people, N slips (timed), the box sealed to a committee of 3 (2 open it). */
 async function sealedVote(admin: AdminClient, title: string, voters: number, persons: number) {
-  const session = await admin.call<{ id: string }>('POST', '/api/admin/sessions', {
+  const session = await admin.call('POST /api/admin/sessions', { body: {
     title,
     organisation: 'Bench',
     place: 'Hà Nội',
@@ -61,20 +60,21 @@ async function sealedVote(admin: AdminClient, title: string, voters: number, per
     presetId: 'qd96-2023',
     summoned: voters,
     present: voters,
-  });
-  await admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
-    persons: Array.from({ length: persons }, (_, i) => ({ fullName: `Người ${i + 1}`, position: 'Ủy viên' })),
+  } });
+  await admin.call('PUT /api/admin/sessions/:id/persons', {
+    params: { id: session.id },
+    body: { persons: Array.from({ length: persons }, (_, i) => ({ fullName: `Người ${i + 1}`, position: 'Ủy viên' })) },
   });
   const slips: SlipHandle[] = [];
   const t = performance.now();
   for (let done = 0; done < voters; done += SLIPS_PER_REQUEST) {
     const count = Math.min(SLIPS_PER_REQUEST, voters - done);
-    const issued = await admin.call<{ slips: { path: string }[] }>('POST', `/api/admin/sessions/${session.id}/slips`, { count });
+    const issued = await admin.call('POST /api/admin/sessions/:id/slips', { params: { id: session.id }, body: { count } });
     slips.push(...issued.slips.map((s) => slipFromPath(s.path)));
   }
   const issueMs = performance.now() - t;
   const shares = await admin.sealBox(session.id, { committee: COMMITTEE, threshold: 2 });
-  await admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+  await admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
   return { sessionId: session.id, slips, shares, issueMs };
 }
 
@@ -104,10 +104,10 @@ async function runApp(config: AppConfig): Promise<void> {
 
   // Close → results, as the secretariat sees it: close voting, two members open the box, the results.
   t = performance.now();
-  await admin.call('POST', `/api/admin/sessions/${vote.sessionId}/close`);
+  await admin.call('POST /api/admin/sessions/:id/close', { params: { id: vote.sessionId } });
   const opened = await admin.openBox(vote.sessionId, vote.shares.slice(0, 2));
   if (!opened.opened) throw new Error('the box did not open with 2 of 3 shares');
-  const results = await admin.call<TallyResult>('GET', `/api/admin/sessions/${vote.sessionId}/results`);
+  const results = await admin.call('GET /api/admin/sessions/:id/results', { params: { id: vote.sessionId } });
   const closeToResultsMs = performance.now() - t;
   report('results', { ms: closeToResultsMs, collected: results.collected.total });
 
