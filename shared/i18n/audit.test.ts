@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_DETAIL_TEXT, AUDIT_EVENT_TEXT, AUDIT_EVENTS, auditActorText, auditDetailText, auditEventText, auditUntranslated } from './audit';
+import { AUDIT_EVENTS, AUDIT_STRINGS, auditActorText, auditDetailText, auditEventText, auditUntranslated } from './audit';
 
 describe('audit words', () => {
   it('names every event and every detail key in Vietnamese and English, each event differently', () => {
-    for (const table of [AUDIT_EVENT_TEXT, AUDIT_DETAIL_TEXT]) {
-      for (const [key, text] of Object.entries(table)) {
-        expect(text.vi.trim(), key).not.toBe('');
-        expect(text.en.trim(), key).not.toBe('');
+    for (const table of ['events', 'details'] as const) {
+      const keys = Object.keys(AUDIT_STRINGS.vi[table]);
+      expect(Object.keys(AUDIT_STRINGS.en[table]).sort(), table).toEqual([...keys].sort());
+      for (const key of keys) {
+        for (const lang of ['vi', 'en'] as const) expect((AUDIT_STRINGS[lang][table] as Record<string, string>)[key]!.trim(), `${lang} ${key}`).not.toBe('');
       }
     }
     expect(new Set(AUDIT_EVENTS.map((e) => auditEventText(e, 'vi'))).size).toBe(AUDIT_EVENTS.length);

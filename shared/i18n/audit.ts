@@ -4,143 +4,268 @@
  * imported, which fields changed). The console's Log tab and the minutes' appendix both
  * print a row through `auditEventText` and `auditDetailText`, so they cannot disagree.
  *
- * The set of events is the keys of `AUDIT_EVENT_TEXT` and the set of detail keys the keys of
- * `AUDIT_DETAIL_TEXT`: the server's `audit()` takes only those, so an event or a detail
- * without words here does not compile.
+ * One object a language (`AUDIT_STRINGS.vi`, `.en`), as every string table in shared/i18n/.
+ * The set of events is the keys of the Vietnamese `events` and the set of detail keys those of
+ * its `details`: the server's `audit()` takes only those, so an event or a detail without
+ * words here does not compile.
  */
 import type { Lang } from '../errors';
 import { formatCount } from '../format';
 import { BASE_LABELS, findPreset } from '../presets';
 
-type T = { vi: string; en: string };
-
 /** Names of audit events. Never one per phone ballot: that would time-stamp votes. */
-export const AUDIT_EVENT_TEXT = {
-  'session.created': { vi: 'Tạo cuộc lấy phiếu', en: 'Vote created' },
-  'session.updated': { vi: 'Sửa thông tin', en: 'Details changed' },
-  'preset.changed': { vi: 'Điều chỉnh quy định áp dụng', en: 'Rules adjusted' },
-  'session.duplicated': { vi: 'Tạo từ bản sao', en: 'Created as a copy' },
-  'session.deleted': { vi: 'Xóa bản nháp', en: 'Draft deleted' },
-  'persons.changed': { vi: 'Sửa danh sách người được lấy phiếu', en: 'People rated changed' },
-  'committee.changed': { vi: 'Sửa Ban kiểm phiếu', en: 'Tally committee changed' },
-  'slips.issued': { vi: 'Phát hành phiếu', en: 'Slips issued' },
-  'slips.printed': { vi: 'In phiếu', en: 'Slips printed' },
-  'slips.voided': { vi: 'Hủy phiếu', en: 'Slips voided' },
-  'session.opened': { vi: 'Mở bỏ phiếu', en: 'Voting opened' },
-  'quorum.override': { vi: 'Mở khi chưa đủ số lượng', en: 'Quorum override' },
-  'session.closed': { vi: 'Kết thúc bỏ phiếu', en: 'Voting closed' },
-  'paper.keyed': { vi: 'Ghi phiếu giấy', en: 'Paper ballot recorded' },
-  'paper.discarded': { vi: 'Hủy lần nhập phiếu giấy', en: 'Paper entries discarded' },
-  'results.published': { vi: 'Công bố kết quả', en: 'Results published' },
-  'live-results.changed': { vi: 'Đổi hiển thị kết quả trực tiếp', en: 'Live results changed' },
-  'box.sealed-chosen': { vi: 'Chọn hòm phiếu điện tử niêm phong', en: 'Sealed phone box chosen' },
-  'box.unsealed-chosen': { vi: 'Chọn hòm phiếu điện tử không niêm phong', en: 'Unsealed phone box chosen' },
-  'box.sealed': { vi: 'Niêm phong hòm phiếu điện tử', en: 'Phone ballot box sealed' },
-  'box.opened': { vi: 'Mở hòm phiếu điện tử', en: 'Phone ballot box opened' },
-  'traces.pending': { vi: 'Chưa dọn được nhật ký ghi của tệp dữ liệu', en: 'Data file log not yet cleaned' },
-  'traces.scrubbed': { vi: 'Đã dọn nhật ký ghi của tệp dữ liệu', en: 'Data file log cleaned' },
-  'admin.login': { vi: 'Đăng nhập bàn thư ký', en: 'Console login' },
-  'admin.logout': { vi: 'Đăng xuất bàn thư ký', en: 'Console logout' },
-  'admin.lan-enabled': { vi: 'Máy chủ khởi động cho phép máy khác dùng bảng điều khiển (ADMIN_LAN=1)', en: 'Server started letting other devices use the console (ADMIN_LAN=1)' },
-} satisfies Record<string, T>;
+const EVENTS_VI = {
+  'session.created': 'Tạo cuộc lấy phiếu',
+  'session.updated': 'Sửa thông tin',
+  'preset.changed': 'Điều chỉnh quy định áp dụng',
+  'session.duplicated': 'Tạo từ bản sao',
+  'session.deleted': 'Xóa bản nháp',
+  'persons.changed': 'Sửa danh sách người được lấy phiếu',
+  'committee.changed': 'Sửa Ban kiểm phiếu',
+  'slips.issued': 'Phát hành phiếu',
+  'slips.printed': 'In phiếu',
+  'slips.voided': 'Hủy phiếu',
+  'session.opened': 'Mở bỏ phiếu',
+  'quorum.override': 'Mở khi chưa đủ số lượng',
+  'session.closed': 'Kết thúc bỏ phiếu',
+  'paper.keyed': 'Ghi phiếu giấy',
+  'paper.discarded': 'Hủy lần nhập phiếu giấy',
+  'results.published': 'Công bố kết quả',
+  'live-results.changed': 'Đổi hiển thị kết quả trực tiếp',
+  'box.sealed-chosen': 'Chọn hòm phiếu điện tử niêm phong',
+  'box.unsealed-chosen': 'Chọn hòm phiếu điện tử không niêm phong',
+  'box.sealed': 'Niêm phong hòm phiếu điện tử',
+  'box.opened': 'Mở hòm phiếu điện tử',
+  'traces.pending': 'Chưa dọn được nhật ký ghi của tệp dữ liệu',
+  'traces.scrubbed': 'Đã dọn nhật ký ghi của tệp dữ liệu',
+  'admin.login': 'Đăng nhập bàn thư ký',
+  'admin.logout': 'Đăng xuất bàn thư ký',
+  'admin.lan-enabled': 'Máy chủ khởi động cho phép máy khác dùng bảng điều khiển (ADMIN_LAN=1)',
+} satisfies Record<string, string>;
 
 /** An event the audit log knows. */
-export type AuditEvent = keyof typeof AUDIT_EVENT_TEXT;
-export const AUDIT_EVENTS = Object.keys(AUDIT_EVENT_TEXT) as AuditEvent[];
+export type AuditEvent = keyof typeof EVENTS_VI;
+export const AUDIT_EVENTS = Object.keys(EVENTS_VI) as AuditEvent[];
 
 /** Names of the details an audit row may carry (counts and names only, never ballots or codes). */
-export const AUDIT_DETAIL_TEXT = {
-  count: { vi: 'số lượng', en: 'count' },
-  presetId: { vi: 'quy định', en: 'rules' },
-  fields: { vi: 'mục', en: 'fields' },
-  summoned: { vi: 'số người được triệu tập', en: 'summoned' },
-  present: { vi: 'số người có mặt', en: 'present' },
-  collected: { vi: 'phiếu thu về', en: 'ballots collected' },
-  issued: { vi: 'phiếu phát ra', en: 'ballots handed out' },
-  enabled: { vi: 'bật', en: 'on' },
-  override: { vi: 'xác nhận riêng', en: 'explicit override' },
-  unused: { vi: 'mọi phiếu chưa dùng', en: 'every unused slip' },
-  slipId: { vi: 'phiếu', en: 'slip' },
-  thresholds: { vi: 'ngưỡng', en: 'thresholds' },
-  quorum: { vi: 'tỉ lệ có mặt tối thiểu', en: 'quorum' },
-  base: { vi: 'cơ sở tính tỉ lệ', en: 'base of percentages' },
-  address: { vi: 'điện thoại xưng hô', en: 'phones address voters as' },
-  reset: { vi: 'khôi phục mặc định', en: 'default restored' },
-  from: { vi: 'sao từ cuộc lấy phiếu', en: 'copied from vote' },
-  sessionId: { vi: 'cuộc lấy phiếu', en: 'vote' },
-  title: { vi: 'tên', en: 'title' },
-  paperIssued: { vi: 'phiếu giấy đã phát', en: 'paper ballots handed out' },
-  paperCollected: { vi: 'phiếu giấy đã thu về', en: 'paper ballots collected' },
-  reason: { vi: 'lý do', en: 'reason' },
-  format: { vi: 'dạng', en: 'format' },
-  which: { vi: 'phiếu in', en: 'slips printed' },
-  imported: { vi: 'số người nhập từ tệp', en: 'imported from a file' },
-  mode: { vi: 'cách nhập', en: 'import' },
-  threshold: { vi: 'số mảnh khóa cần để mở', en: 'shares needed to open' },
-  holders: { vi: 'người giữ mảnh khóa', en: 'share holders' },
-  resealed: { vi: 'niêm phong lại', en: 'sealed again' },
-  phoneBallots: { vi: 'phiếu điện thoại trong hòm', en: 'phone ballots in the box' },
-  spoilt: { vi: 'phiếu không mở được hoặc không hợp lệ', en: 'spoilt (not opened or invalid)' },
-} satisfies Record<string, T>;
+const DETAILS_VI = {
+  count: 'số lượng',
+  presetId: 'quy định',
+  fields: 'mục',
+  summoned: 'số người được triệu tập',
+  present: 'số người có mặt',
+  collected: 'phiếu thu về',
+  issued: 'phiếu phát ra',
+  enabled: 'bật',
+  override: 'xác nhận riêng',
+  unused: 'mọi phiếu chưa dùng',
+  slipId: 'phiếu',
+  thresholds: 'ngưỡng',
+  quorum: 'tỉ lệ có mặt tối thiểu',
+  base: 'cơ sở tính tỉ lệ',
+  address: 'điện thoại xưng hô',
+  reset: 'khôi phục mặc định',
+  from: 'sao từ cuộc lấy phiếu',
+  sessionId: 'cuộc lấy phiếu',
+  title: 'tên',
+  paperIssued: 'phiếu giấy đã phát',
+  paperCollected: 'phiếu giấy đã thu về',
+  reason: 'lý do',
+  format: 'dạng',
+  which: 'phiếu in',
+  imported: 'số người nhập từ tệp',
+  mode: 'cách nhập',
+  threshold: 'số mảnh khóa cần để mở',
+  holders: 'người giữ mảnh khóa',
+  resealed: 'niêm phong lại',
+  phoneBallots: 'phiếu điện thoại trong hòm',
+  spoilt: 'phiếu không mở được hoặc không hợp lệ',
+} satisfies Record<string, string>;
 
 /** A detail key the audit log knows. */
-export type AuditDetailKey = keyof typeof AUDIT_DETAIL_TEXT;
+export type AuditDetailKey = keyof typeof DETAILS_VI;
 /** What `audit()` may record. */
 export type AuditDetail = { [K in AuditDetailKey]?: unknown };
 
-/** Where one event means something else by a key: at opening, `holders` are those who presented a share. */
-const EVENT_DETAIL_TEXT: Partial<Record<AuditEvent, Partial<Record<AuditDetailKey, T>>>> = {
-  'box.opened': { holders: { vi: 'người xuất trình mảnh khóa', en: 'shares presented by' } },
+const EVENTS_EN: Record<AuditEvent, string> = {
+  'session.created': 'Vote created',
+  'session.updated': 'Details changed',
+  'preset.changed': 'Rules adjusted',
+  'session.duplicated': 'Created as a copy',
+  'session.deleted': 'Draft deleted',
+  'persons.changed': 'People rated changed',
+  'committee.changed': 'Tally committee changed',
+  'slips.issued': 'Slips issued',
+  'slips.printed': 'Slips printed',
+  'slips.voided': 'Slips voided',
+  'session.opened': 'Voting opened',
+  'quorum.override': 'Quorum override',
+  'session.closed': 'Voting closed',
+  'paper.keyed': 'Paper ballot recorded',
+  'paper.discarded': 'Paper entries discarded',
+  'results.published': 'Results published',
+  'live-results.changed': 'Live results changed',
+  'box.sealed-chosen': 'Sealed phone box chosen',
+  'box.unsealed-chosen': 'Unsealed phone box chosen',
+  'box.sealed': 'Phone ballot box sealed',
+  'box.opened': 'Phone ballot box opened',
+  'traces.pending': 'Data file log not yet cleaned',
+  'traces.scrubbed': 'Data file log cleaned',
+  'admin.login': 'Console login',
+  'admin.logout': 'Console logout',
+  'admin.lan-enabled': 'Server started letting other devices use the console (ADMIN_LAN=1)',
 };
 
-/** Session fields, as session.updated lists the ones changed. */
-const FIELD_TEXT: Record<string, T> = {
-  title: { vi: 'tên', en: 'title' },
-  organisation: { vi: 'cơ quan, tổ chức', en: 'organisation' },
-  place: { vi: 'địa điểm', en: 'place' },
-  locality: { vi: 'địa danh', en: 'locality' },
-  heldOn: { vi: 'ngày', en: 'date' },
-  presetId: { vi: 'quy định', en: 'rules' },
-  base: { vi: 'cơ sở tính tỉ lệ', en: 'base of percentages' },
-  summoned: { vi: 'số người được triệu tập', en: 'number summoned' },
-  present: { vi: 'số người có mặt', en: 'number present' },
-  paperIssued: { vi: 'số phiếu giấy đã phát', en: 'paper ballots handed out' },
+const DETAILS_EN: Record<AuditDetailKey, string> = {
+  count: 'count',
+  presetId: 'rules',
+  fields: 'fields',
+  summoned: 'summoned',
+  present: 'present',
+  collected: 'ballots collected',
+  issued: 'ballots handed out',
+  enabled: 'on',
+  override: 'explicit override',
+  unused: 'every unused slip',
+  slipId: 'slip',
+  thresholds: 'thresholds',
+  quorum: 'quorum',
+  base: 'base of percentages',
+  address: 'phones address voters as',
+  reset: 'default restored',
+  from: 'copied from vote',
+  sessionId: 'vote',
+  title: 'title',
+  paperIssued: 'paper ballots handed out',
+  paperCollected: 'paper ballots collected',
+  reason: 'reason',
+  format: 'format',
+  which: 'slips printed',
+  imported: 'imported from a file',
+  mode: 'import',
+  threshold: 'shares needed to open',
+  holders: 'share holders',
+  resealed: 'sealed again',
+  phoneBallots: 'phone ballots in the box',
+  spoilt: 'spoilt (not opened or invalid)',
 };
 
-/** Values the server records in English words, per detail key. */
-const VALUE_TEXT: Partial<Record<AuditDetailKey, Record<string, T>>> = {
-  fields: FIELD_TEXT,
-  reason: {
-    mismatch: { vi: 'hai lần nhập không khớp', en: 'the two entries differed' },
-    withdrawn: { vi: 'rút lần nhập', en: 'entry withdrawn' },
-  },
-  format: {
-    html: { vi: 'trang in', en: 'print page' },
-    pdf: { vi: 'PDF', en: 'PDF' },
-  },
-  which: {
-    unused: { vi: 'mọi phiếu chưa dùng', en: 'all unused' },
-    unprinted: { vi: 'phiếu chưa in', en: 'not yet printed' },
-  },
-  address: {
-    'dong-chi': { vi: 'đồng chí', en: '“đồng chí”' },
-    'dai-bieu': { vi: 'đại biểu', en: '“đại biểu”' },
-  },
-  mode: {
-    append: { vi: 'thêm vào danh sách', en: 'added to the list' },
-    replace: { vi: 'thay cả danh sách', en: 'replaced the list' },
-  },
-};
+/** The audit log's words in one language. */
+export interface AuditStrings {
+  events: Record<AuditEvent, string>;
+  details: Record<AuditDetailKey, string>;
+  /** Where one event means something else by a key: at opening, `holders` are those who presented a share. */
+  eventDetails: Partial<Record<AuditEvent, Partial<Record<AuditDetailKey, string>>>>;
+  /** Values the server records in English words, per detail key; `fields`: the session fields session.updated lists. */
+  values: Partial<Record<AuditDetailKey, Record<string, string>>>;
+  booleans: Record<'true' | 'false', string>;
+  /** The actors recorded without a person's name: a request with no logged-in name, the server itself. */
+  actors: Record<string, string>;
+}
 
-export const AUDIT_BOOLEAN_TEXT: Record<'true' | 'false', T> = {
-  true: { vi: 'có', en: 'yes' },
-  false: { vi: 'không', en: 'no' },
-};
-
-/** The actors recorded without a person's name: a request with no logged-in name, the server itself. */
-const NAMELESS_ACTOR: Record<string, T> = {
-  secretariat: { vi: 'Bàn thư ký', en: 'Secretariat' },
-  server: { vi: 'Máy chủ', en: 'Server' },
+export const AUDIT_STRINGS: Record<Lang, AuditStrings> = {
+  vi: {
+    events: EVENTS_VI,
+    details: DETAILS_VI,
+    eventDetails: {
+      'box.opened': {
+        holders: 'người xuất trình mảnh khóa',
+      },
+    },
+    values: {
+      fields: {
+        title: 'tên',
+        organisation: 'cơ quan, tổ chức',
+        place: 'địa điểm',
+        locality: 'địa danh',
+        heldOn: 'ngày',
+        presetId: 'quy định',
+        base: 'cơ sở tính tỉ lệ',
+        summoned: 'số người được triệu tập',
+        present: 'số người có mặt',
+        paperIssued: 'số phiếu giấy đã phát',
+      },
+      reason: {
+        mismatch: 'hai lần nhập không khớp',
+        withdrawn: 'rút lần nhập',
+      },
+      format: {
+        html: 'trang in',
+        pdf: 'PDF',
+      },
+      which: {
+        unused: 'mọi phiếu chưa dùng',
+        unprinted: 'phiếu chưa in',
+      },
+      address: {
+        'dong-chi': 'đồng chí',
+        'dai-bieu': 'đại biểu',
+      },
+      mode: {
+        append: 'thêm vào danh sách',
+        replace: 'thay cả danh sách',
+      },
+    },
+    booleans: {
+      true: 'có',
+      false: 'không',
+    },
+    actors: {
+      secretariat: 'Bàn thư ký',
+      server: 'Máy chủ',
+    },
+  },
+  en: {
+    events: EVENTS_EN,
+    details: DETAILS_EN,
+    eventDetails: {
+      'box.opened': {
+        holders: 'shares presented by',
+      },
+    },
+    values: {
+      fields: {
+        title: 'title',
+        organisation: 'organisation',
+        place: 'place',
+        locality: 'locality',
+        heldOn: 'date',
+        presetId: 'rules',
+        base: 'base of percentages',
+        summoned: 'number summoned',
+        present: 'number present',
+        paperIssued: 'paper ballots handed out',
+      },
+      reason: {
+        mismatch: 'the two entries differed',
+        withdrawn: 'entry withdrawn',
+      },
+      format: {
+        html: 'print page',
+        pdf: 'PDF',
+      },
+      which: {
+        unused: 'all unused',
+        unprinted: 'not yet printed',
+      },
+      address: {
+        'dong-chi': '“đồng chí”',
+        'dai-bieu': '“đại biểu”',
+      },
+      mode: {
+        append: 'added to the list',
+        replace: 'replaced the list',
+      },
+    },
+    booleans: {
+      true: 'yes',
+      false: 'no',
+    },
+    actors: {
+      secretariat: 'Secretariat',
+      server: 'Server',
+    },
+  },
 };
 
 /** `table[key]` when `key` is the table's own (never "constructor" or "toString"). */
@@ -150,29 +275,30 @@ function own<V>(table: { [key: string]: V | undefined }, key: string): V | undef
 
 /** The name of an event; an unknown one (from a newer build) prints as stored. */
 export function auditEventText(event: string, lang: Lang): string {
-  return own<T>(AUDIT_EVENT_TEXT, event)?.[lang] ?? event;
+  return own(AUDIT_STRINGS[lang].events, event) ?? event;
 }
 
 /** The person recorded; names print as typed. */
 export function auditActorText(actor: string, lang: Lang): string {
-  return own(NAMELESS_ACTOR, actor)?.[lang] ?? actor;
+  return own(AUDIT_STRINGS[lang].actors, actor) ?? actor;
 }
 
 function keyText(event: string, key: string, lang: Lang): string {
-  const special = own(EVENT_DETAIL_TEXT, event);
-  return (special && own<T>(special, key)?.[lang]) ?? own<T>(AUDIT_DETAIL_TEXT, key)?.[lang] ?? key;
+  const words = AUDIT_STRINGS[lang];
+  const special = own(words.eventDetails, event);
+  return (special && own(special, key)) ?? own(words.details, key) ?? key;
 }
 
 /** One value in words; names, titles and thresholds print as recorded. */
 function valueText(key: string, v: unknown, lang: Lang): string {
-  if (typeof v === 'boolean') return AUDIT_BOOLEAN_TEXT[`${v}`][lang];
+  if (typeof v === 'boolean') return AUDIT_STRINGS[lang].booleans[`${v}`];
   if (typeof v === 'number') return formatCount(v, lang);
   if (Array.isArray(v)) return v.map((item) => valueText(key, item, lang)).join(', ');
   if (typeof v !== 'string') return JSON.stringify(v);
   if (key === 'presetId') return findPreset(v)?.name[lang] ?? v;
-  if (key === 'base') return own<T>(BASE_LABELS, v)?.[lang] ?? v;
-  const words = own(VALUE_TEXT, key);
-  return (words && own(words, v)?.[lang]) ?? v;
+  if (key === 'base') return own(BASE_LABELS, v)?.[lang] ?? v;
+  const words = own(AUDIT_STRINGS[lang].values, key);
+  return (words && own(words, v)) ?? v;
 }
 
 /** The details of one row: "số lượng: 5; số người nhập từ tệp: 2; cách nhập: thêm vào danh sách". */
@@ -187,14 +313,15 @@ export function auditDetailText(event: string, detail: Record<string, unknown>, 
  * word with no translation): empty for every row the server writes. For tests.
  */
 export function auditUntranslated(event: string, detail: Record<string, unknown>): string[] {
+  const { vi } = AUDIT_STRINGS;
   const raw: string[] = [];
-  if (!own<T>(AUDIT_EVENT_TEXT, event)) raw.push(event);
+  if (own(vi.events, event) === undefined) raw.push(event);
   for (const [k, v] of Object.entries(detail)) {
-    if (!own<T>(AUDIT_DETAIL_TEXT, k)) raw.push(k);
-    const words = own(VALUE_TEXT, k);
+    if (own(vi.details, k) === undefined) raw.push(k);
+    const words = own(vi.values, k);
     for (const item of Array.isArray(v) ? v : [v]) {
       if (typeof item !== 'string') continue;
-      const known = words ? own(words, item) : k === 'presetId' ? findPreset(item) : k === 'base' ? own<T>(BASE_LABELS, item) : true;
+      const known = words ? own(words, item) !== undefined : k === 'presetId' ? findPreset(item) : k === 'base' ? own(BASE_LABELS, item) : true;
       if (!known) raw.push(`${k}=${item}`);
     }
   }

@@ -5,7 +5,8 @@
  * address ("đồng chí"); `ballotStrings` puts the vote's own (e.g. "đại biểu") in its place.
  */
 import { DEFAULT_ADDRESS, withAddress, type Address } from '../address';
-import type { Lang } from '../errors';
+import { ERROR_MESSAGES, type Lang } from '../errors';
+import { LANGUAGE_NAME, PHONE_TERMS } from './phone-terms';
 
 export interface BallotStrings {
   langToggle: string;
@@ -57,18 +58,18 @@ export interface BallotStrings {
 }
 
 const vi: BallotStrings = {
-  langToggle: 'English',
+  langToggle: LANGUAGE_NAME.en,
   secretBallot: 'Bỏ phiếu kín',
   kind: { 'lay-phieu': 'Lấy phiếu tín nhiệm', 'bo-phieu': 'Bỏ phiếu tín nhiệm' },
   opening: 'Đang mở phiếu…',
   openingHint: 'Xin chờ trong giây lát.',
-  reconnecting: 'Mất kết nối mạng. Đang thử kết nối lại…',
+  reconnecting: ERROR_MESSAGES.network.vi,
   entryTitle: 'Mở phiếu tín nhiệm',
   entryLabel: 'Mã phiếu',
   entryHint: 'Nhập mã in trên phiếu, dạng XXXX-XXXXXXX. Không phân biệt chữ hoa, chữ thường.',
   entrySubmit: 'Mở phiếu',
   entryScanHint: 'Nếu điện thoại quét được mã QR trên phiếu thì không cần nhập mã.',
-  waitingTitle: 'Chưa bắt đầu bỏ phiếu',
+  waitingTitle: PHONE_TERMS.vi.notStarted,
   waitingBody: 'Khi Ban kiểm phiếu mở bỏ phiếu, phiếu sẽ tự hiện ra trên trang này.',
   waitingKeepOpen: 'Xin giữ trang này mở.',
   ballotIntro: 'Với mỗi người, chọn một mức tín nhiệm.',
@@ -100,18 +101,18 @@ const vi: BallotStrings = {
   errorTitle: 'Không mở được phiếu',
   notRecordedTitle: 'Phiếu chưa được ghi nhận',
   contact: 'Xin liên hệ Ban kiểm phiếu nếu cần hỗ trợ.',
-  committee: 'Ban kiểm phiếu',
+  committee: PHONE_TERMS.vi.committee,
   retry: 'Thử lại',
   typeCode: 'Nhập mã phiếu',
 };
 
 const en: BallotStrings = {
-  langToggle: 'Tiếng Việt',
+  langToggle: LANGUAGE_NAME.vi,
   secretBallot: 'Secret ballot',
   kind: { 'lay-phieu': 'Confidence rating', 'bo-phieu': 'Vote of confidence' },
   opening: 'Opening the ballot…',
   openingHint: 'Please wait a moment.',
-  reconnecting: 'Network connection lost. Reconnecting…',
+  reconnecting: ERROR_MESSAGES.network.en,
   entryTitle: 'Open your ballot',
   entryLabel: 'Slip code',
   entryHint: 'Type the code printed on the slip, like XXXX-XXXXXXX. Upper or lower case both work.',
