@@ -2,14 +2,16 @@
  * The pictures of the operator's guide (docs/huong-dan-su-dung.md), taken from one whole vote
  * driven through the real app in Chromium as a new secretariat would: log in, prepare the
  * vote, the committee, slips printed and the leftovers voided by the laptop camera, the
- * sealing ceremony, opening, phones voting, turnout on the projector, paper ballots keyed
+ * sealing ceremony, opening, 8 phones voting, turnout on the projector, one paper ballot keyed
  * twice (once wrongly), closing while a backup holds the data file (the "Dọn lại" banner),
  * the box opened with two shares, publishing, the minutes. Each picture is taken after the
  * screen has been checked to say what its caption says.
  *
- * `npm run guide:screenshots` writes them into docs/guide/ (committed); an ordinary e2e run
- * writes them under e2e/screenshots/guide/ and checks they still match the committed set.
- * Laptop 1366×768 for the console, phone 360×740, projector 1280×720 (e2e/guide-shots.ts).
+ * `npm run guide:screenshots` writes them into docs/guide/ (committed) and checks every picture
+ * the guide links to was taken and every picture taken is linked. Skipped without
+ * TINNHIEM_GUIDE_DIR, so an ordinary e2e run (and CI) never rewrites the docs. Laptop 1366×768
+ * for the console, phone 360×740, projector 1280×720 (e2e/guide-shots.ts). A member's share is
+ * painted over even though this is a demo vote.
  */
 import Sqlite from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
@@ -40,10 +42,15 @@ const COMMITTEE: [string, string][] = [
 const LEVELS = ['Tín nhiệm cao', 'Tín nhiệm', 'Tín nhiệm thấp'];
 /** Phone n's choices: varied, nobody left unmarked. */
 const choices = (n: number) => NAMES.map((_, i) => LEVELS[(n + i) % 3]!);
-/** 10 summoned, 9 present: 10 slips (9 + 10 %), 7 handed out to phones, 2 left on the table, 1 delegate on paper... */
+/**
+ * 10 summoned, 9 present: 10 slips printed (9 + 10 %). 8 delegates draw a slip and vote on
+ * their phones, 1 has no phone and gets a paper ballot, so 8 + 1 = 9 handed out (phát ra); the
+ * 2 slips left on the table are voided before opening, since phát ra counts every slip not voided.
+ */
 const SUMMONED = 10;
 const PRESENT = 9;
-const PHONES = 7;
+const PHONES = 8;
+const PAPER = 1;
 
 let server: TestServer;
 let browser: Browser;
@@ -51,9 +58,10 @@ useServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const laptop = (b: Browser = browser): Promise<BrowserContext> => b.newContext({ viewport: GUIDE_SIZES.laptop, acceptDownloads: true });
 
-// Unfinished: the walk stops at the Run tab's "issued" figure (8 where 9 is expected after one
-// paper ballot is handed out), so it runs only with `npm run guide:screenshots` until fixed.
+// Only `npm run guide:screenshots` (TINNHIEM_GUIDE_DIR set) takes the pictures: an ordinary e2e
+// run, and CI, must never rewrite the committed docs/guide/.
 describe.skipIf(!process.env.TINNHIEM_GUIDE_DIR)('the guide’s pictures', () => {
+  // A whole day in one browser: a few minutes on a busy 2-core machine; each step waits on what the screen says.
   it('one whole vote, each screen checked, then pictured', async () => {
     const errors: string[] = [];
     const desk = await laptop();
@@ -138,10 +146,15 @@ describe.skipIf(!process.env.TINNHIEM_GUIDE_DIR)('the guide’s pictures', () =>
     await guideShot(print, 'trang-in-phieu');
     await print.close();
 
-    const slips = (await server.admin.call('GET', `/api/admin/sessions/${sessionId}/slips?state=unused`)).slips as { id: string; code: string; path: string }[];
+    // The slips as the console's own session reads them (the codes the hall holds on paper).
+    const slips = await a.evaluate(async (url) => {
+      const answer = await fetch(url);
+      if (!answer.ok) throw new Error(`slips: ${answer.status}`);
+      return ((await answer.json()) as { slips: { id: string; code: string; path: string }[] }).slips;
+    }, `/api/admin/sessions/${sessionId}/slips?state=unused`);
     const handedOut = slips.slice(0, PHONES);
-    const leftover = slips.slice(PHONES, PHONES + 2);
-    const kept = slips[PHONES + 2]!;
+    const leftover = slips.slice(PHONES);
+    expect(leftover).toHaveLength(2);
 
     // --- The two slips left on the table, shown to the laptop camera (Chromium's fake one, playing photographs of them).
     const camera = await cameraFilming(desk, sessionId, leftover.map((s) => s.id), server.dir);
@@ -156,30 +169,29 @@ describe.skipIf(!process.env.TINNHIEM_GUIDE_DIR)('the guide’s pictures', () =>
       await expect.poll(() => s.getByTestId('scan-count').getAttribute('data-voided'), POLL).toBe('2');
       await hasText(s.getByTestId('scan-count'), 'Đã hủy 2 phiếu bằng camera');
       for (const slip of leftover) await hasText(s.getByTestId('scan-log'), `Đã hủy phiếu ${slip.id}.`);
-      await s.getByRole('heading', { name: 'Hủy các phiếu không phát ra' }).scrollIntoViewIfNeeded();
+      // The panel at the top of the screen: its running count and the list of slips voided in view.
+      await s.getByRole('heading', { name: 'Hủy các phiếu không phát ra' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
       await guideShot(s, 'huy-phieu-con-lai');
       await s.getByRole('button', { name: 'Xong, tắt camera' }).click();
       await scanDesk.close();
     } finally {
       await camera.close();
     }
-    // The third spare slip: voided by typing its code, as without a camera.
     await a.reload();
-    await a.getByLabel('Mã các phiếu còn lại').fill(kept.code);
-    await a.getByRole('button', { name: 'Hủy 1 phiếu đã nhập mã' }).click();
-    await confirmModal(a);
-    await hasText(a.getByTestId('slip-counts'), `Đã phát hành ${PHONES} phiếu QR: ${PHONES} chưa dùng (0 chưa in), 0 đã bỏ phiếu, 3 đã hủy.`);
+    await hasText(a.getByTestId('slip-counts'), `Đã phát hành ${PHONES} phiếu QR: ${PHONES} chưa dùng (0 chưa in), 0 đã bỏ phiếu, 2 đã hủy.`);
 
     // --- One delegate without a phone gets a paper ballot.
     await tab(a, 'Phiếu giấy');
-    await a.fill('input[name=paperIssued]', '1');
+    await a.fill('input[name=paperIssued]', String(PAPER));
     await a.getByRole('button', { name: 'Lưu', exact: true }).click();
     await confirmModal(a);
-    await hasText(a.getByTestId('paper-counts'), 'đã phát 1');
+    await hasText(a.getByTestId('paper-counts'), `đã phát ${PAPER}`);
 
     // --- The projector, from the display link (its key covered until "Hiện").
     await tab(a, 'Điều hành');
-    await isText(a.getByTestId('issued'), String(PRESENT));
+    // phát ra: the slips not voided plus the paper ballots handed out, one per delegate present.
+    await isText(a.getByTestId('issued'), String(PHONES + PAPER));
+    expect(PHONES + PAPER).toBe(PRESENT);
     await a.getByRole('button', { name: 'Hiện', exact: true }).click();
     const displayUrl = (await a.getByTestId('display-link').innerText()).trim().replace(/^https?:\/\/[^/]+/, server.url);
     await a.getByRole('button', { name: 'Ẩn', exact: true }).click();
@@ -208,7 +220,8 @@ describe.skipIf(!process.env.TINNHIEM_GUIDE_DIR)('the guide’s pictures', () =>
         await guideShot(a, 'niem-phong-man-che');
       } else if (step === 'share') {
         await hasText(a.getByTestId('ceremony'), 'Chỉ người này nhìn màn hình.');
-        await guideShot(a, 'niem-phong-manh-khoa');
+        const card = a.getByTestId('share-card');
+        await guideShot(a, 'niem-phong-manh-khoa', [card.locator('svg.qr'), card.getByTestId('share-code')]);
       } else if (step === 'done') {
         await hasText(a.getByTestId('ceremony'), 'Đã niêm phong: cần 2/3 mảnh khóa để mở.');
         await guideShot(a, 'niem-phong-xong');
@@ -273,7 +286,7 @@ describe.skipIf(!process.env.TINNHIEM_GUIDE_DIR)('the guide’s pictures', () =>
     await guideShot(other.page, 'dt-ma-khong-dung');
     await other.context.close();
 
-    await Promise.all([4, 5, 6].map((i) => rateAndSubmit(phones[i]!.page, NAMES, choices(i))));
+    await Promise.all(range(4, PHONES).map((i) => rateAndSubmit(phones[i]!.page, NAMES, choices(i))));
     for (const p of phones) {
       expect(p.errors).toEqual([]);
       await p.context.close();
@@ -364,7 +377,7 @@ describe.skipIf(!process.env.TINNHIEM_GUIDE_DIR)('the guide’s pictures', () =>
 
     // --- Minutes and data: the links, then the print page.
     await hasText(a.locator('ul.exports'), 'Biên bản kiểm phiếu (Word, để sửa trước khi ký)');
-    await a.getByRole('heading', { name: 'Biên bản và dữ liệu' }).scrollIntoViewIfNeeded();
+    await a.getByRole('heading', { name: 'Biên bản và dữ liệu' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await guideShot(a, 'bien-ban-va-du-lieu');
     const minutesPopup = desk.waitForEvent('page');
     await a.getByRole('link', { name: 'Biên bản kiểm phiếu (trang in A4)' }).click();
@@ -380,7 +393,7 @@ describe.skipIf(!process.env.TINNHIEM_GUIDE_DIR)('the guide’s pictures', () =>
     await desk.close();
     expect(errors).toEqual([]);
     checkGuidePictures();
-  });
+  }, 300_000);
 });
 
 /** A well-formed slip code that is none of `codes` (a typo of the first). */
@@ -413,3 +426,6 @@ async function cameraFilming(desk: BrowserContext, sessionId: string, ids: strin
   writeFileSync(video, y4mVideo(frames, undefined, 5));
   return launchWithCamera(video);
 }
+
+/** from, from + 1, …, to − 1. */
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
