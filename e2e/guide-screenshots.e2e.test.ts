@@ -330,6 +330,8 @@ describe.skipIf(!process.env.TINNHIEM_GUIDE_DIR)('the guide’s pictures', () =>
     reader.prepare('select count(*) from sealed_ballots').get();
     try {
       await a.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+      await hasText(a.locator('.modal'), 'Kết thúc bỏ phiếu? Đây là bước cuối: không mở lại được');
+      await guideShot(a, 'ket-thuc-xac-nhan');
       expect(await confirmModal(a)).toContain('Đây là bước cuối: không mở lại được');
       await isText(a.getByTestId('session-state'), 'Đã kết thúc');
       await hasText(a.getByTestId('traces-pending'), 'Xin đóng chương trình đó rồi bấm “Dọn lại”.');
