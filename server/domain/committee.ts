@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
+import { audit } from './audit';
 import { randomId } from './ids';
 import { cleanText, getSession } from './sessions';
 
@@ -24,12 +25,14 @@ export async function listCommittee(db: Kysely<Database>, sessionId: string): Pr
 
 /**
  * Replace the committee. Allowed until results are published: the committee is often
- * elected at the conference itself, after voting has been prepared.
+ * elected at the conference itself, after voting has been prepared. Given `actor`, audited
+ * in the same transaction.
  */
 export async function replaceCommittee(
   db: Kysely<Database>,
   sessionId: string,
   members: { fullName: string; role: string }[],
+  actor?: string,
 ): Promise<CommitteeMember[]> {
   await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
@@ -40,6 +43,7 @@ export async function replaceCommittee(
       .filter((m) => m.fullName !== '')
       .map((m, i) => ({ id: randomId(), session_id: sessionId, member_order: i + 1, full_name: m.fullName, role: m.role }));
     if (rows.length > 0) await trx.insertInto('committee_members').values(rows).execute();
+    if (actor !== undefined) await audit(trx, { sessionId, actor, event: 'committee.changed', detail: { count: rows.length } });
   });
   return listCommittee(db, sessionId);
 }

@@ -13,13 +13,14 @@ import { nowIso } from './ids';
 import { countIssuedSlips, getSession, getTurnout, listPersons, type SessionRecord } from './sessions';
 
 /**
- * Open voting. Below quorum it refuses unless `overrideQuorum` is set; the caller records
- * the override in the audit log.
+ * Open voting. Below quorum it refuses unless `overrideQuorum` is set. Given `actor`, the
+ * override and the opening are audited in the opening's own transaction.
  */
 export async function openSession(
   db: Kysely<Database>,
   sessionId: string,
   overrideQuorum: boolean,
+  actor?: string,
 ): Promise<{ quorumMet: boolean }> {
   return db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
@@ -42,6 +43,10 @@ export async function openSession(
       .set({ state: 'open', opened_at: nowIso(), quorum_override: met ? 0 : 1 })
       .where('id', '=', sessionId)
       .execute();
+    if (actor !== undefined) {
+      if (!met) await audit(trx, { sessionId, actor, event: 'quorum.override', detail: { summoned: session.summoned, present: session.present } });
+      await audit(trx, { sessionId, actor, event: 'session.opened' });
+    }
     return { quorumMet: met };
   });
 }

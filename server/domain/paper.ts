@@ -11,6 +11,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
+import { audit } from './audit';
 import { insertBallot } from './ballots';
 import { randomSymbols } from '../../shared/slip-code';
 import { countBallots, getSession, listPersons, type SessionRecord } from './sessions';
@@ -138,10 +139,13 @@ export async function keyPaperSheet(
   return outcome;
 }
 
-/** Withdraw a pending first entry (keyed by mistake). */
-export async function discardPending(db: Kysely<Database>, sessionId: string, entryId: string): Promise<void> {
-  const result = await db.deleteFrom('paper_entries').where('id', '=', entryId).where('session_id', '=', sessionId).executeTakeFirst();
-  if (Number(result.numDeletedRows) !== 1) throw new AppError('paper-entry-gone');
+/** Withdraw a pending first entry (keyed by mistake); given `actor`, audited in the same transaction. */
+export async function discardPending(db: Kysely<Database>, sessionId: string, entryId: string, actor?: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('paper_entries').where('id', '=', entryId).where('session_id', '=', sessionId).executeTakeFirst();
+    if (Number(result.numDeletedRows) !== 1) throw new AppError('paper-entry-gone');
+    if (actor !== undefined) await audit(trx, { sessionId, actor, event: 'paper.discarded', detail: { count: 1, reason: 'withdrawn' } });
+  });
 }
 
 /** Set the number of paper ballots handed out; never below those already collected. */

@@ -1,13 +1,14 @@
 /**
  * Publishing results and switching live results: the two decisions that let per-person
- * counts leave the secretariat's console. Plain functions taking `db` first; the routes
- * record them in the audit log and tell the hub.
+ * counts leave the secretariat's console. Plain functions taking `db` first; given `actor`
+ * each records itself in the audit log in its own transaction; the routes tell the hub.
  */
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
 import { nowIso } from './ids';
-import { assertBoxReadable, scrubOrderTraces } from './lifecycle';
+import { audit } from './audit';
+import { assertBoxReadable, computeResults, scrubOrderTraces } from './lifecycle';
 import { getSession } from './sessions';
 
 /**
@@ -18,6 +19,7 @@ import { getSession } from './sessions';
 export async function publishResults(
   db: Kysely<Database>,
   sessionId: string,
+  actor?: string,
 ): Promise<{ publishedAt: string; already: boolean }> {
   const outcome = await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
@@ -29,6 +31,10 @@ export async function publishResults(
     if (pending) throw new AppError('paper-pending');
     const publishedAt = nowIso();
     await trx.updateTable('vote_sessions').set({ published_at: publishedAt }).where('id', '=', sessionId).execute();
+    if (actor !== undefined) {
+      const results = await computeResults(trx, sessionId);
+      await audit(trx, { sessionId, actor, event: 'results.published', detail: { collected: results.collected.total, issued: results.issued.total } });
+    }
     return { publishedAt, already: false };
   });
   // Paper ballots may have been keyed after close (and a cleanup may be pending): scrub again.
@@ -38,14 +44,15 @@ export async function publishResults(
 
 /**
  * Turn live results on or off. Sensitive presets (Party, army) refuse unless the
- * secretariat overrides explicitly; the caller records an override in the audit log.
- * Returns whether the override was what allowed it.
+ * secretariat overrides explicitly. Given `actor`, a change is audited in the same
+ * transaction, with whether the override was what allowed it; that is also returned.
  */
 export async function setLiveResults(
   db: Kysely<Database>,
   sessionId: string,
   enabled: boolean,
   override: boolean,
+  actor?: string,
 ): Promise<{ overridden: boolean; changed: boolean }> {
   return db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
@@ -56,6 +63,9 @@ export async function setLiveResults(
     if (overridden && !override) throw new AppError('live-results-refused');
     const changed = session.liveResults !== enabled;
     if (changed) await trx.updateTable('vote_sessions').set({ live_results: enabled ? 1 : 0 }).where('id', '=', sessionId).execute();
+    if (changed && actor !== undefined) {
+      await audit(trx, { sessionId, actor, event: 'live-results.changed', detail: { enabled, override: overridden } });
+    }
     return { overridden, changed };
   });
 }

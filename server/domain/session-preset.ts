@@ -8,6 +8,8 @@ import { AppError } from '../../shared/errors';
 import { findPreset, type Preset } from '../../shared/presets';
 import { normalisePreset, presetProblems } from '../../shared/preset-validate';
 import type { Database } from '../db/schema';
+import { describeThresholds } from '../../shared/preset-describe';
+import { audit } from './audit';
 import { getSession } from './sessions';
 
 async function draftWithShipped(db: Kysely<Database>, sessionId: string) {
@@ -21,8 +23,9 @@ async function draftWithShipped(db: Kysely<Database>, sessionId: string) {
 /**
  * Replace the session's copy with `edited` (texts stored in NFC), and make its base the
  * session's base. Throws the first problem's code and changes nothing when it is not sound.
+ * Given `actor`, the change is audited in the same transaction (as resetSessionPreset's).
  */
-export async function setSessionPreset(db: Kysely<Database>, sessionId: string, edited: Preset): Promise<Preset> {
+export async function setSessionPreset(db: Kysely<Database>, sessionId: string, edited: Preset, actor?: string): Promise<Preset> {
   return db.transaction().execute(async (trx) => {
     const { shipped } = await draftWithShipped(trx, sessionId);
     const preset = normalisePreset(edited);
@@ -33,12 +36,21 @@ export async function setSessionPreset(db: Kysely<Database>, sessionId: string, 
       .set({ preset_json: JSON.stringify(preset), base: preset.base })
       .where('id', '=', sessionId)
       .execute();
+    if (actor !== undefined) {
+      const detail = {
+        thresholds: describeThresholds(preset, 'vi'),
+        quorum: `${preset.quorum.num}/${preset.quorum.den}`,
+        base: preset.base,
+        address: preset.address,
+      };
+      await audit(trx, { sessionId, actor, event: 'preset.changed', detail });
+    }
     return preset;
   });
 }
 
 /** Copy the shipped preset again, dropping every edit; the session's base is kept when the shipped preset allows it. */
-export async function resetSessionPreset(db: Kysely<Database>, sessionId: string): Promise<Preset> {
+export async function resetSessionPreset(db: Kysely<Database>, sessionId: string, actor?: string): Promise<Preset> {
   return db.transaction().execute(async (trx) => {
     const { session, shipped } = await draftWithShipped(trx, sessionId);
     const base = shipped.baseOptions.includes(session.base) ? session.base : shipped.base;
@@ -47,6 +59,7 @@ export async function resetSessionPreset(db: Kysely<Database>, sessionId: string
       .set({ preset_json: JSON.stringify(shipped), base })
       .where('id', '=', sessionId)
       .execute();
+    if (actor !== undefined) await audit(trx, { sessionId, actor, event: 'preset.changed', detail: { reset: true } });
     return shipped;
   });
 }

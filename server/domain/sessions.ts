@@ -8,6 +8,7 @@ import { findPreset, type BaseId, type Preset } from '../../shared/presets';
 import type { PersonRecord, SessionInput, SessionRecord } from '../../shared/api-types';
 import type { BallotSessionView, Turnout } from '../../shared/protocol';
 import type { Database, VoteSessionsTable } from '../db/schema';
+import { audit } from './audit';
 import { nowIso, randomId } from './ids';
 
 export type { PersonRecord, SessionInput, SessionRecord } from '../../shared/api-types';
@@ -95,29 +96,33 @@ function resolvePreset(presetId: string, base: BaseId | undefined): { preset: Pr
   return { preset, base: chosen };
 }
 
-export async function createSession(db: Kysely<Database>, input: SessionInput): Promise<string> {
+/** Create a draft session; given `actor`, audited in the same transaction. */
+export async function createSession(db: Kysely<Database>, input: SessionInput, actor?: string): Promise<string> {
   checkSessionInput(input);
   const { preset, base } = resolvePreset(input.presetId, input.base);
   const id = randomId();
-  await db
-    .insertInto('vote_sessions')
-    .values({
-      id,
-      title: cleanText(input.title),
-      organisation: cleanText(input.organisation),
-      place: cleanText(input.place),
-      locality: cleanText(input.locality ?? ''),
-      held_on: input.heldOn,
-      preset_id: preset.id,
-      preset_json: JSON.stringify(preset),
-      base,
-      summoned: input.summoned,
-      present: input.present,
-      state: 'draft',
-      display_key: randomBytes(18).toString('base64url'),
-      created_at: nowIso(),
-    })
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('vote_sessions')
+      .values({
+        id,
+        title: cleanText(input.title),
+        organisation: cleanText(input.organisation),
+        place: cleanText(input.place),
+        locality: cleanText(input.locality ?? ''),
+        held_on: input.heldOn,
+        preset_id: preset.id,
+        preset_json: JSON.stringify(preset),
+        base,
+        summoned: input.summoned,
+        present: input.present,
+        state: 'draft',
+        display_key: randomBytes(18).toString('base64url'),
+        created_at: nowIso(),
+      })
+      .execute();
+    if (actor !== undefined) await audit(trx, { sessionId: id, actor, event: 'session.created', detail: { presetId: input.presetId } });
+  });
   return id;
 }
 
@@ -137,33 +142,36 @@ export async function listSessions(db: Kysely<Database>): Promise<SessionRecord[
   return rows.map(toRecord);
 }
 
-/** Edit a draft session. Changing the preset re-copies it. */
-export async function updateSession(db: Kysely<Database>, id: string, patch: Partial<SessionInput>): Promise<void> {
-  const session = await getSession(db, id);
-  if (session.state !== 'draft') throw new AppError('session-not-draft');
-  checkSessionInput(patch);
-  const presetChanged = patch.presetId !== undefined && patch.presetId !== session.presetId;
-  // Without a change of preset, the base must be one the session's own (perhaps edited) copy allows.
-  const { preset, base } = presetChanged
-    ? resolvePreset(patch.presetId!, patch.base)
-    : { preset: session.preset, base: patch.base ?? session.base };
-  if (!preset.baseOptions.includes(base)) throw new AppError('bad-base');
-  await db
-    .updateTable('vote_sessions')
-    .set({
-      title: patch.title === undefined ? undefined : cleanText(patch.title),
-      organisation: patch.organisation === undefined ? undefined : cleanText(patch.organisation),
-      place: patch.place === undefined ? undefined : cleanText(patch.place),
-      locality: patch.locality === undefined ? undefined : cleanText(patch.locality),
-      held_on: patch.heldOn,
-      preset_id: preset.id,
-      preset_json: presetChanged ? JSON.stringify(preset) : undefined,
-      base,
-      summoned: patch.summoned,
-      present: patch.present,
-    })
-    .where('id', '=', id)
-    .execute();
+/** Edit a draft session. Changing the preset re-copies it. Given `actor`, audited in the same transaction. */
+export async function updateSession(db: Kysely<Database>, id: string, patch: Partial<SessionInput>, actor?: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const session = await getSession(trx, id);
+    if (session.state !== 'draft') throw new AppError('session-not-draft');
+    checkSessionInput(patch);
+    const presetChanged = patch.presetId !== undefined && patch.presetId !== session.presetId;
+    // Without a change of preset, the base must be one the session's own (perhaps edited) copy allows.
+    const { preset, base } = presetChanged
+      ? resolvePreset(patch.presetId!, patch.base)
+      : { preset: session.preset, base: patch.base ?? session.base };
+    if (!preset.baseOptions.includes(base)) throw new AppError('bad-base');
+    await trx
+      .updateTable('vote_sessions')
+      .set({
+        title: patch.title === undefined ? undefined : cleanText(patch.title),
+        organisation: patch.organisation === undefined ? undefined : cleanText(patch.organisation),
+        place: patch.place === undefined ? undefined : cleanText(patch.place),
+        locality: patch.locality === undefined ? undefined : cleanText(patch.locality),
+        held_on: patch.heldOn,
+        preset_id: preset.id,
+        preset_json: presetChanged ? JSON.stringify(preset) : undefined,
+        base,
+        summoned: patch.summoned,
+        present: patch.present,
+      })
+      .where('id', '=', id)
+      .execute();
+    if (actor !== undefined) await audit(trx, { sessionId: id, actor, event: 'session.updated', detail: { fields: Object.keys(patch) } });
+  });
 }
 
 export async function listPersons(db: Kysely<Database>, sessionId: string): Promise<PersonRecord[]> {

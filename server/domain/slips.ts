@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { SLIP_ID_LENGTH, SLIP_SECRET_LENGTH, formatSlipCode, parseSlipCode, randomSymbols, slipPath } from '../../shared/slip-code';
 import type { SlipRecord } from '../../shared/api-types';
 import type { Database } from '../db/schema';
+import { audit } from './audit';
 import { getSession } from './sessions';
 import { deriveSlipKeyNative } from './slip-keys';
 
@@ -37,14 +38,17 @@ async function deriveKeysBounded(slips: { id: string; secret: string }[]): Promi
   return keys;
 }
 
-/** Issue `count` new random slips; returns them. Allowed until the session closes. */
-export function issueSlips(db: Kysely<Database>, sessionId: string, count: number): Promise<SlipRecord[]> {
-  const run = issuing.then(() => issueSlipsNow(db, sessionId, count));
+/**
+ * Issue `count` new random slips; returns them. Allowed until the session closes. Given
+ * `actor`, audited in the transaction that writes them.
+ */
+export function issueSlips(db: Kysely<Database>, sessionId: string, count: number, actor?: string): Promise<SlipRecord[]> {
+  const run = issuing.then(() => issueSlipsNow(db, sessionId, count, actor));
   issuing = run.catch(() => undefined);
   return run;
 }
 
-async function issueSlipsNow(db: Kysely<Database>, sessionId: string, count: number): Promise<SlipRecord[]> {
+async function issueSlipsNow(db: Kysely<Database>, sessionId: string, count: number, actor: string | undefined): Promise<SlipRecord[]> {
   if (!Number.isInteger(count) || count < 1 || count > MAX_SLIPS_PER_REQUEST) throw new AppError('too-many-slips');
   const session = await getSession(db, sessionId);
   if (session.state === 'closed') throw new AppError('session-already-closed');
@@ -75,6 +79,7 @@ async function issueSlipsNow(db: Kysely<Database>, sessionId: string, count: num
         )
         .execute();
     }
+    if (actor !== undefined) await audit(trx, { sessionId, actor, event: 'slips.issued', detail: { count } });
   });
   return fresh.map((s) => toSlipRecord({ id: s.id, secret: s.secret, state: 'unused', printed: 0 }));
 }
@@ -110,7 +115,7 @@ export async function listSlips(
  * Void one unused slip, named by its id or its typed code. A used slip cannot be voided:
  * its ballot is in the box and cannot be found again.
  */
-export async function voidSlip(db: Kysely<Database>, sessionId: string, idOrCode: string): Promise<string> {
+export async function voidSlip(db: Kysely<Database>, sessionId: string, idOrCode: string, actor?: string): Promise<string> {
   const parsed = parseSlipCode(idOrCode);
   const id = parsed ? parsed.id : idOrCode.trim().toUpperCase();
   return db.transaction().execute(async (trx) => {
@@ -126,21 +131,26 @@ export async function voidSlip(db: Kysely<Database>, sessionId: string, idOrCode
     const session = await getSession(trx, sessionId);
     if (session.state === 'closed') throw new AppError('session-already-closed');
     await trx.updateTable('slips').set({ state: 'void' }).where('id', '=', id).execute();
+    if (actor !== undefined) await audit(trx, { sessionId, actor, event: 'slips.voided', detail: { count: 1, slipId: id } });
     return id;
   });
 }
 
-/** Void every unused slip: done before opening, so phát ra counts only slips handed out. */
-export async function voidUnusedSlips(db: Kysely<Database>, sessionId: string): Promise<number> {
-  const session = await getSession(db, sessionId);
-  if (session.state === 'closed') throw new AppError('session-already-closed');
-  const result = await db
-    .updateTable('slips')
-    .set({ state: 'void' })
-    .where('session_id', '=', sessionId)
-    .where('state', '=', 'unused')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+/** Void every unused slip: done before opening, so phát ra counts only slips handed out. Given `actor`, audited with it. */
+export async function voidUnusedSlips(db: Kysely<Database>, sessionId: string, actor?: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const session = await getSession(trx, sessionId);
+    if (session.state === 'closed') throw new AppError('session-already-closed');
+    const result = await trx
+      .updateTable('slips')
+      .set({ state: 'void' })
+      .where('session_id', '=', sessionId)
+      .where('state', '=', 'unused')
+      .executeTakeFirst();
+    const count = Number(result.numUpdatedRows);
+    if (actor !== undefined) await audit(trx, { sessionId, actor, event: 'slips.voided', detail: { count, unused: true } });
+    return count;
+  });
 }
 
 /** Record that slips were printed (counts only). */
