@@ -21,6 +21,30 @@ const CAST_AUTH_LABEL = 'tinnhiem/cast/v1';
 export type CastInput = Pick<CastMessage, 'slipId' | 'nonce' | 'sealed' | 'auth'>;
 export type CastOutcome = { sessionId: string; already: boolean };
 
+/**
+ * A batch as it crosses to the worker: each cast's four strings one after another
+ * (slipId, nonce, sealed, auth). A flat array of strings is cloned without walking one
+ * object's keys a cast.
+ */
+export type PackedCasts = string[];
+
+export function packCasts(casts: readonly CastInput[]): PackedCasts {
+  const packed = new Array<string>(casts.length * 4);
+  casts.forEach((c, i) => {
+    packed[4 * i] = c.slipId;
+    packed[4 * i + 1] = c.nonce;
+    packed[4 * i + 2] = c.sealed;
+    packed[4 * i + 3] = c.auth;
+  });
+  return packed;
+}
+
+export function unpackCasts(packed: PackedCasts): CastInput[] {
+  const casts = new Array<CastInput>(packed.length / 4);
+  for (let i = 0; i < casts.length; i++) casts[i] = { slipId: packed[4 * i]!, nonce: packed[4 * i + 1]!, sealed: packed[4 * i + 2]!, auth: packed[4 * i + 3]! };
+  return casts;
+}
+
 /** SHA-256 of a text, one-shot: no Hash object a call (it runs on every cast). */
 export function sha256(text: string): Buffer {
   return hash('sha256', text, 'buffer');
@@ -188,6 +212,23 @@ class BatchFailed extends Error {
 
 /** One cast's answer from its batch: written (or a retry recognised), or refused with a code. */
 export type CastResult = { ok: CastOutcome } | { refused: ErrorCode };
+
+/**
+ * A batch's answers as they cross back from the worker, one string a cast: `+` and the
+ * session's id (written), `=` and the session's id (a retry, already recorded), or `!` and the
+ * refusal's code.
+ */
+export type PackedResults = string[];
+
+export function packResults(results: readonly CastResult[]): PackedResults {
+  return results.map((r) => ('ok' in r ? (r.ok.already ? '=' : '+') + r.ok.sessionId : `!${r.refused}`));
+}
+
+export function unpackResult(packed: string): CastResult {
+  const tag = packed[0];
+  const rest = packed.slice(1);
+  return tag === '!' ? { refused: rest as ErrorCode } : { ok: { sessionId: rest, already: tag === '=' } };
+}
 
 /**
  * A batch of casts on this connection, in the order given: one immediate transaction, each

@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
-import { createBatchRunner, isStorageFull, type CastInput, type CastOutcome, type CastResult } from './cast-commit';
+import { createBatchRunner, isStorageFull, packCasts, unpackResult, type CastInput, type CastOutcome, type CastResult } from './cast-commit';
 import type { BatchError, CastWorkerData, FromCastWorker, ToCastWorker } from './cast-worker';
 
 /** Most casts one commit holds: a burst is committed in steps, so early phones hear back early. */
@@ -87,7 +87,7 @@ class WorkerThread implements BatchThread {
       if (msg.type === 'ready') return;
       const waiting = this.waiting.get(msg.id);
       this.waiting.delete(msg.id);
-      if (msg.type === 'done') waiting?.resolve(msg.results);
+      if (msg.type === 'done') waiting?.resolve(msg.results.map(unpackResult));
       else waiting?.reject(batchError(msg.error));
     });
     const lost = (err: unknown) => {
@@ -108,7 +108,7 @@ class WorkerThread implements BatchThread {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ type: 'batch', id, casts } satisfies ToCastWorker);
+      worker.postMessage({ type: 'batch', id, casts: packCasts(casts) } satisfies ToCastWorker);
     });
   }
 

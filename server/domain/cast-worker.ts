@@ -9,7 +9,7 @@
  */
 import Sqlite from 'better-sqlite3';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { createBatchRunner, type CastInput, type CastResult } from './cast-commit';
+import { createBatchRunner, packResults, unpackCasts, type PackedCasts, type PackedResults } from './cast-commit';
 
 export interface CastWorkerData {
   file: string;
@@ -17,7 +17,7 @@ export interface CastWorkerData {
   pragmas: string[];
 }
 
-export type ToCastWorker = { type: 'batch'; id: number; casts: CastInput[] } | { type: 'close' };
+export type ToCastWorker = { type: 'batch'; id: number; casts: PackedCasts } | { type: 'close' };
 
 /** What crosses back of an error that failed a whole batch: its name and SQLite's code, for the log and for `isStorageFull`. */
 export interface BatchError {
@@ -28,7 +28,7 @@ export interface BatchError {
 
 export type FromCastWorker =
   | { type: 'ready' }
-  | { type: 'done'; id: number; results: CastResult[] }
+  | { type: 'done'; id: number; results: PackedResults }
   | { type: 'failed'; id: number; error: BatchError };
 
 if (!isMainThread && parentPort) {
@@ -45,7 +45,7 @@ if (!isMainThread && parentPort) {
     }
     let reply: FromCastWorker;
     try {
-      reply = { type: 'done', id: msg.id, results: run(msg.casts) };
+      reply = { type: 'done', id: msg.id, results: packResults(run(unpackCasts(msg.casts))) };
     } catch (err) {
       const e = err as { name?: string; code?: unknown; message?: string };
       reply = { type: 'failed', id: msg.id, error: { name: e.name ?? 'Error', code: typeof e.code === 'string' ? e.code : undefined, message: e.message ?? String(err) } };
