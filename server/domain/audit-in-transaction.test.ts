@@ -14,10 +14,11 @@ import { openDatabase, type OpenedDatabase } from '../db/open';
 import { chooseSealed } from './box';
 import { replaceCommittee } from './committee';
 import { closeSession, openSession } from './lifecycle';
+import { discardPending, keyPaperSheet, setPaperIssued } from './paper';
 import { publishResults, setLiveResults } from './publish';
 import { resetSessionPreset, setSessionPreset } from './session-preset';
 import { createSession, getSession, replacePersons, updateSession } from './sessions';
-import { issueSlips, listSlips, voidSlip, voidUnusedSlips } from './slips';
+import { issueSlips, listSlips, markPrinted, voidSlip, voidUnusedSlips } from './slips';
 
 const ACTOR = 'Nguyễn Văn Kiểm';
 let dir: string;
@@ -131,6 +132,20 @@ describe('an audit row and the change it records are committed together', () => 
     expect(await states()).toEqual(['void', 'void', 'void', 'void']);
   });
 
+  it('the people rated, typed or imported, and printing slips', async () => {
+    const id = await draft();
+    const names = async () => (await db.selectFrom('persons').select('full_name').where('session_id', '=', id).orderBy('position_order').execute()).map((r) => r.full_name);
+    await bothOrNeither(() => id, 'persons.changed', names, () => replacePersons(db, id, [{ fullName: 'Hoàng Văn E', position: 'Chánh Văn phòng' }], ACTOR));
+    await db.deleteFrom('audit_log').where('event', '=', 'persons.changed').execute();
+    const rows2 = [{ fullName: 'Hoàng Văn E', position: 'Chánh Văn phòng' }, { fullName: 'Vũ Thị G', position: 'Trưởng phòng' }];
+    const imported = await bothOrNeither(() => id, 'persons.changed', names, () => replacePersons(db, id, rows2, ACTOR, { imported: 1, mode: 'append' }));
+    expect(JSON.parse(imported.detail)).toEqual({ count: 2, imported: 1, mode: 'append' });
+    const printed = async () => (await listSlips(db, id)).map((s) => s.printed);
+    const ids = (await listSlips(db, id)).map((s) => s.id);
+    const row = await bothOrNeither(() => id, 'slips.printed', printed, () => markPrinted(db, id, ids, { actor: ACTOR, format: 'pdf', which: 'unused' }));
+    expect(JSON.parse(row.detail)).toEqual({ count: 3, format: 'pdf', which: 'unused' });
+  });
+
   it('the committee, the preset and its reset', async () => {
     const id = await draft();
     const committee = async () => (await db.selectFrom('committee_members').select('full_name').where('session_id', '=', id).execute()).map((r) => r.full_name);
@@ -144,15 +159,22 @@ describe('an audit row and the change it records are committed together', () => 
     await bothOrNeither(() => id, 'preset.changed', preset, () => resetSessionPreset(db, id, ACTOR));
   });
 
-  it('switching live results and publishing', async () => {
+  it('switching live results, withdrawing a paper entry and publishing', async () => {
     const id = await draft();
     await openSession(db, id, false, ACTOR);
     const live = async () => (await getSession(db, id)).liveResults;
     const row = await bothOrNeither(() => id, 'live-results.changed', live, () => setLiveResults(db, id, true, false, ACTOR));
     expect(JSON.parse(row.detail)).toEqual({ enabled: true, override: false });
+    // A first paper entry withdrawn: the entry stays while its row is refused.
+    await setPaperIssued(db, id, 2);
+    const entry = await keyPaperSheet(db, id, 'Tổ nhập A', { invalidSheet: true, marks: {} });
+    const entryId = entry.status === 'pending' ? entry.entryId : '';
+    const pending = async () => (await db.selectFrom('paper_entries').select('id').where('session_id', '=', id).execute()).map((r) => r.id);
+    expect(await pending()).toEqual([entryId]);
+    await bothOrNeither(() => id, 'paper.discarded', pending, () => discardPending(db, id, entryId, ACTOR));
     await closeSession(db, id, ACTOR);
     const published = async () => (await getSession(db, id)).publishedAt;
     const publishedRow = await bothOrNeither(() => id, 'results.published', published, () => publishResults(db, id, ACTOR));
-    expect(JSON.parse(publishedRow.detail)).toEqual({ collected: 0, issued: 3 });
+    expect(JSON.parse(publishedRow.detail)).toEqual({ collected: 0, issued: 5 });
   });
 });

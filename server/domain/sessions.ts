@@ -184,14 +184,23 @@ export async function listPersons(db: Kysely<Database>, sessionId: string): Prom
   return rows.map((r) => ({ id: r.id, order: r.position_order, fullName: r.full_name, position: r.position }));
 }
 
+/** How a list of people came from a file: the rows imported, appended to the list or replacing it. */
+export interface PersonsImport {
+  imported: number;
+  mode: 'append' | 'replace';
+}
+
 /**
  * Replace the list of people rated (add, edit, reorder, remove in one step), keeping the
- * id of each person whose `id` is given and still belongs to the session.
+ * id of each person whose `id` is given and still belongs to the session. Given `actor`,
+ * audited in the same transaction (with how the rows were imported, when they were).
  */
 export async function replacePersons(
   db: Kysely<Database>,
   sessionId: string,
   persons: (PersonInput & { id?: string })[],
+  actor?: string,
+  imported?: PersonsImport,
 ): Promise<PersonRecord[]> {
   await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
@@ -221,6 +230,7 @@ export async function replacePersons(
         await trx.insertInto('persons').values(row).execute();
       }
     }
+    if (actor !== undefined) await audit(trx, { sessionId, actor, event: 'persons.changed', detail: { count: rows.length, ...imported } });
   });
   return listPersons(db, sessionId);
 }

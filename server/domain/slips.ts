@@ -153,13 +153,26 @@ export async function voidUnusedSlips(db: Kysely<Database>, sessionId: string, a
   });
 }
 
-/** Record that slips were printed (counts only). */
-export async function markPrinted(db: Kysely<Database>, sessionId: string, ids: string[]): Promise<void> {
+/** How slips were printed, for the audit log: the print page or the PDF, of which slips. */
+export interface PrintedAs {
+  actor: string;
+  format: 'html' | 'pdf';
+  which: 'unused' | 'unprinted';
+}
+
+/** Record that slips were printed (counts only); given `printed`, audited in the same transaction. */
+export async function markPrinted(db: Kysely<Database>, sessionId: string, ids: string[], printed?: PrintedAs): Promise<void> {
   if (ids.length === 0) return;
-  await db
-    .updateTable('slips')
-    .set((eb) => ({ printed: eb('printed', '+', 1) }))
-    .where('session_id', '=', sessionId)
-    .where('id', 'in', ids)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('slips')
+      .set((eb) => ({ printed: eb('printed', '+', 1) }))
+      .where('session_id', '=', sessionId)
+      .where('id', 'in', ids)
+      .execute();
+    if (printed) {
+      const { actor, format, which } = printed;
+      await audit(trx, { sessionId, actor, event: 'slips.printed', detail: { count: ids.length, format, which } });
+    }
+  });
 }
