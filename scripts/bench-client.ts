@@ -52,15 +52,9 @@ const settle = () => new Promise((r) => setTimeout(r, 300));
 
 /** A sealed vote ready to open: people, N slips (timed), the box sealed to a committee of 3 (2 open it). */
 async function sealedVote(admin: AdminClient, title: string, voters: number, persons: number) {
-  const session = await admin.call('POST /api/admin/sessions', { body: {
-    title,
-    organisation: 'Bench',
-    place: 'Hà Nội',
-    heldOn: '2026-11-27',
-    presetId: 'qd96-2023',
-    summoned: voters,
-    present: voters,
-  } });
+  const session = await admin.call('POST /api/admin/sessions', {
+    body: { title, organisation: 'Bench', place: 'Hà Nội', heldOn: '2026-11-27', presetId: 'qd96-2023', summoned: voters, present: voters },
+  });
   await admin.call('PUT /api/admin/sessions/:id/persons', {
     params: { id: session.id },
     body: { persons: Array.from({ length: persons }, (_, i) => ({ fullName: `Người ${i + 1}`, position: 'Ủy viên' })) },
