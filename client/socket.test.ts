@@ -192,7 +192,7 @@ describe('client/socket against the real server', () => {
     await until('open');
     expect(await link.request({ type: 'subscribe', sessionId: session.id })).toMatchObject({ type: 'subscribed' });
     const closed = until('closed');
-    await operator.call('POST', '/api/admin/logout');
+    await operator.call('POST /api/admin/logout');
     await closed;
     expect(log.ends).toEqual(['logged-out']);
     expect(status.value).toBe('closed');

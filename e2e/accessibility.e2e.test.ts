@@ -9,7 +9,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fetchReceipts } from '../scripts/lib/client';
+import { fetchReceipts, entryOf } from '../scripts/lib/client';
 import { castBallots } from '../test/results';
 import { prepareSession, TEST_COMMITTEE, TEST_PASSWORD, type TestServer } from '../test/server';
 import { randomSymbols, slipPath } from '../shared/slip-code';
@@ -127,7 +127,7 @@ describe('accessibility: the ballot page at 360×740', () => {
     await page.getByText('Chưa bắt đầu bỏ phiếu').waitFor(POLL);
     await both(a, 'before voting opens', found);
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     await page.getByText('Đã đánh giá 0/3').waitFor(POLL);
     await both(a, 'ballot empty', found, 'ballot-empty');
     await person(page, persons[0]!.fullName).getByRole('radio', { name: 'Tín nhiệm cao' }).check();
@@ -166,7 +166,7 @@ describe('accessibility: the ballot page at 360×740', () => {
     await b.page.getByRole('heading', { name: 'Phiếu này đã được sử dụng' }).waitFor(POLL);
     await both(b, 'used, on another phone', found);
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code: slips[1]!.code });
+    await server.admin.call('POST /api/admin/sessions/:id/slips/void', { params: { id: session.id }, body: { code: slips[1]!.code } });
     await b.page.goto(`${server.url}${slips[1]!.path}`);
     await b.page.getByText('Phiếu này đã bị hủy').waitFor(POLL);
     await both(b, 'void slip', found, 'ballot-void');
@@ -184,7 +184,7 @@ describe('accessibility: the ballot page at 360×740', () => {
 
     await b.page.goto(`${server.url}${slips[2]!.path}`);
     await b.page.getByText('Đã đánh giá 0/3').waitFor(POLL);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
     await b.page.getByRole('heading', { name: 'Cuộc lấy phiếu đã kết thúc' }).waitFor(POLL);
     await both(b, 'after close', found, 'ballot-closed');
 
@@ -261,7 +261,7 @@ async function confirmed(tab: Tab, opener: () => Promise<void>): Promise<void> {
 describe('the ballot by keyboard alone, focus visible at every stop', () => {
   it('Tab into each person, Space or arrows to choose, Enter to review and to send', async () => {
     const { session, persons, slips } = await prepareSession(server.admin, { persons: 4, slips: 1 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const k = await open('ballot', PHONE);
     const { page } = k;
     await page.goto(`${server.url}${slips[0]!.path}`);
@@ -302,7 +302,7 @@ describe('the ballot by keyboard alone, focus visible at every stop', () => {
     await screenshot(page, 'a11y-keyboard-review');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' }).waitFor(POLL);
-    expect(await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`).then((t) => t.collected)).toBe(1);
+    expect(await server.admin.call('GET /api/admin/sessions/:id/turnout', { params: { id: session.id } }).then((t) => t.collected)).toBe(1);
     expect(k.errors).toEqual([]);
     await k.context.close();
   });
@@ -312,7 +312,7 @@ describe('accessibility: the console at 1366×768 (and 360×740)', () => {
   it('login, list, every tab in draft, open, closed and published, dialogs, paper second entry, sealing ceremony, box opening', async () => {
     const found: Finding[] = [];
     // A vote whose box the console itself seals, so the ceremony runs on screen.
-    const session = await server.admin.call('POST', '/api/admin/sessions', {
+    const session = await server.admin.call('POST /api/admin/sessions', { body: {
       title: 'Lấy phiếu tín nhiệm Thường trực HĐND tỉnh',
       organisation: 'Hội đồng nhân dân tỉnh Nam Định',
       place: 'Nam Định',
@@ -320,15 +320,15 @@ describe('accessibility: the console at 1366×768 (and 360×740)', () => {
       presetId: 'nq96-2023-lay-phieu',
       summoned: 50,
       present: 48,
-    });
-    const { persons } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+    } });
+    const { persons } = await server.admin.call('PUT /api/admin/sessions/:id/persons', { params: { id: session.id }, body: {
       // Fifteen, as many as a real list (the People tab's table runs below the fold).
       persons: Array.from({ length: 15 }, (_, i) => ({
         fullName: `${['Phạm Thị Thu Hà', 'Đặng Văn Quang', 'Vũ Minh Tuấn', 'Hoàng Thị Ánh Nguyệt', 'Trịnh Quốc Khánh'][i % 5]} ${i + 1}`,
         position: i % 3 === 0 ? 'Phó Chủ tịch Hội đồng nhân dân tỉnh, Trưởng Ban Pháp chế' : 'Ủy viên Thường trực Hội đồng nhân dân tỉnh',
       })),
-    });
-    const { slips } = await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: 4 });
+    } });
+    const { slips } = await server.admin.call('POST /api/admin/sessions/:id/slips', { params: { id: session.id }, body: { count: 4 } });
     await server.admin.enterCommittee(session.id, TEST_COMMITTEE);
 
     const c = await open('console', LAPTOP);
@@ -396,20 +396,20 @@ describe('accessibility: the console at 1366×768 (and 360×740)', () => {
     await expect.poll(() => page.getByTestId('session-state').innerText(), POLL).toBe('Đang bỏ phiếu');
 
     // A phone ballot, and a paper sheet keyed once by another operator (server.admin).
-    await castBallots(server.url, session.id, slips.slice(0, 1), [{ [persons[0].id]: 'high', [persons[1].id]: 'low', [persons[2].id]: null }]);
-    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/paper-issued`, { count: 3 });
+    await castBallots(server.url, session.id, slips.slice(0, 1), [{ [persons[0]!.id]: 'high', [persons[1]!.id]: 'low', [persons[2]!.id]: null }]);
+    await server.admin.call('PUT /api/admin/sessions/:id/paper-issued', { params: { id: session.id }, body: { count: 3 } });
     const marks = Object.fromEntries((persons as { id: string }[]).map((p) => [p.id, 'medium']));
-    const first = await server.admin.call('POST', `/api/admin/sessions/${session.id}/paper/entries`, { invalidSheet: false, marks });
+    const first = await server.admin.call('POST /api/admin/sessions/:id/paper/entries', { params: { id: session.id }, body: { invalidSheet: false, marks } });
     await everyTab(c, 'open', found);
     await page.getByRole('tab').nth(5).click();
-    await page.locator('fieldset.targets label', { hasText: first.entryId }).click();
+    await page.locator('fieldset.targets label', { hasText: entryOf(first) }).click();
     await page.getByTestId('sheet-row').first().locator('label').nth(1).click();
     await both(c, 'paper ballots, second entry', found, 'console-paper-second');
     // The same sheet keyed blind a second time: recorded (a pending entry would hold back publishing).
     for (const row of await page.getByTestId('sheet-row').all()) await row.locator('label').nth(1).click();
     await confirmed(c, () => page.locator('form.paper button[type=submit]').click());
     await expect.poll(() => page.locator('form.paper [role=status]').innerText(), POLL).toContain('');
-    await expect.poll(() => server.admin.call('GET', `/api/admin/sessions/${session.id}/paper`).then((p) => p.pending.length), POLL).toBe(0);
+    await expect.poll(() => server.admin.call('GET /api/admin/sessions/:id/paper', { params: { id: session.id } }).then((p) => p.pending.length), POLL).toBe(0);
 
     await page.getByRole('tab').nth(4).click();
     const closeButton = page.locator('.row button.danger.big-button');
@@ -441,7 +441,7 @@ describe('accessibility: the console at 1366×768 (and 360×740)', () => {
     await both(c, 'publish confirmation', found);
     await page.getByRole('alertdialog').getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByRole('alertdialog').waitFor({ state: 'detached' });
-    await expect.poll(() => server.admin.call('GET', `/api/admin/sessions/${session.id}`).then((d) => d.publishedAt !== null), POLL).toBe(true);
+    await expect.poll(() => server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } }).then((d) => d.publishedAt !== null), POLL).toBe(true);
     await everyTab(c, 'published', found);
 
     // The console is made for 768 px and up; at phone size it must still be usable.
@@ -474,13 +474,13 @@ describe('accessibility: the projector at 1280×720 and 1920×1080', () => {
       await page.getByText('Chưa bắt đầu bỏ phiếu').waitFor(POLL);
     });
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const ids = persons.map((p) => p.id);
     const ballots = Array.from({ length: 6 }, (_, i) => Object.fromEntries(ids.map((id, j) => [id, (['high', 'medium', 'low', null] as const)[(i + j) % 4]!])));
     await castBallots(server.url, session.id, slips.slice(0, 6), ballots);
     await each('turnout', (page) => expect.poll(() => page.getByTestId('collected').textContent(), POLL).toBe('6'), 'display-turnout');
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
     await each('closed, box sealed', (page) => page.getByTestId('box-locked').waitFor(POLL), 'display-box-locked');
     await server.admin.openBox(session.id, shares.slice(0, 2));
     const receipts = (await fetchReceipts(server.url, session.id))!.codes;
@@ -502,7 +502,7 @@ describe('accessibility: the projector at 1280×720 and 1920×1080', () => {
     expect(r.errors).toEqual([]);
     await r.context.close();
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
+    await server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } });
     await each('published results', (page) => page.getByTestId('results').waitFor(POLL), 'display-results');
     await each('published results with the QR', async (page) => {
       await page.keyboard.press('q');

@@ -85,7 +85,7 @@ describe('the ballot page on a phone', () => {
     await screenshot(page, 'ballot-1-waiting');
     expect(await lowContrast(page)).toEqual([]);
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     await page.getByText('Đã đánh giá 0/4').waitFor();
     expect(await page.getByRole('radio').count()).toBe(12);
     await screenshot(page, 'ballot-2-form');
@@ -164,7 +164,7 @@ describe('the ballot page on a phone', () => {
     await screenshot(other.page, 'ballot-7-used');
     await other.context.close();
 
-    const turnout = await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`);
+    const turnout = await server.admin.call('GET /api/admin/sessions/:id/turnout', { params: { id: session.id } });
     expect(turnout.collected).toBe(1);
 
     // Once the committee opens the box, the code is in the published list, typed as the delegate might.
@@ -181,7 +181,7 @@ describe('the ballot page on a phone', () => {
 
   it('a People\'s Council vote addresses delegates as "đại biểu": the ballot, "recorded" after a reload, "used" on another phone', async () => {
     const { session, persons, slips } = await prepareSession(server.admin, { persons: 2, slips: 2, presetId: 'nq96-2023-lay-phieu' });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const { context, page, errors } = await phone();
     await page.goto(`${server.url}${slips[0]!.path}`);
     await page.getByText('Đã đánh giá 0/2').waitFor();
@@ -219,7 +219,7 @@ describe('the ballot page on a phone', () => {
 
   it('a page older than the server (after an upgrade mid-vote) says to reload, in the vote\'s address; reloaded, the choices are back', async () => {
     const { session, persons, slips } = await prepareSession(server.admin, { persons: 2, slips: 1, presetId: 'nq96-2023-lay-phieu' });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const { context, page, errors } = await phone();
     // Between the phone and the real server: once `upgraded`, the server's pongs name the next
     // protocol version, as a newer server's would.
@@ -250,7 +250,7 @@ describe('the ballot page on a phone', () => {
 
   it('the root page takes a typed code, in any case, and refuses a malformed one', async () => {
     const { session, slips } = await prepareSession(server.admin, { persons: 2, slips: 2 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const { context, page, errors } = await phone();
     await page.goto(`${server.url}/`);
     const historyBefore = await page.evaluate(() => history.length);
@@ -271,7 +271,7 @@ describe('the ballot page on a phone', () => {
 
   it('says "reconnecting" while the network is gone, resends on return, and records once', async () => {
     const { session, persons, slips } = await prepareSession(server.admin, { persons: 2, slips: 1 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const { context, page } = await phone();
     await page.goto(`${server.url}${slips[0]!.path}`);
     await page.getByText('Đã đánh giá 0/2').waitFor();
@@ -290,14 +290,14 @@ describe('the ballot page on a phone', () => {
     expect(await lowContrast(page)).toEqual([]);
     await context.setOffline(false);
     await page.getByRole('heading', { name: 'Phiếu của đồng chí đã được ghi nhận' }).waitFor({ timeout: 30_000 });
-    const turnout = await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`);
+    const turnout = await server.admin.call('GET /api/admin/sessions/:id/turnout', { params: { id: session.id } });
     expect(turnout.collected).toBe(1);
     await context.close();
   });
 
   it('void and closed slips, English, 320 px, 200% text and reduced motion', async () => {
     const { session, slips } = await prepareSession(server.admin, { persons: 15, slips: 3 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const { context, page } = await phone({ width: 320, height: 640 });
     await page.goto(`${server.url}${slips[0]!.path}`);
     await page.getByText('Đã đánh giá 0/15').waitFor();
@@ -334,7 +334,7 @@ describe('the ballot page on a phone', () => {
     await page.getByText('Đã đánh giá 0/15').waitFor();
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.meter span')!).transitionDuration)).toBe('0s');
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code: slips[2]!.code });
+    await server.admin.call('POST /api/admin/sessions/:id/slips/void', { params: { id: session.id }, body: { code: slips[2]!.code } });
     await page.goto(`${server.url}${slips[2]!.path}`);
     await page.getByText('Phiếu này đã bị hủy').waitFor();
     await screenshot(page, 'ballot-13-void');
@@ -342,7 +342,7 @@ describe('the ballot page on a phone', () => {
 
     await page.goto(`${server.url}${slips[1]!.path}`);
     await page.getByText('Đã đánh giá 0/15').waitFor();
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
     await page.getByRole('heading', { name: 'Cuộc lấy phiếu đã kết thúc' }).waitFor();
     await screenshot(page, 'ballot-14-closed');
     expect(await lowContrast(page)).toEqual([]);

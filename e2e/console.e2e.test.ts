@@ -97,8 +97,8 @@ describe('console walk-through in Chromium', () => {
     await printPage.close();
 
     // Void a lost slip by its typed code (lower case, no dash) and issue a replacement.
-    const { slips } = await server.admin.call('GET', `/api/admin/sessions/${sessionId}/slips`);
-    const lost = slips[0].code as string;
+    const { slips } = await server.admin.call('GET /api/admin/sessions/:id/slips', { params: { id: sessionId } });
+    const lost = slips[0]!.code as string;
     await page.fill('input[name=code]', lost.toLowerCase().replace('-', ''));
     await page.getByRole('button', { name: 'Hủy phiếu', exact: true }).click();
     await confirmModal(page);
@@ -122,11 +122,11 @@ describe('console walk-through in Chromium', () => {
     await confirmModal(page);
     await isText(page.getByTestId('session-state'), 'Đang bỏ phiếu');
     await isText(page.getByTestId('issued'), '5');
-    const { slips: unused } = await server.admin.call('GET', `/api/admin/sessions/${sessionId}/slips?state=unused`);
-    const detail = await server.admin.call('GET', `/api/admin/sessions/${sessionId}`);
+    const { slips: unused } = await server.admin.call('GET /api/admin/sessions/:id/slips', { params: { id: sessionId }, query: { state: 'unused' } });
+    const detail = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: sessionId } });
     const box = await server.admin.ballotBox(sessionId);
     const ws = await WsClient.connect(server.url);
-    const cast = await sealBallot(slipFromPath(unused[0].path), box, { [detail.persons[0].id]: 'high' });
+    const cast = await sealBallot(slipFromPath(unused[0]!.path), box, { [detail.persons[0]!.id]: 'high' });
     await ws.request({ type: 'slip.open', slipId: cast.slipId, proof: cast.proof });
     expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth })).toMatchObject({ type: 'recorded' });
     ws.close();
@@ -164,7 +164,7 @@ describe('console walk-through in Chromium', () => {
 
   it('opening below quorum needs the override box ticked, at 768 px wide', async () => {
     const page = await browser.newPage({ viewport: { width: 768, height: 1000 } });
-    const session = await server.admin.call('POST', '/api/admin/sessions', {
+    const session = await server.admin.call('POST /api/admin/sessions', { body: {
       title: 'Bỏ phiếu thiếu số lượng',
       organisation: 'HĐND xã',
       place: '',
@@ -172,10 +172,10 @@ describe('console walk-through in Chromium', () => {
       presetId: 'qd96-2023',
       summoned: 30,
       present: 19,
-    });
-    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, { persons: [{ fullName: 'Trần Văn Bình', position: 'Chủ tịch' }] });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: 2 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/box/mode`, { sealed: false });
+    } });
+    await server.admin.call('PUT /api/admin/sessions/:id/persons', { params: { id: session.id }, body: { persons: [{ fullName: 'Trần Văn Bình', position: 'Chủ tịch' }] } });
+    await server.admin.call('POST /api/admin/sessions/:id/slips', { params: { id: session.id }, body: { count: 2 } });
+    await server.admin.call('POST /api/admin/sessions/:id/box/mode', { params: { id: session.id }, body: { sealed: false } });
     await login(page, 'Thư ký 2');
     await page.goto(`${server.url}/admin/s/${session.id}/run`);
     await hasAttr(page.getByTestId('quorum-badge'), 'data-met', 'false');
@@ -187,13 +187,13 @@ describe('console walk-through in Chromium', () => {
     await page.locator('.modal input[type=checkbox]').check();
     await confirm.click();
     await isText(page.getByTestId('session-state'), 'Đang bỏ phiếu');
-    const { events } = await server.admin.call('GET', `/api/admin/sessions/${session.id}/audit`);
+    const { events } = await server.admin.call('GET /api/admin/sessions/:id/audit', { params: { id: session.id } });
     expect(events.find((e: { event: string }) => e.event === 'quorum.override')).toMatchObject({ actor: 'Thư ký 2', detail: { summoned: 30, present: 19 } });
     await page.close();
   });
 
   it('paper ballot keyed by two operators in two browsers: a mismatch discards, a match records', async () => {
-    const session = await server.admin.call('POST', '/api/admin/sessions', {
+    const session = await server.admin.call('POST /api/admin/sessions', { body: {
       title: 'Phiếu giấy hai người nhập',
       organisation: 'Chi bộ',
       place: '',
@@ -201,16 +201,16 @@ describe('console walk-through in Chromium', () => {
       presetId: 'qd96-2023',
       summoned: 10,
       present: 9,
-    });
-    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+    } });
+    await server.admin.call('PUT /api/admin/sessions/:id/persons', { params: { id: session.id }, body: {
       persons: [
         { fullName: 'Người Thứ Nhất', position: 'Bí thư' },
         { fullName: 'Người Thứ Hai', position: 'Phó Bí thư' },
       ],
-    });
-    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/paper-issued`, { count: 2 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/box/mode`, { sealed: false });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    } });
+    await server.admin.call('PUT /api/admin/sessions/:id/paper-issued', { params: { id: session.id }, body: { count: 2 } });
+    await server.admin.call('POST /api/admin/sessions/:id/box/mode', { params: { id: session.id }, body: { sealed: false } });
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const contextA = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const contextB = await browser.newContext({ viewport: { width: 1024, height: 800 } });
     const a = await contextA.newPage();
@@ -240,8 +240,8 @@ describe('console walk-through in Chromium', () => {
     await hasText(a.getByTestId('paper-counts'), 'đã phát 2, đã ghi 1, đang chờ nhập lần hai 0');
     await screenshot(a, 'console-paper-1280');
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
-    const results = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
+    const results = await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } });
     expect(results.collected).toEqual({ phone: 0, paper: 1, total: 1 });
     expect(results.persons.map((p: { counts: Record<string, number>; invalid: number }) => [p.counts.high, p.invalid])).toEqual([
       [1, 0],
@@ -255,7 +255,7 @@ describe('console walk-through in Chromium', () => {
     const page = await browser.newPage({ viewport: LAPTOP });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const session = await server.admin.call('POST', '/api/admin/sessions', {
+    const session = await server.admin.call('POST /api/admin/sessions', { body: {
       title: 'Lấy phiếu tín nhiệm Ban Thường vụ Huyện ủy',
       organisation: 'Đảng bộ huyện Kim Sơn',
       place: '',
@@ -263,10 +263,10 @@ describe('console walk-through in Chromium', () => {
       presetId: 'qd96-2023',
       summoned: 10,
       present: 10,
-    });
-    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, { persons: [{ fullName: 'Phạm Văn Hải', position: 'Bí thư Huyện ủy' }, { fullName: 'Vũ Thị Loan', position: 'Phó Bí thư' }] });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: 3 });
-    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/committee`, { members: COMMITTEE });
+    } });
+    await server.admin.call('PUT /api/admin/sessions/:id/persons', { params: { id: session.id }, body: { persons: [{ fullName: 'Phạm Văn Hải', position: 'Bí thư Huyện ủy' }, { fullName: 'Vũ Thị Loan', position: 'Phó Bí thư' }] } });
+    await server.admin.call('POST /api/admin/sessions/:id/slips', { params: { id: session.id }, body: { count: 3 } });
+    await server.admin.call('PUT /api/admin/sessions/:id/committee', { params: { id: session.id }, body: { members: COMMITTEE } });
     await login(page, 'Lê Thư Ký');
     await page.goto(`${server.url}/admin/s/${session.id}/setup`);
     const panel = page.getByTestId('box-panel');
@@ -318,10 +318,10 @@ describe('console walk-through in Chromium', () => {
     await page.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
     await confirmModal(page);
     await isText(page.getByTestId('session-state'), 'Đang bỏ phiếu');
-    const { slips } = await server.admin.call('GET', `/api/admin/sessions/${session.id}/slips?state=unused`);
+    const { slips } = await server.admin.call('GET /api/admin/sessions/:id/slips', { params: { id: session.id }, query: { state: 'unused' } });
     const box = await server.admin.ballotBox(session.id);
     const ws = await WsClient.connect(server.url);
-    const cast = await sealBallot(slipFromPath(slips[0].path), box, Object.fromEntries(box.persons.map((p) => [p.id, 'high'])));
+    const cast = await sealBallot(slipFromPath(slips[0]!.path), box, Object.fromEntries(box.persons.map((p) => [p.id, 'high'])));
     await ws.request({ type: 'slip.open', slipId: cast.slipId, proof: cast.proof });
     expect(await ws.request(castMessage(cast))).toMatchObject({ type: 'recorded' });
     ws.close();
@@ -369,8 +369,8 @@ describe('console walk-through in Chromium', () => {
 
   it('a share card held up to the laptop camera (Chromium’s fake camera) is read and presented', async () => {
     const { session, shares } = await prepareSession(server.admin, { persons: 2, slips: 2 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
     await server.admin.openBox(session.id, [shares[0]!]);
     // The camera films the second member's card.
     const video = join(server.dir, 'share-card.y4m');

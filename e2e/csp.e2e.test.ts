@@ -37,7 +37,7 @@ async function watched(viewport: { width: number; height: number }): Promise<{ p
 describe('the Content-Security-Policy in Chromium', () => {
   it('meets no violation on any page, and the sockets connect', async () => {
     const { session, slips, persons, shares } = await prepareSession(server.admin, { persons: 3, slips: 4 });
-    const detail = await server.admin.call('GET', `/api/admin/sessions/${session.id}`);
+    const detail = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     const seen: Record<string, string[]> = {};
 
     // The typed-code page and a ballot, before and after opening, to recorded.
@@ -45,7 +45,7 @@ describe('the Content-Security-Policy in Chromium', () => {
     await phone.page.goto(`${server.url}/`);
     await phone.page.locator('input').first().waitFor(POLL);
     await phone.page.goto(`${server.url}${slips[0]!.path}`);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     await phone.page.getByText('Đã đánh giá 0/3').waitFor(POLL);
     for (const p of persons) await phone.page.getByRole('group', { name: new RegExp(p.fullName) }).getByText('Tín nhiệm', { exact: true }).click();
     await phone.page.getByRole('button', { name: 'Xem lại phiếu' }).click();
@@ -80,7 +80,7 @@ describe('the Content-Security-Policy in Chromium', () => {
     expect(await ws.request(castMessage(await sealBallot(slip, await server.admin.ballotBox(session.id), {}, { native: true })))).toMatchObject({ type: 'recorded' });
     ws.close();
     await closeAndOpenBox(server.admin, session.id, shares);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
+    await server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } });
     await display.page.getByTestId('results').waitFor(POLL);
     seen.display = [...display.violations];
     await display.close();

@@ -234,10 +234,10 @@ describe('the projector fits every name', () => {
   for (const people of [1, 15, 60]) {
     it(`${people} ${people === 1 ? 'person' : 'people'}: turnout and every results page at 1280×720 and 1920×1080, Vietnamese and English`, async () => {
       const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: people, slips: 9, summoned: 40, present: 36 });
-      await server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, { title: TITLE });
-      const { persons: named } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+      await server.admin.call('PATCH /api/admin/sessions/:id', { params: { id: session.id }, body: { title: TITLE } });
+      const { persons: named } = await server.admin.call('PUT /api/admin/sessions/:id/persons', { params: { id: session.id }, body: {
         persons: persons.map((p, i) => ({ id: p.id, fullName: NAMES[i % NAMES.length]!, position: i % 7 === 6 ? '' : POSITIONS[i % POSITIONS.length]! })),
-      });
+      } });
       const ids = (named as { id: string }[]).map((p) => p.id);
       const link = `${server.url}/display/${session.id}#${session.displayKey}`;
       const displays = await Promise.all(SIZES.map((size) => projector(size, link)));
@@ -256,7 +256,7 @@ describe('the projector fits every name', () => {
       }
 
       // Voting: 7 of 9 ballots. Person 1: only "low" (2/3 crossed); person 2: 4 of 7 low (over 1/2).
-      await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+      await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
       const random = seeded(people);
       const ballots: Marks[] = Array.from({ length: 7 }, (_, i) => ({
         ...randomMarks(random, ids, ['high', 'medium', 'low'], 0.1),
@@ -283,7 +283,7 @@ describe('the projector fits every name', () => {
         expect(await d.page.getByTestId('result-row').count()).toBe(0);
       }
 
-      await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+      await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
       for (const d of displays) {
         await d.page.getByTestId('box-locked').waitFor();
         expect(await d.page.getByTestId('result-row').count()).toBe(0);
@@ -297,8 +297,8 @@ describe('the projector fits every name', () => {
         if (people === 15) await screenshot(d.page, tag(d, 'box-opened'));
       }
 
-      await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
-      const results = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)) as TallyResult;
+      await server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } });
+      const results = (await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } })) as TallyResult;
       expect(results.persons[0]!.thresholds.length).toBeGreaterThan(0);
       for (const d of displays) {
         await d.page.getByTestId('results').waitFor();

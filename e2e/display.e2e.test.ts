@@ -105,13 +105,13 @@ async function invalidNotesMatch(page: Page, results: TallyResult): Promise<void
 describe('the projector display', () => {
   it('shows turnout before and during voting, reconnects, and shows published results by page', async () => {
     const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 20, slips: 30, summoned: 40, present: 36 });
-    const { persons: named } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+    const { persons: named } = await server.admin.call('PUT /api/admin/sessions/:id/persons', { params: { id: session.id }, body: {
       persons: persons.map((p, i) => ({
         id: p.id,
         fullName: ['Nguyễn Thị Hồng Nhung', 'Trần Văn Đức', 'Lê Quốc Việt', 'Phạm Thị Ánh Tuyết'][i % 4]! + ` ${i + 1}`,
         position: i % 3 === 0 ? 'Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh' : 'Ủy viên Ban Thường vụ Tỉnh ủy',
       })),
-    });
+    } });
     const ids = (named as { id: string }[]).map((p) => p.id);
     const link = `${server.url}/display/${session.id}#${session.displayKey}`;
     const big = await projector(PROJECTOR);
@@ -127,7 +127,7 @@ describe('the projector display', () => {
     await screenshot(big.page, 'display-1-before-1920');
     await screenshot(small.page, 'display-1-before-1280');
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const random = seeded(77);
     // Person 1 gets only "low": 2/3 crossed; person 2 gets 7 of 12 low: over 1/2.
     const ballots: Marks[] = Array.from({ length: 12 }, (_, i) => ({
@@ -160,7 +160,7 @@ describe('the projector display', () => {
     }
 
     await server.admin.login(TEST_PASSWORD);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
     // The sealed box waits for the committee: no counts but turnout, no QR yet.
     for (const { page } of [big, small]) {
       await page.getByTestId('box-locked').waitFor();
@@ -176,7 +176,7 @@ describe('the projector display', () => {
 
     // Two members open the box: the displays show the QR of the published list and the fingerprint.
     expect((await server.admin.openBox(session.id, shares.slice(0, 2))).opened).toBe(true);
-    const detail = await server.admin.call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`);
+    const detail = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     const info = (await (await fetch(`${server.url}/api/display/${session.id}`, { headers: { 'x-display-key': session.displayKey } })).json()) as DisplayInfo;
     expect(info).toMatchObject({ sealed: true, boxOpened: true, fingerprint: detail.box.fingerprint });
     // These displays were opened on the laptop (127.0.0.1): the QR names its LAN address, which phones reach.
@@ -198,8 +198,8 @@ describe('the projector display', () => {
     await screenshot(big.page, 'display-4b-box-opened-1920');
     await screenshot(small.page, 'display-4b-box-opened-1280');
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
-    const published = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)) as TallyResult;
+    await server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } });
+    const published = (await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } })) as TallyResult;
     // Some invalid marks, and some rows without: the note shows only where there are some.
     const onFirstPage = published.persons.slice(0, 10).map((p) => p.invalid);
     expect(onFirstPage.some((n) => n > 0) && onFirstPage.some((n) => n === 0)).toBe(true);
@@ -267,11 +267,11 @@ describe('the projector display', () => {
     const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 4, slips: 8, sealed: false });
     const ids = persons.map((p) => p.id);
     const path = `/api/admin/sessions/${session.id}/live-results`;
-    await server.admin.call('POST', path, { enabled: true });
+    await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: true } });
     const { page, errors } = await projector(LAPTOP);
     await page.goto(`${server.url}/display/${session.id}#${session.displayKey}`);
     await page.getByText('Chưa bắt đầu bỏ phiếu').waitFor();
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const random = seeded(4);
     await castBallots(server.url, session.id, slips.slice(0, 5), Array.from({ length: 5 }, () => randomMarks(random, ids, ['high', 'medium', 'low'])));
     await page.getByTestId('results').waitFor();
@@ -279,7 +279,7 @@ describe('the projector display', () => {
     expect(await page.getByTestId('results').getAttribute('data-live')).toBe('true');
     await screenshot(page, 'display-9-live-1280');
 
-    await server.admin.call('POST', path, { enabled: false });
+    await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: false } });
     await page.getByTestId('results').waitFor({ state: 'detached' });
     expect(await page.getByTestId('result-row').count()).toBe(0);
     expect(await text(page, 'collected')).toBe('5');
@@ -287,7 +287,7 @@ describe('the projector display', () => {
     await screenshot(page, 'display-10-live-withdrawn-1280');
 
     // An unsealed box has nothing to wait for nor a list to publish: the usual counting line.
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
     await page.getByText('Ban kiểm phiếu đang kiểm phiếu').waitFor();
     expect(await page.getByTestId('box-locked').count()).toBe(0);
     expect(await page.getByTestId('receipts').count()).toBe(0);

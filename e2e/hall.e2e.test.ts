@@ -60,8 +60,8 @@ describe('leftover slips voided by the laptop camera', () => {
     expect(photos.size).toBe(6);
 
     const [left0, left1, left2, voidedBefore, used, keptUnused] = slips;
-    await admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code: voidedBefore!.code });
-    await admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await admin.call('POST /api/admin/sessions/:id/slips/void', { params: { id: session.id }, body: { code: voidedBefore!.code } });
+    await admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     await castBallots(server.url, session.id, [used!], [Object.fromEntries(persons.map((p) => [p.id, 'high']))]);
 
     // The camera films the three leftovers, then a used slip, a voided one and one of another vote; the video loops.
@@ -132,13 +132,13 @@ describe('leftover slips voided by the laptop camera', () => {
     }
 
     const state = async (sessionId: string) =>
-      new Map(((await admin.call('GET', `/api/admin/sessions/${sessionId}/slips`)).slips as { id: string; state: string }[]).map((s) => [s.id, s.state]));
+      new Map(((await admin.call('GET /api/admin/sessions/:id/slips', { params: { id: sessionId } })).slips as { id: string; state: string }[]).map((s) => [s.id, s.state]));
     const after = await state(session.id);
     for (const s of [left0, left1, left2, voidedBefore]) expect(after.get(s!.id), s!.id).toBe('void');
     expect(after.get(used!.id)).toBe('used');
     expect(after.get(keptUnused!.id)).toBe('unused');
     expect([...(await state(other.session.id)).values()]).toEqual(['unused']);
-    const { events } = await admin.call('GET', `/api/admin/sessions/${session.id}/audit`);
+    const { events } = await admin.call('GET /api/admin/sessions/:id/audit', { params: { id: session.id } });
     const voids = events.filter((e: { event: string }) => e.event === 'slips.voided');
     expect(voids).toHaveLength(4);
     for (const e of voids) expect(e.detail.count).toBe(1);
@@ -148,9 +148,9 @@ describe('leftover slips voided by the laptop camera', () => {
 describe('a laptop mirrored on the projector', () => {
   it('shows neither the display key nor unpublished results until asked', async () => {
     const { session, slips, persons } = await prepareSession(server.admin, { persons: 3, slips: 4, sealed: false });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     await castBallots(server.url, session.id, slips.slice(0, 3), [0, 1, 2].map((i) => Object.fromEntries(persons.map((p, j) => [p.id, ['high', 'medium', 'low'][(i + j) % 3]!]))));
-    const detail = await server.admin.call('GET', `/api/admin/sessions/${session.id}`);
+    const detail = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } });
 
     const context = await browser.newContext({ viewport: PROJECTOR });
     const page = await context.newPage();
@@ -161,7 +161,7 @@ describe('a laptop mirrored on the projector', () => {
     expect(await page.locator('body').innerText()).not.toContain(detail.displayKey);
     await screenshot(page, 'console-run-mirrored-1920');
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
     await page.setViewportSize(LAPTOP);
     await page.goto(`${server.url}/admin/s/${session.id}/results`);
     await page.getByTestId('results-covered').waitFor(POLL);

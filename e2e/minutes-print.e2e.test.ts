@@ -86,7 +86,7 @@ describe('the minutes print page', () => {
     });
     expect(pageText(draft[0]!)).toContain(squash('Bản dự thảo: kết quả chưa công bố.'));
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } });
     await page.reload();
     const final = await printed(page);
     // The draft's note takes a line, which may move a page break.

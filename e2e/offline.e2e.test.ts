@@ -46,7 +46,7 @@ describe('every page works with no internet', () => {
 
   it('the sealed box: a phone seals and shows its code, the list of codes and the display QR load from this server', async () => {
     const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 2, slips: 2 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const phone = await watched(PHONE);
     await phone.page.goto(`${server.url}${slips[0]!.path}`);
     await phone.page.getByText('Đã đánh giá 0/2').waitFor();

@@ -86,7 +86,7 @@ describe('the whole day', () => {
     await a.getByRole('button', { name: 'Nhập 15 người' }).click();
     await confirmModal(a);
     await expect.poll(() => a.getByTestId('person-row').count(), POLL).toBe(15);
-    const detail0 = await server.admin.call('GET', `/api/admin/sessions/${sessionId}`);
+    const detail0 = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: sessionId } });
     expect(detail0.persons.map((p: { fullName: string }) => p.fullName)).toEqual(NAMES.map((n) => n.normalize('NFC')));
     await day(a, '03-people-1366');
 
@@ -135,7 +135,7 @@ describe('the whole day', () => {
     expect(slipsPdfText).toContain('PHIẾU TÍN NHIỆM');
 
     // A slip is lost: its code typed in lower case with spaces; a replacement is issued.
-    const slips0 = (await server.admin.call('GET', `/api/admin/sessions/${sessionId}/slips?state=unused`)).slips as { code: string; path: string }[];
+    const slips0 = (await server.admin.call('GET /api/admin/sessions/:id/slips', { params: { id: sessionId }, query: { state: 'unused' } })).slips as { code: string; path: string }[];
     const lost = slips0[0]!.code;
     const typed = lost.toLowerCase().replace('-', ' ').replace(/(.{7})/, '$1 ');
     await a.fill('input[name=code]', typed);
@@ -357,7 +357,7 @@ describe('the whole day', () => {
     expect(checker.errors).toEqual([]);
     await checker.context.close();
 
-    const results = (await server.admin.call('GET', `/api/admin/sessions/${sessionId}/results`)) as TallyResult;
+    const results = (await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: sessionId } })) as TallyResult;
     expect(results.collected).toEqual({ phone: 12, paper: 2, total: 14 });
     expect(results.issued.total).toBe(55);
     // Person 1: low on every ballot, 2/3 crossed.
@@ -430,7 +430,7 @@ describe('the whole day', () => {
     await confirmModal(a);
     await expect.poll(() => a.getByTestId('person-row').count(), POLL).toBe(5);
     await day(a, '30-copy-people-1366');
-    const copy = await server.admin.call('GET', `/api/admin/sessions/${copyId}`);
+    const copy = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: copyId } });
     expect(copy.presetId).toBe('nq96-2023-bo-phieu');
     expect(copy.preset.levels.map((l: { label: { vi: string } }) => l.label.vi)).toEqual(['Tín nhiệm', 'Không tín nhiệm']);
     expect(copy.persons).toHaveLength(5);

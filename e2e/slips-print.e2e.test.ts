@@ -88,7 +88,7 @@ describe('long titles and organisation names on the slips', () => {
     const { session } = await prepareSession(server.admin, { slips: 2 });
     const organisation = text(ORG_WORDS, 300);
     const title = text(TITLE_WORDS, 300);
-    await server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, { title, organisation });
+    await server.admin.call('PATCH /api/admin/sessions/:id', { params: { id: session.id }, body: { title, organisation } });
     const res = await fetch(`${server.url}/api/admin/sessions/${session.id}/slips/print.pdf`, { headers: { cookie: server.admin.cookieHeader } });
     expect(res.status).toBe(200);
     const [page] = await pdfLayout(new Uint8Array(await res.arrayBuffer()));

@@ -16,11 +16,11 @@ describe('npm run demo', () => {
     const result = await runDemo({ url: server.url, password: TEST_PASSWORD, slips: 4, log: (l) => lines.push(l) });
     expect(result.persons).toBe(15);
     expect(result.slipUrls).toHaveLength(4);
-    const session = await server.admin.call('GET', `/api/admin/sessions/${result.sessionId}`);
+    const session = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: result.sessionId } });
     expect(session.persons[2]).toMatchObject({ fullName: 'Lê Minh Đức', position: 'Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân tỉnh' });
     expect(session.persons.every((p: { fullName: string }) => p.fullName === p.fullName.normalize('NFC'))).toBe(true);
-    expect((await server.admin.call('GET', `/api/admin/sessions/${result.sessionId}/committee`)).members).toHaveLength(3);
-    const { slips } = await server.admin.call('GET', `/api/admin/sessions/${result.sessionId}/slips`);
+    expect((await server.admin.call('GET /api/admin/sessions/:id/committee', { params: { id: result.sessionId } })).members).toHaveLength(3);
+    const { slips } = await server.admin.call('GET /api/admin/sessions/:id/slips', { params: { id: result.sessionId } });
     for (const slip of slips) expect(result.slipUrls.some((u) => u.endsWith(slip.path))).toBe(true);
     expect(result.displayUrl).toContain(`/display/${result.sessionId}#${session.displayKey}`);
     expect(lines.join('\n')).toContain(result.consoleUrl);
@@ -36,13 +36,13 @@ describe('npm run demo', () => {
     const text = lines.join('\n');
     for (const share of result.shares) expect(text.split(share.code)).toHaveLength(2);
     expect(text).toContain('REHEARSAL ONLY');
-    const session = await server.admin.call('GET', `/api/admin/sessions/${result.sessionId}`);
+    const session = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: result.sessionId } });
     expect(session).toMatchObject({ sealed: true, box: { threshold: 2 } });
     expect(session.boxHolders).toHaveLength(3);
 
     // The shares it printed open the box after the rehearsal vote.
-    await server.admin.call('POST', `/api/admin/sessions/${result.sessionId}/open`, {});
-    await server.admin.call('POST', `/api/admin/sessions/${result.sessionId}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: result.sessionId }, body: {} });
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: result.sessionId } });
     expect(await server.admin.openBox(result.sessionId, [result.shares[2]!.code, result.shares[0]!.code])).toMatchObject({ opened: true });
   });
 
@@ -51,7 +51,7 @@ describe('npm run demo', () => {
     const result = await runDemo({ url: server.url, password: TEST_PASSWORD, slips: 2, sealed: false, log: (l) => lines.push(l) });
     expect(result).toMatchObject({ sealed: false, threshold: null, shares: [] });
     expect(lines.join('\n')).toContain('UNSEALED');
-    expect(await server.admin.call('GET', `/api/admin/sessions/${result.sessionId}`)).toMatchObject({ sealed: false });
-    await server.admin.call('POST', `/api/admin/sessions/${result.sessionId}/open`, {});
+    expect(await server.admin.call('GET /api/admin/sessions/:id', { params: { id: result.sessionId } })).toMatchObject({ sealed: false });
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: result.sessionId }, body: {} });
   });
 });

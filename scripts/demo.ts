@@ -56,11 +56,11 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const admin = new AdminClient(opts.url.replace(/\/+$/, ''));
   await admin.login(opts.password, 'Diễn tập (demo)');
-  const network = await admin.call<{ urls: string[] }>('GET', '/api/admin/network');
+  const network = await admin.call('GET /api/admin/network');
   // Phones need the LAN address; the laptop itself may use localhost.
   const phoneBase = network.urls[0] ?? admin.baseUrl;
 
-  const session = await admin.call('POST', '/api/admin/sessions', {
+  const session = await admin.call('POST /api/admin/sessions', { body: {
     title: 'Diễn tập — Lấy phiếu tín nhiệm Ban Thường vụ Tỉnh ủy',
     organisation: 'Đảng bộ tỉnh (dữ liệu mẫu)',
     place: 'Hội trường Tỉnh ủy',
@@ -68,26 +68,26 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     presetId: 'qd96-2023',
     summoned: 20,
     present: 18,
-  });
-  const preview = await admin.call('POST', `/api/admin/sessions/${session.id}/persons/import/preview`, { text: readFileSync(EXAMPLE_CSV, 'utf8') });
+  } });
+  const preview = await admin.call('POST /api/admin/sessions/:id/persons/import/preview', { params: { id: session.id }, body: { text: readFileSync(EXAMPLE_CSV, 'utf8') } });
   if (preview.errors.length > 0) throw new Error(`example list has bad rows: ${JSON.stringify(preview.errors)}`);
-  const { persons } = await admin.call('POST', `/api/admin/sessions/${session.id}/persons/import/confirm`, {
+  const { persons } = await admin.call('POST /api/admin/sessions/:id/persons/import/confirm', { params: { id: session.id }, body: {
     mode: 'replace',
     rows: preview.rows.map((r: { fullName: string; position: string }) => ({ fullName: r.fullName, position: r.position })),
-  });
-  await admin.call('PUT', `/api/admin/sessions/${session.id}/committee`, { members: DEMO_COMMITTEE });
+  } });
+  await admin.call('PUT /api/admin/sessions/:id/committee', { params: { id: session.id }, body: { members: DEMO_COMMITTEE } });
   const sealed = opts.sealed !== false;
   let shares: DemoShare[] = [];
   let threshold: number | null = null;
   if (sealed) {
     // Niêm phong at the default majority; accepted only from the laptop itself.
-    const seal = await admin.call<{ shares: DemoShare[]; threshold: number }>('POST', `/api/admin/sessions/${session.id}/box/seal`, {});
+    const seal = await admin.call('POST /api/admin/sessions/:id/box/seal', { params: { id: session.id }, body: {} });
     shares = seal.shares.map(({ fullName, role, code }) => ({ fullName, role, code }));
     threshold = seal.threshold;
   } else {
-    await admin.call('POST', `/api/admin/sessions/${session.id}/box/mode`, { sealed: false });
+    await admin.call('POST /api/admin/sessions/:id/box/mode', { params: { id: session.id }, body: { sealed: false } });
   }
-  const { slips } = await admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: opts.slips });
+  const { slips } = await admin.call('POST /api/admin/sessions/:id/slips', { params: { id: session.id }, body: { count: opts.slips } });
   const slipUrls = (slips as { code: string; path: string }[]).map((s) => `${phoneBase}${s.path}`);
   const consoleUrl = `${admin.baseUrl}/admin/s/${session.id}/run`;
   const displayUrl = `${phoneBase}/display/${session.id}#${session.displayKey}`;

@@ -47,7 +47,7 @@ async function randomVote(seed: number, sealed = true) {
   const ids = persons.map((p) => p.id);
   const levels = preset.levels.map((l) => l.id);
   await server.app.db.updateTable('vote_sessions').set({ paper_issued: paper + 1 }).where('id', '=', session.id).execute();
-  await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+  await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
   await castBallots(server.url, session.id, slips, Array.from({ length: phone }, () => randomMarks(random, ids, levels, 0.15)));
   await server.app.db.transaction().execute(async (trx) => {
     for (let i = 0; i < paper; i++) await insertBallot(trx, session.id, 'paper', randomMarks(random, ids, levels, 0.3));
@@ -88,7 +88,7 @@ describe('npm run recount', () => {
 describe('ballots.json of a sealed box', () => {
   it('is refused with box-locked until the box is opened, then recounts exactly, spoilt phone ballots included', async () => {
     const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 3, slips: 4 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const ids = persons.map((p) => p.id);
     await castBallots(server.url, session.id, slips.slice(0, 3), [
       { [ids[0]!]: 'high', [ids[1]!]: 'low', [ids[2]!]: null },
@@ -102,7 +102,7 @@ describe('ballots.json of a sealed box', () => {
     const bad = await sealRawBallot(slip, box, new Uint8Array(512).fill(7), { native: true });
     expect((await phone.request({ type: 'cast', slipId: bad.slipId, nonce: bad.nonce, sealed: bad.sealed, auth: bad.auth })).type).toBe('recorded');
     phone.close();
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
 
     for (const name of ['ballots.json', 'results.json', 'results.csv']) {
       const res = await fetch(`${server.url}/api/admin/sessions/${session.id}/${name}`, { headers: { cookie: server.admin.cookieHeader } });

@@ -40,9 +40,9 @@ describe('npm run simulate', () => {
     });
     expect(last.receiptsInList).toBe(last.acked);
     expect(last.phoneBallots).toBe(40);
-    const results = await server.admin.call('GET', `/api/admin/sessions/${last.sessionId}/results`);
+    const results = await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: last.sessionId } });
     expect(results.collected.total).toBe(40);
-    const session = await server.admin.call('GET', `/api/admin/sessions/${last.sessionId}`);
+    const session = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: last.sessionId } });
     expect(session).toMatchObject({ sealed: true, box: { threshold: 2, spoilt: 0 }, boxHolders: [{}, {}, {}] });
   });
 

@@ -114,13 +114,13 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
   const committeeSize = opts.committee ?? 3;
   const admin = new AdminClient(opts.url.replace(/\/$/, ''));
   await admin.login(opts.password, 'simulate');
-  const { presets } = await admin.call<{ presets: Preset[] }>('GET', '/api/admin/presets');
+  const { presets } = await admin.call('GET /api/admin/presets');
   const preset = presets.find((p) => p.id === opts.presetId);
   if (!preset) throw new Error(`unknown preset ${opts.presetId}; known: ${presets.map((p) => p.id).join(', ')}`);
 
   const present = opts.voters;
   const summoned = Math.max(present, Math.ceil(present * 1.1));
-  const session = await admin.call('POST', '/api/admin/sessions', {
+  const session = await admin.call('POST /api/admin/sessions', { body: {
     title: `Diễn tập lấy phiếu tín nhiệm (${opts.voters} đại biểu)`,
     organisation: 'Đảng bộ tỉnh (mô phỏng)',
     place: 'Hạ Long',
@@ -128,15 +128,15 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
     presetId: preset.id,
     summoned,
     present,
-  });
+  } });
   const sessionPath = `/api/admin/sessions/${session.id}`;
-  const { persons } = await admin.call<{ persons: { id: string; fullName: string; position: string }[] }>('PUT', `${sessionPath}/persons`, {
+  const { persons } = await admin.call('PUT /api/admin/sessions/:id/persons', { params: { id: session.id }, body: {
     persons: Array.from({ length: opts.persons }, (_, i) => ({
       fullName: `${SURNAMES[i % SURNAMES.length]} ${GIVEN[(i * 7) % GIVEN.length]}`,
       position: POSITIONS[i % POSITIONS.length]!,
     })),
-  });
-  const { slips } = await admin.call<{ slips: { path: string }[] }>('POST', `${sessionPath}/slips`, { count: opts.voters });
+  } });
+  const { slips } = await admin.call('POST /api/admin/sessions/:id/slips', { params: { id: session.id }, body: { count: opts.voters } });
   log(`session ${session.id}: ${persons.length} people, ${slips.length} slips`);
 
   // Niêm phong: the box's key split among the committee; simulate plays every member.
@@ -145,14 +145,14 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
   let threshold: number | null = null;
   if (sealed) {
     shares = await admin.sealBox(session.id, { committee: members, ...(opts.threshold ? { threshold: opts.threshold } : {}) });
-    threshold = (await admin.call<SessionDetail>('GET', sessionPath)).box.threshold;
+    threshold = (await admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } })).box.threshold;
     log(`box sealed: ${threshold} of ${shares.length} committee shares open it`);
   } else {
     await admin.enterCommittee(session.id, members);
-    await admin.call('POST', `${sessionPath}/box/mode`, { sealed: false });
+    await admin.call('POST /api/admin/sessions/:id/box/mode', { params: { id: session.id }, body: { sealed: false } });
     log('box unsealed: the server reads each cast as it arrives');
   }
-  await admin.call('POST', `${sessionPath}/open`, { overrideQuorum: false });
+  await admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: { overrideQuorum: false } });
 
   const phones = await runPhones(admin.baseUrl, slips.map((s) => slipFromPath(s.path)), (ballot) => randomMarks(ballot), { native: !opts.phoneCrypto });
   const castMs = Math.round(phones.castMs);
@@ -160,7 +160,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
   log(`${acked}/${opts.voters} acknowledged in ${castMs} ms; cast frames of ${phones.castFrameBytes.join(', ')} bytes`);
   for (const failure of phones.failures.slice(0, 5)) log(`  phone ${failure}`);
 
-  await admin.call('POST', `${sessionPath}/close`);
+  await admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
   const mismatches: string[] = [];
   if (acked !== opts.voters) mismatches.push(`acked ${acked} of ${opts.voters}`);
   if (phones.castFrameBytes.length !== 1) mismatches.push(`cast frames of ${phones.castFrameBytes.length} lengths: ${phones.castFrameBytes.join(', ')}`);
@@ -194,13 +194,13 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
   if (locked) {
     // Nothing is counted: the results, exports and publishing must all refuse.
     mismatches.push(`box locked: ${sharesPresented} of ${threshold} shares presented`);
-    const refused = await admin.call('GET', `${sessionPath}/results`).then(
+    const refused = await admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } }).then(
       () => 'answered',
       (err: unknown) => (err instanceof ApiError ? err.code : String(err)),
     );
     if (refused !== 'box-locked') mismatches.push(`results of a locked box: ${refused}, not box-locked`);
     if (opts.outDir) log('box locked: no exports written');
-    const { turnout } = await admin.call<SessionDetail>('GET', sessionPath);
+    const { turnout } = await admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     return {
       ...base,
       tallyMatches: false,
@@ -213,12 +213,12 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
     };
   }
 
-  const results = await admin.call<TallyResult>('GET', `${sessionPath}/results`);
+  const results = await admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } });
   const expected = tally({ summoned, present, issued: { phone: opts.voters, paper: 0 }, base: session.base, persons }, phones.sent, preset);
   mismatches.push(...compareResults(results, expected, acked, opts.voters));
   const receipts = sealed ? await checkReceipts(admin, session.id, phones, mismatches) : { receiptsInList: null, phoneBallots: null };
   if (sealed) {
-    const { box } = await admin.call<SessionDetail>('GET', sessionPath);
+    const { box } = await admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     if (box.spoilt !== 0) mismatches.push(`${box.spoilt} phone ballots did not open`);
   }
   const { displayUrl } = await publishAndExport(admin, session.id, opts.outDir);

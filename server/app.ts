@@ -30,6 +30,7 @@ import sessionRoutes from './routes/sessions';
 import consoleRoutes from './routes/console';
 import printAssetRoutes from './routes/print-assets';
 import resultsRoutes from './routes/results';
+import { serve } from './routes/serve';
 
 export interface AppOptions {
   /** Path of the SQLite file. */
@@ -101,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(casts);
   await app.register(livePush, { live: options.liveResults });
 
-  app.get('/healthz', async () => ({ ok: true }));
+  serve(app, 'GET /healthz', async () => ({ ok: true as const }));
   await app.register(wsRoute);
   await app.register(ballotRoutes);
   await app.register(boxRoutes);

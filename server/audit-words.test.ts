@@ -7,12 +7,12 @@
  */
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminClient } from '../scripts/lib/client';
+import { AdminClient, entryOf } from '../scripts/lib/client';
 import { AUDIT_EVENTS, auditActorText, auditDetailText, auditEventText, auditUntranslated } from '../shared/i18n/audit';
 import { formatVietnamMoment } from '../shared/format';
 import { loadMinutesModel } from './domain/minutes-model';
 import { castBallots } from '../test/results';
-import { SessionPatch } from './routes/schemas';
+import { SessionPatch } from '../shared/api-contract';
 import { prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../test/server';
 
 let server: TestServer;
@@ -31,70 +31,70 @@ async function aWholeDay(): Promise<{ sealedId: string; unsealedId: string }> {
   await b.login(TEST_PASSWORD, 'Trần Thị B');
   const leaving = new AdminClient(server.url);
   await leaving.login(TEST_PASSWORD, 'Người Về Sớm');
-  await leaving.call('POST', '/api/admin/logout');
+  await leaving.call('POST /api/admin/logout');
 
   // An unsealed vote: details, rules, people, slips, printing, voiding, live results, paper.
   const { session, slips } = await prepareSession(admin, { persons: 2, slips: 6, sealed: false });
   const id = session.id;
-  const detail = await admin.call<Record<string, unknown>>('GET', `/api/admin/sessions/${id}`);
+  const detail = await admin.call('GET /api/admin/sessions/:id', { params: { id } });
   // Every field the details form may change, as it stands: session.updated names each one.
-  const everyField = Object.fromEntries(Object.keys(SessionPatch.properties).map((k) => [k, detail[k] ?? '']));
-  await admin.call('PATCH', `/api/admin/sessions/${id}`, everyField);
-  await admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 3 });
-  await admin.call('PUT', `/api/admin/sessions/${id}/preset`, detail.preset);
-  await admin.call('POST', `/api/admin/sessions/${id}/preset/reset`);
-  await admin.call('POST', `/api/admin/sessions/${id}/persons/import/confirm`, { mode: 'append', rows: [{ fullName: 'Lê Văn C', position: 'Ủy viên' }] });
-  await admin.call('POST', `/api/admin/sessions/${id}/persons/import/confirm`, { mode: 'replace', rows: [{ fullName: 'Lê Văn D', position: 'Ủy viên' }] });
-  await admin.call('PUT', `/api/admin/sessions/${id}/committee`, { members: [{ fullName: 'Đỗ Thị Hương', role: 'Trưởng ban' }] });
+  const everyField = Object.fromEntries(Object.keys(SessionPatch.properties).map((k) => [k, detail[k as keyof typeof detail] ?? '']));
+  await admin.call('PATCH /api/admin/sessions/:id', { params: { id }, body: everyField });
+  await admin.call('PUT /api/admin/sessions/:id/paper-issued', { params: { id }, body: { count: 3 } });
+  await admin.call('PUT /api/admin/sessions/:id/preset', { params: { id }, body: detail.preset });
+  await admin.call('POST /api/admin/sessions/:id/preset/reset', { params: { id } });
+  await admin.call('POST /api/admin/sessions/:id/persons/import/confirm', { params: { id }, body: { mode: 'append', rows: [{ fullName: 'Lê Văn C', position: 'Ủy viên' }] } });
+  await admin.call('POST /api/admin/sessions/:id/persons/import/confirm', { params: { id }, body: { mode: 'replace', rows: [{ fullName: 'Lê Văn D', position: 'Ủy viên' }] } });
+  await admin.call('PUT /api/admin/sessions/:id/committee', { params: { id }, body: { members: [{ fullName: 'Đỗ Thị Hương', role: 'Trưởng ban' }] } });
   for (const which of ['unused', 'unprinted']) {
     for (const suffix of ['', '.pdf']) {
-      await admin.call('POST', `/api/admin/sessions/${id}/slips`, { count: 1 });
+      await admin.call('POST /api/admin/sessions/:id/slips', { params: { id }, body: { count: 1 } });
       const res = await fetch(`${server.url}/api/admin/sessions/${id}/slips/print${suffix}?which=${which}`, { headers: { cookie: admin.cookieHeader } });
       expect(res.status).toBe(200);
       await res.arrayBuffer();
     }
   }
-  await admin.call('POST', `/api/admin/sessions/${id}/slips/void`, { code: slips[5]!.code });
+  await admin.call('POST /api/admin/sessions/:id/slips/void', { params: { id }, body: { code: slips[5]!.code } });
   // The copy keeps its log; deleting a draft takes the draft's own log with it, not the deletion.
-  const copy = await admin.call<{ id: string }>('POST', `/api/admin/sessions/${id}/duplicate`);
-  const spare = await admin.call<{ id: string }>('POST', `/api/admin/sessions/${copy.id}/duplicate`);
-  await admin.call('DELETE', `/api/admin/sessions/${spare.id}`);
-  await admin.call('POST', `/api/admin/sessions/${id}/box/mode`, { sealed: true });
-  await admin.call('POST', `/api/admin/sessions/${id}/box/mode`, { sealed: false });
-  await admin.call('PATCH', `/api/admin/sessions/${id}`, { summoned: 100, present: 10 });
-  await admin.call('POST', `/api/admin/sessions/${id}/open`, { overrideQuorum: true });
-  await admin.call('POST', `/api/admin/sessions/${id}/live-results`, { enabled: true, override: true });
-  await admin.call('POST', `/api/admin/sessions/${id}/live-results`, { enabled: false });
-  const people = (await admin.call('GET', `/api/admin/sessions/${id}`)).persons as { id: string }[];
+  const copy = await admin.call('POST /api/admin/sessions/:id/duplicate', { params: { id } });
+  const spare = await admin.call('POST /api/admin/sessions/:id/duplicate', { params: { id: copy.id } });
+  await admin.call('DELETE /api/admin/sessions/:id', { params: { id: spare.id } });
+  await admin.call('POST /api/admin/sessions/:id/box/mode', { params: { id }, body: { sealed: true } });
+  await admin.call('POST /api/admin/sessions/:id/box/mode', { params: { id }, body: { sealed: false } });
+  await admin.call('PATCH /api/admin/sessions/:id', { params: { id }, body: { summoned: 100, present: 10 } });
+  await admin.call('POST /api/admin/sessions/:id/open', { params: { id }, body: { overrideQuorum: true } });
+  await admin.call('POST /api/admin/sessions/:id/live-results', { params: { id }, body: { enabled: true, override: true } });
+  await admin.call('POST /api/admin/sessions/:id/live-results', { params: { id }, body: { enabled: false } });
+  const people = (await admin.call('GET /api/admin/sessions/:id', { params: { id } })).persons as { id: string }[];
   const entries = `/api/admin/sessions/${id}/paper/entries`;
   const sheet = (level: string) => ({ invalidSheet: false, marks: Object.fromEntries(people.map((p) => [p.id, level])) });
-  const kept = await admin.call('POST', entries, sheet('high'));
-  await b.call('POST', entries, { ...sheet('high'), pendingId: kept.entryId });
-  const mismatched = await admin.call('POST', entries, sheet('high'));
-  await expect(b.call('POST', entries, { ...sheet('low'), pendingId: mismatched.entryId })).rejects.toMatchObject({ code: 'paper-mismatch' });
-  const withdrawn = await admin.call('POST', entries, sheet('medium'));
-  await admin.call('DELETE', `${entries}/${withdrawn.entryId}`);
-  await admin.call('POST', `/api/admin/sessions/${id}/close`);
-  await admin.call('POST', `/api/admin/sessions/${id}/publish`);
+  const kept = await admin.call('POST /api/admin/sessions/:id/paper/entries', { params: { id }, body: sheet('high') });
+  await b.call('POST /api/admin/sessions/:id/paper/entries', { params: { id }, body: { ...sheet('high'), pendingId: entryOf(kept) } });
+  const mismatched = await admin.call('POST /api/admin/sessions/:id/paper/entries', { params: { id }, body: sheet('high') });
+  await expect(b.call('POST /api/admin/sessions/:id/paper/entries', { params: { id }, body: { ...sheet('low'), pendingId: entryOf(mismatched) } })).rejects.toMatchObject({ code: 'paper-mismatch' });
+  const withdrawn = await admin.call('POST /api/admin/sessions/:id/paper/entries', { params: { id }, body: sheet('medium') });
+  await admin.call('DELETE /api/admin/sessions/:id/paper/entries/:entryId', { params: { id, entryId: entryOf(withdrawn) } });
+  await admin.call('POST /api/admin/sessions/:id/close', { params: { id } });
+  await admin.call('POST /api/admin/sessions/:id/publish', { params: { id } });
 
   // A sealed vote: sealing, casting, a close whose cleanup waits for a reader, opening.
   const sealed = await prepareSession(admin, { persons: 1, slips: 3 });
-  await admin.call('POST', `/api/admin/sessions/${sealed.session.id}/slips/void-unused`);
-  await admin.call('POST', `/api/admin/sessions/${sealed.session.id}/slips`, { count: 2 });
-  const fresh = (await admin.call('GET', `/api/admin/sessions/${sealed.session.id}/slips?state=unused`)).slips as { path: string }[];
-  await admin.call('POST', `/api/admin/sessions/${sealed.session.id}/open`, {});
+  await admin.call('POST /api/admin/sessions/:id/slips/void-unused', { params: { id: sealed.session.id } });
+  await admin.call('POST /api/admin/sessions/:id/slips', { params: { id: sealed.session.id }, body: { count: 2 } });
+  const fresh = (await admin.call('GET /api/admin/sessions/:id/slips', { params: { id: sealed.session.id }, query: { state: 'unused' } })).slips as { path: string }[];
+  await admin.call('POST /api/admin/sessions/:id/open', { params: { id: sealed.session.id }, body: {} });
   await castBallots(server.url, sealed.session.id, fresh, [{ [sealed.persons[0]!.id]: 'high' }]);
   const reader = new Sqlite(server.dbFile, { readonly: true });
   reader.prepare('begin').run();
   reader.prepare('select count(*) from sealed_ballots').get();
   try {
-    expect(await admin.call('POST', `/api/admin/sessions/${sealed.session.id}/close`)).toMatchObject({ tracesPending: true });
+    expect(await admin.call('POST /api/admin/sessions/:id/close', { params: { id: sealed.session.id } })).toMatchObject({ tracesPending: true });
   } finally {
     reader.prepare('commit').run();
     reader.close();
   }
   await admin.openBox(sealed.session.id, sealed.shares.slice(0, 2));
-  await admin.call('POST', `/api/admin/sessions/${sealed.session.id}/scrub`);
+  await admin.call('POST /api/admin/sessions/:id/scrub', { params: { id: sealed.session.id } });
   return { sealedId: sealed.session.id, unsealedId: id };
 }
 

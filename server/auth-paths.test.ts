@@ -18,7 +18,7 @@ afterAll(async () => {
 describe('admin routes behind percent-escaped paths', () => {
   it('answers 401 and changes nothing without the cookie', async () => {
     const { session, slips } = await prepareSession(server.admin, { slips: 3 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
 
     const list = await fetch(`${server.url}/api/%61dmin/sessions/${session.id}/slips`);
     expect(list.status).toBe(401);
@@ -26,7 +26,7 @@ describe('admin routes behind percent-escaped paths', () => {
 
     const close = await fetch(`${server.url}/api/adm%69n/sessions/${session.id}/close`, { method: 'POST' });
     expect(close.status).toBe(401);
-    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).state).toBe('open');
+    expect((await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } })).state).toBe('open');
   });
 
   it('refuses a change from another site on an escaped path, even with the cookie', async () => {
@@ -36,7 +36,7 @@ describe('admin routes behind percent-escaped paths', () => {
       headers: { cookie: server.admin.cookieHeader, origin: 'http://evil.example' },
     });
     expect(res.status).toBe(403);
-    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).state).toBe('draft');
+    expect((await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } })).state).toBe('draft');
   });
 
   it('still serves the escaped path to the logged-in console', async () => {
@@ -124,6 +124,6 @@ describe('expired logins', () => {
     expect(rows.find((r) => r.token_hash === 'expired-token-hash')).toBeUndefined();
     expect(rows).toHaveLength(before.n);
     // The console that logged in earlier is still logged in.
-    expect(await server.admin.call('GET', '/api/admin/me')).toMatchObject({ operator: expect.any(String) });
+    expect(await server.admin.call('GET /api/admin/me')).toMatchObject({ operator: expect.any(String) });
   });
 });

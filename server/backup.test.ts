@@ -22,7 +22,7 @@ describe('backup', () => {
     const server = await startTestServer();
     dirs.push(server.dir);
     const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 2, slips: 8 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     await castBallots(server.url, session.id, slips.slice(0, 5), slips.slice(0, 5).map(() => ({ [persons[0]!.id]: 'high' })));
     const target = join(mkdtempSync(join(tmpdir(), 'tinnhiem-backup-')), 'copies');
     dirs.push(join(target, '..'));
@@ -45,10 +45,10 @@ describe('backup', () => {
     copyFileSync(join(target, copy!), join(restored, 'data', 'tinnhiem.db'));
     const again = await startTestServer({ dbFile: join(restored, 'data', 'tinnhiem.db'), adminPassword: TEST_PASSWORD }, restored);
     try {
-      expect((await again.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`)).collected).toBe(5);
-      await again.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+      expect((await again.admin.call('GET /api/admin/sessions/:id/turnout', { params: { id: session.id } })).collected).toBe(5);
+      await again.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
       await again.admin.openBox(session.id, shares.slice(0, 2));
-      expect((await again.admin.call('GET', `/api/admin/sessions/${session.id}/results`)).persons[0].counts.high).toBe(5);
+      expect((await again.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } })).persons[0]!.counts.high).toBe(5);
     } finally {
       await again.close();
     }

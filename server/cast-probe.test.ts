@@ -21,14 +21,14 @@ describe('a cast without the secret', () => {
   it('answers the same for an unused, used, void slip and a slip of a closed vote', async () => {
     const open = await prepareSession(server.admin, { persons: 1, slips: 3 });
     const closed = await prepareSession(server.admin, { persons: 1, slips: 2 });
-    for (const p of [open, closed]) await server.admin.call('POST', `/api/admin/sessions/${p.session.id}/open`, {});
+    for (const p of [open, closed]) await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: p.session.id }, body: {} });
     // A slip used in the closed vote: its key is wiped at close.
     const usedBeforeClose = slipFromPath(closed.slips[1]!.path);
     const phone = await WsClient.connect(server.url);
     const closedBox = await server.admin.ballotBox(closed.session.id);
     expect(await phone.request(castMessage(await sealBallot(usedBeforeClose, closedBox, {}, { native: true })))).toMatchObject({ type: 'recorded' });
     phone.close();
-    await server.admin.call('POST', `/api/admin/sessions/${closed.session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: closed.session.id } });
     const [unused, used, voided] = open.slips.map((s) => slipFromPath(s.path)) as [ReturnType<typeof slipFromPath>, ReturnType<typeof slipFromPath>, ReturnType<typeof slipFromPath>];
     const late = slipFromPath(closed.slips[0]!.path);
 
@@ -37,7 +37,7 @@ describe('a cast without the secret', () => {
     const content = { [open.persons[0]!.id]: 'high' };
     const real = await sealBallot(used, box, content, { native: true });
     expect(await ws.request({ type: 'cast', slipId: used.id, nonce: real.nonce, sealed: real.sealed, auth: real.auth })).toMatchObject({ type: 'recorded' });
-    await server.admin.call('POST', `/api/admin/sessions/${open.session.id}/slips/void`, { code: voided.id });
+    await server.admin.call('POST /api/admin/sessions/:id/slips/void', { params: { id: open.session.id }, body: { code: voided.id } });
 
     const answers: Record<string, unknown> = {};
     const unknown = { id: ['ZZZZ', 'YYYY', 'XXXX'].find((id) => ![...open.slips, ...closed.slips].some((s) => s.path.includes(`/b/${id}#`)))!, secret: 'ZZZZZZZ' };
@@ -50,6 +50,6 @@ describe('a cast without the secret', () => {
     }
     ws.close();
     expect(answers).toEqual({ unused: 'bad-seal', used: 'bad-seal', void: 'bad-seal', closed: 'bad-seal', 'closed-used': 'bad-seal', unknown: 'bad-seal' });
-    expect((await server.admin.call('GET', `/api/admin/sessions/${open.session.id}/turnout`)).collected).toBe(1);
+    expect((await server.admin.call('GET /api/admin/sessions/:id/turnout', { params: { id: open.session.id } })).collected).toBe(1);
   });
 });

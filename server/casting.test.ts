@@ -18,7 +18,7 @@ beforeAll(async () => {
   sessionId = prepared.session.id;
   personIds = prepared.persons.map((p) => p.id);
   slips = prepared.slips.map((s) => slipFromPath(s.path));
-  await server.admin.call('POST', `/api/admin/sessions/${sessionId}/open`, {});
+  await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: sessionId }, body: {} });
   box = await server.admin.ballotBox(sessionId);
   ws = await WsClient.connect(server.url);
 });
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 async function collected(): Promise<number> {
-  return (await server.admin.call('GET', `/api/admin/sessions/${sessionId}/turnout`)).collected;
+  return (await server.admin.call('GET /api/admin/sessions/:id/turnout', { params: { id: sessionId } })).collected;
 }
 
 const marks = () => ({ [personIds[0]!]: 'high', [personIds[1]!]: 'low', [personIds[2]!]: null });
@@ -70,7 +70,7 @@ describe('casting', () => {
     await expectError({ type: 'slip.open', slipId: 'ZZZZ', proof: unknown.proof }, 'slip-unknown');
 
     const voided = slips[2]!;
-    await server.admin.call('POST', `/api/admin/sessions/${sessionId}/slips/void`, { code: `${voided.id}-${voided.secret}` });
+    await server.admin.call('POST /api/admin/sessions/:id/slips/void', { params: { id: sessionId }, body: { code: `${voided.id}-${voided.secret}` } });
     const v = await sealBallot(voided, box, marks(), { native: true });
     await expectError({ type: 'cast', slipId: voided.id, nonce: v.nonce, sealed: v.sealed, auth: v.auth }, 'slip-void');
     await expectError({ type: 'slip.open', slipId: voided.id, proof: v.proof }, 'slip-void');
@@ -139,10 +139,10 @@ describe('casting', () => {
     const cast = await sealBallot(slip, box, marks(), { native: true });
     const msg = { type: 'cast', slipId: slip.id, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth };
     expect(await ws.request(msg)).toMatchObject({ type: 'recorded', already: false });
-    await server.admin.call('POST', `/api/admin/sessions/${sessionId}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: sessionId } });
     expect(await ws.request(msg)).toMatchObject({ type: 'recorded', already: true });
     const late = await sealBallot(slips[6]!, box, marks(), { native: true });
     expect(await ws.request({ type: 'cast', slipId: late.slipId, nonce: late.nonce, sealed: late.sealed, auth: late.auth })).toMatchObject({ type: 'error', code: 'session-not-open' });
-    await expect(server.admin.call('POST', `/api/admin/sessions/${sessionId}/open`, {})).rejects.toMatchObject({ code: 'session-already-closed' });
+    await expect(server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: sessionId }, body: {} })).rejects.toMatchObject({ code: 'session-already-closed' });
   });
 });

@@ -22,7 +22,7 @@ const walSize = () => (existsSync(`${server.dbFile}-wal`) ? statSync(`${server.d
 
 async function votedAndOpen() {
   const prepared = await prepareSession(server.admin, { persons: 2, slips: 6 });
-  await server.admin.call('POST', `/api/admin/sessions/${prepared.session.id}/open`, {});
+  await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: prepared.session.id }, body: {} });
   await castBallots(server.url, prepared.session.id, prepared.slips, prepared.slips.map(() => ({ [prepared.persons[0]!.id]: 'low' })));
   return prepared;
 }
@@ -30,7 +30,7 @@ async function votedAndOpen() {
 describe('cleaning the data file after close', () => {
   it('after a normal close the WAL is empty', async () => {
     const { session } = await votedAndOpen();
-    const closed = await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    const closed = await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
     expect(closed.tracesPending).toBe(false);
     expect(walSize()).toBe(0);
   });
@@ -41,20 +41,20 @@ describe('cleaning the data file after close', () => {
     reader.prepare('begin').run();
     reader.prepare('select count(*) from sealed_ballots').get();
     try {
-      const closed = await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+      const closed = await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
       expect(closed).toMatchObject({ state: 'closed', tracesPending: true });
       expect(walSize()).toBeGreaterThan(0);
       // Opening the box tries again; the reader is still there, so it is still pending.
       await server.admin.openBox(session.id, shares.slice(0, 2));
-      expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).tracesPending).toBe(true);
+      expect((await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } })).tracesPending).toBe(true);
     } finally {
       reader.prepare('commit').run();
       reader.close();
     }
-    const cleaned = await server.admin.call('POST', `/api/admin/sessions/${session.id}/scrub`);
+    const cleaned = await server.admin.call('POST /api/admin/sessions/:id/scrub', { params: { id: session.id } });
     expect(cleaned.tracesPending).toBe(false);
     expect(walSize()).toBe(0);
-    const { events } = await server.admin.call('GET', `/api/admin/sessions/${session.id}/audit`);
+    const { events } = await server.admin.call('GET /api/admin/sessions/:id/audit', { params: { id: session.id } });
     expect(events.map((e: { event: string }) => e.event).filter((e: string) => e.startsWith('traces.'))).toEqual(['traces.pending', 'traces.scrubbed']);
   });
 });

@@ -21,7 +21,7 @@ afterAll(async () => {
 describe('keys of used slips after close', () => {
   it('are gone from the file: no key in it opens a captured ballot; the phone is still recognised', async () => {
     const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 2, slips: 4 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const box = await server.admin.ballotBox(session.id);
     const ws = await WsClient.connect(server.url);
     const captured: { slipId: string; nonce: string; sealed: string; auth: string; proof: string; secret: string }[] = [];
@@ -32,7 +32,7 @@ describe('keys of used slips after close', () => {
       captured.push({ ...cast, secret: slip.secret });
     }
     // While voting is open the key is needed; closing removes it.
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
 
     const file = new Sqlite(server.dbFile, { readonly: true });
     const rows = file.prepare('select id, secret, seal_key, state from slips where session_id = ?').all(session.id) as { id: string; secret: string; seal_key: Buffer; state: string }[];
@@ -56,10 +56,10 @@ describe('keys of used slips after close', () => {
 
     // The console lists used slips without a code to reprint; results (once the box is opened) are untouched.
     await server.admin.openBox(session.id, shares.slice(0, 2));
-    const used = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/slips?state=used`)).slips as { id: string; code: string; path: string }[];
+    const used = (await server.admin.call('GET /api/admin/sessions/:id/slips', { params: { id: session.id }, query: { state: 'used' } })).slips as { id: string; code: string; path: string }[];
     expect(used).toHaveLength(3);
     for (const u of used) expect(u).toMatchObject({ code: u.id, path: `/b/${u.id}` });
-    const results = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
-    expect(results.persons[0].counts.low).toBe(3);
+    const results = await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } });
+    expect(results.persons[0]!.counts.low).toBe(3);
   });
 });

@@ -43,8 +43,8 @@ describe('the compiled server', () => {
     expect(pdf.status).toBe(200);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     // A cast goes through the batch worker, which the compiled server loads from its own file.
-    const { slips } = await admin.call('GET', `/api/admin/sessions/${session.id}/slips`);
-    await admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    const { slips } = await admin.call('GET /api/admin/sessions/:id/slips', { params: { id: session.id } });
+    await admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const slip = slipFromPath((slips as { path: string }[])[0]!.path);
     const phone = await WsClient.connect(url);
     await phone.openSlip(slip, { native: true });

@@ -96,10 +96,10 @@ describe.skipIf(!other)('the console from another device', () => {
     expect((await request(server, 'GET', '/admin')).status).toBe(200);
     expect((await request(server, 'GET', '/api/admin/sessions', { cookie: stolen })).status).toBe(200);
     expect(await subscribe(server, { type: 'subscribe', sessionId: session.id }, { cookie: stolen })).toMatchObject({ type: 'subscribed' });
-    const detail = await server.admin.call('GET', `/api/admin/sessions/${session.id}`);
+    const detail = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     expect(await subscribe(server, { type: 'subscribe', sessionId: session.id, displayKey: detail.displayKey }, { from: other })).toMatchObject({ type: 'subscribed' });
     expect((await request(server, 'GET', '/healthz', { from: other })).status).toBe(200);
-    expect(await server.admin.call('GET', '/api/admin/me')).toMatchObject({ lan: false });
+    expect(await server.admin.call('GET /api/admin/me')).toMatchObject({ lan: false });
   });
 
   it('is allowed with ADMIN_LAN=1, which the audit log records and /api/admin/me reports; the box ceremony stays on the laptop', async () => {

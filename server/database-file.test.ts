@@ -30,9 +30,9 @@ async function votedFile(): Promise<string> {
   const dir = tempDir();
   const server = await startTestServer({}, dir);
   const { session, persons, slips } = await prepareSession(server.admin, { persons: 3, slips: 30, sealed: false });
-  await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+  await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
   await castBallots(server.url, session.id, slips, slips.map(() => Object.fromEntries(persons.map((p) => [p.id, 'high']))));
-  await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+  await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
   await server.app.close();
   return server.dbFile;
 }

@@ -61,7 +61,7 @@ describe.skipIf(!mounted)('a full disk while voting is open', () => {
     const server = await startTestServer({ logger: { level: 'info', stream }, dbFile: join(dataDir, 'tinnhiem.db') }, mountPoint);
     try {
       const { session, persons, slips } = await prepareSession(server.admin, { persons: 15, slips: 60 });
-      await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+      await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
       const box = await server.admin.ballotBox(session.id);
       const consoleWs = await WsClient.connect(server.url, { cookie: server.admin.cookieHeader });
       await consoleWs.request({ type: 'subscribe', sessionId: session.id });
@@ -88,7 +88,7 @@ describe.skipIf(!mounted)('a full disk while voting is open', () => {
       // A second refusal while still full is not logged again.
       expect(await phone.request(castMessage(refused!))).toMatchObject({ type: 'error', code: 'storage-full' });
       expect((await consoleWs.waitFor((m): m is Extract<typeof m, { type: 'storage' }> => m.type === 'storage')).full).toBe(true);
-      const used = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/slips?state=used`)).slips.map((s: { id: string }) => s.id);
+      const used = (await server.admin.call('GET /api/admin/sessions/:id/slips', { params: { id: session.id }, query: { state: 'used' } })).slips.map((s: { id: string }) => s.id);
       expect(used.sort()).toEqual([...acked].sort());
 
       rmSync(join(mountPoint, 'filler'));
@@ -96,7 +96,7 @@ describe.skipIf(!mounted)('a full disk while voting is open', () => {
       // The phone sends the very same cast again: now it is recorded, once.
       expect(await phone.request(castMessage(refused!))).toMatchObject({ type: 'recorded', already: false });
       expect((await consoleWs.waitFor((m): m is Extract<typeof m, { type: 'storage' }> => m.type === 'storage')).full).toBe(false);
-      expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`)).collected).toBe(acked.length + 1);
+      expect((await server.admin.call('GET /api/admin/sessions/:id/turnout', { params: { id: session.id } })).collected).toBe(acked.length + 1);
       phone.close();
       consoleWs.close();
 

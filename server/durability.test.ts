@@ -41,7 +41,7 @@ describe('durability', () => {
     await admin.login(PASSWORD);
     const n = 40;
     const { session, persons, slips, shares } = await prepareSession(admin, { persons: 2, slips: n });
-    await admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const box = await admin.ballotBox(session.id);
 
     const casts = await Promise.all(
@@ -69,10 +69,10 @@ describe('durability', () => {
     const second = await startProcess();
     const again = new AdminClient(second.url);
     await again.login(PASSWORD);
-    const { slips: used } = await again.call('GET', `/api/admin/sessions/${session.id}/slips?state=used`);
+    const { slips: used } = await again.call('GET /api/admin/sessions/:id/slips', { params: { id: session.id }, query: { state: 'used' } });
     const usedIds = new Set(used.map((s: { id: string }) => s.id));
     for (const id of acked) expect(usedIds.has(id)).toBe(true);
-    const turnout = await again.call('GET', `/api/admin/sessions/${session.id}/turnout`);
+    const turnout = await again.call('GET /api/admin/sessions/:id/turnout', { params: { id: session.id } });
     // One ballot per used slip: nothing half-written.
     expect(turnout.collected).toBe(usedIds.size);
     expect(turnout.collected).toBeGreaterThanOrEqual(acked.size);
@@ -83,11 +83,11 @@ describe('durability', () => {
       expect(reply).toMatchObject({ type: 'recorded', already: usedIds.has(c.slipId) });
     }
     ws.close();
-    expect((await again.call('GET', `/api/admin/sessions/${session.id}/turnout`)).collected).toBe(n);
+    expect((await again.call('GET /api/admin/sessions/:id/turnout', { params: { id: session.id } })).collected).toBe(n);
 
     // Opening the box, killed as the last share arrives: after a restart the box is either
     // opened already or still locked as it was — opened again, nothing is lost or doubled.
-    await again.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await again.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
     await again.openBox(session.id, [shares[0]!]);
     const lastShare = fetch(`${second.url}/api/admin/sessions/${session.id}/box/shares`, {
       method: 'POST',
@@ -100,14 +100,14 @@ describe('durability', () => {
     const third = await startProcess();
     const after = new AdminClient(third.url);
     await after.login(PASSWORD);
-    const detail = await after.call('GET', `/api/admin/sessions/${session.id}`);
+    const detail = await after.call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     // Presented shares lived in the killed process's memory only.
     expect(detail.boxPresented).toEqual([]);
     if (detail.box.openedAt === null) {
-      await expect(after.call('GET', `/api/admin/sessions/${session.id}/results`)).rejects.toMatchObject({ code: 'box-locked' });
+      await expect(after.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } })).rejects.toMatchObject({ code: 'box-locked' });
       expect((await after.openBox(session.id, [shares[2]!, shares[0]!])).opened).toBe(true);
     }
-    const results = await after.call('GET', `/api/admin/sessions/${session.id}/results`);
+    const results = await after.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } });
     expect(results.persons[0]).toMatchObject({ collected: n, counts: { low: n, medium: 0, high: 0 } });
     expect(results.persons[1]).toMatchObject({ collected: n, counts: { low: 0, medium: 0, high: n } });
     const receipts = await (await fetch(`${third.url}/api/receipts/${session.id}`)).json();

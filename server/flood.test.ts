@@ -80,7 +80,7 @@ describe('failures', () => {
     let now = 1_000_000;
     server = await startTestServer({ floodLimits: small, clock: () => now });
     const { session, slips } = await prepareSession(server.admin, { persons: 1, slips: 2, sealed: false });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const honest = slipFromPath(slips[0]!.path);
     const wrong = { type: 'slip.open', slipId: honest.id, proof: 'A'.repeat(43) };
 
@@ -104,14 +104,14 @@ describe('failures', () => {
     const again = await WsClient.connect(server.url);
     for (let i = 0; i < 5; i++) expect(await again.request(wrong)).toMatchObject({ type: 'error', code: 'slip-unknown' });
     expect(await again.request(wrong)).toMatchObject({ type: 'error', code: 'rate-limited' });
-    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`)).collected).toBe(1);
+    expect((await server.admin.call('GET /api/admin/sessions/:id/turnout', { params: { id: session.id } })).collected).toBe(1);
   });
 
   it('limits failures over POST /api/message too, with 429 and the same code, and still records a proven cast', async () => {
     const now = 1_000_000;
     server = await startTestServer({ floodLimits: small, clock: () => now });
     const { session, slips } = await prepareSession(server.admin, { persons: 1, slips: 1, sealed: false });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const post = (body: unknown) =>
       fetch(`${server!.url}/api/message`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const slip = slipFromPath(slips[0]!.path);

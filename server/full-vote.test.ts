@@ -28,11 +28,11 @@ describe('a full vote of 300 delegates', () => {
     const voters = 300;
     const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 15, slips: 320, summoned: 340, present: 310 });
     const personIds = persons.map((p) => p.id);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code: slips[319]!.code });
+    await server.admin.call('POST /api/admin/sessions/:id/slips/void', { params: { id: session.id }, body: { code: slips[319]!.code } });
 
     const consoleWs = await WsClient.connect(server.url, { cookie: server.admin.cookieHeader });
     expect(await consoleWs.request({ type: 'subscribe', sessionId: session.id })).toMatchObject({ type: 'subscribed' });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const box = await server.admin.ballotBox(session.id);
 
     const random = mulberry32(96);
@@ -68,7 +68,7 @@ describe('a full vote of 300 delegates', () => {
     consoleWs.close();
 
     await closeAndOpenBox(server.admin, session.id, shares);
-    const results = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
+    const results = await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } });
     const expected = tally(
       { summoned: 340, present: 310, issued: { phone: 319, paper: 0 }, base: 'collected', persons: persons.map((p: any) => ({ id: p.id, fullName: p.fullName, position: p.position })) },
       sent,
@@ -76,7 +76,7 @@ describe('a full vote of 300 delegates', () => {
     );
     expect(results).toEqual(expected);
     expect(results.collected.total).toBe(300);
-    expect(results.persons[0].thresholds.length).toBeGreaterThan(0);
+    expect(results.persons[0]!.thresholds.length).toBeGreaterThan(0);
     for (const p of results.persons) expect(p.valid + p.invalid).toBe(300);
   });
 });

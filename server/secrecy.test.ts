@@ -26,7 +26,7 @@ describe('secrecy', () => {
     const n = 60;
     const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 4, slips: n });
     const personIds = persons.map((p) => p.id);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const box = await server.admin.ballotBox(session.id);
     const ws = await WsClient.connect(server.url);
     const sent: { nonce: string; sealed: string; secret: string }[] = [];
@@ -98,7 +98,7 @@ describe('secrecy', () => {
     });
     const server = await startTestServer({ logger: { level: 'trace', stream } });
     const { session, persons, slips, shares } = await prepareSession(server.admin, { persons: 2, slips: 4 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const box = await server.admin.ballotBox(session.id);
     // The committee's shares never reach a log.
     const secrets: string[] = shares.flatMap((code) => code.split('-'));

@@ -33,12 +33,12 @@ describe('issuing slips at the same time', () => {
     const a = await prepareSession(server.admin, { slips: 1 });
     const b = await prepareSession(server.admin, { slips: 1 });
     const [fromA, fromB] = await Promise.all([
-      server.admin.call('POST', `/api/admin/sessions/${a.session.id}/slips`, { count: 20 }),
-      server.admin.call('POST', `/api/admin/sessions/${b.session.id}/slips`, { count: 20 }),
+      server.admin.call('POST /api/admin/sessions/:id/slips', { params: { id: a.session.id }, body: { count: 20 } }),
+      server.admin.call('POST /api/admin/sessions/:id/slips', { params: { id: b.session.id }, body: { count: 20 } }),
     ]);
     const ids = [...a.slips, ...b.slips, ...fromA.slips, ...fromB.slips].map((s: { id: string }) => s.id);
     expect(new Set(ids).size).toBe(42);
-    expect((await server.admin.call('GET', `/api/admin/sessions/${a.session.id}/slips`)).slips).toHaveLength(21);
-    expect((await server.admin.call('GET', `/api/admin/sessions/${b.session.id}/slips`)).slips).toHaveLength(21);
+    expect((await server.admin.call('GET /api/admin/sessions/:id/slips', { params: { id: a.session.id } })).slips).toHaveLength(21);
+    expect((await server.admin.call('GET /api/admin/sessions/:id/slips', { params: { id: b.session.id } })).slips).toHaveLength(21);
   });
 });

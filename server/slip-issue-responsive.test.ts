@@ -20,7 +20,7 @@ describe('issuing slips', () => {
   it('leaves room in the thread pool: a login during a large issue is answered first', async () => {
     const { session } = await prepareSession(server.admin, { persons: 1, slips: 1, sealed: false });
     const order: string[] = [];
-    const issue = server.admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: 400 }).then(() => order.push('issue'));
+    const issue = server.admin.call('POST /api/admin/sessions/:id/slips', { params: { id: session.id }, body: { count: 400 } }).then(() => order.push('issue'));
     // Let the issue reach its key derivation before the login arrives.
     await new Promise((r) => setImmediate(r));
     const desk = new AdminClient(server.url);

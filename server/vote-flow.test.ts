@@ -24,11 +24,11 @@ describe('a small vote, end to end over real WebSockets', () => {
     const early = await ws.request(castMessage(stray));
     expect(early).toMatchObject({ type: 'error', code: 'session-not-open' });
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     expect(await ws.waitFor((m): m is any => m.type === 'state')).toMatchObject({ state: 'open' });
     // The page reads the session again when voting opens, and seals to the box it names.
     const box = await ws.openSlip(slip);
-    expect(box.box).toBe((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).box.publicKey);
+    expect(box.box).toBe((await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } })).box.publicKey);
     const cast = await sealBallot(slip, box, { [persons[0]!.id]: 'low', [persons[1]!.id]: null });
 
     expect(await ws.request({ type: 'cast', slipId: cast.slipId, nonce: cast.nonce, sealed: cast.sealed, auth: cast.auth })).toMatchObject({
@@ -46,16 +46,16 @@ describe('a small vote, end to end over real WebSockets', () => {
     });
     expect(await ws.request({ type: 'slip.open', slipId: slip.id, proof: cast.proof })).toMatchObject({ type: 'slip', state: 'used' });
 
-    await expect(server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)).rejects.toMatchObject({ code: 'session-not-closed' });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
-    await expect(server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)).rejects.toMatchObject({ code: 'box-locked' });
+    await expect(server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } })).rejects.toMatchObject({ code: 'session-not-closed' });
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
+    await expect(server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } })).rejects.toMatchObject({ code: 'box-locked' });
     await server.admin.openBox(session.id, shares.slice(1, 3));
-    const results = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
+    const results = await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } });
     expect(results.collected).toEqual({ phone: 1, paper: 0, total: 1 });
     expect(results.issued.total).toBe(3);
     expect(results.persons[0]).toMatchObject({ counts: { high: 0, medium: 0, low: 1 }, invalid: 0, valid: 1, base: 1 });
     expect(results.persons[1]).toMatchObject({ counts: { high: 0, medium: 0, low: 0 }, invalid: 1, valid: 0 });
-    expect(results.persons[0].thresholds.map((t: { id: string }) => t.id)).toEqual(['low-two-thirds']);
+    expect(results.persons[0]!.thresholds.map((t: { id: string }) => t.id)).toEqual(['low-two-thirds']);
     ws.close();
   });
 });

@@ -6,6 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll } from 'vitest';
+import type { JsonRoute, RouteAnswer, RouteInputArgs } from '../shared/api-contract';
+import { routeRequest } from '../shared/api-path';
 
 export interface ConsoleTestServer {
   url: string;
@@ -31,8 +33,19 @@ export function useConsoleTestServer(ready?: (server: ConsoleTestServer) => Prom
 }
 
 /** A call to the real server with the cookie happy-dom keeps after login; throws `METHOD path: status code`. */
-export async function call<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+async function send(method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${((await res.json().catch(() => ({}))) as { error?: string }).error ?? ''}`.trim());
-  return (await res.json()) as T;
+  return res.json();
+}
+
+/** Call a route of the HTTP contract (shared/api-contract.ts), typed by it. */
+export function call<K extends JsonRoute>(route: K, ...[input]: RouteInputArgs<K>): Promise<RouteAnswer<K>> {
+  const request = routeRequest(route, input);
+  return send(request.method, request.path, request.body) as Promise<RouteAnswer<K>>;
+}
+
+/** A request outside the contract, for tests that send what it forbids; its answer is `unknown` unless named. */
+export function raw<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  return send(method, path, body) as Promise<T>;
 }

@@ -44,20 +44,20 @@ export async function closedMinutesVote(server: TestServer, opts: ClosedVoteOpti
   const { people, phoneBallots } = opts;
   const sealed = opts.sealed !== false;
   const { session, slips } = await prepareSession(server.admin, { persons: people, slips: phoneBallots + 2, sealed });
-  if (opts.details) await server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, opts.details);
-  const { persons } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+  if (opts.details) await server.admin.call('PATCH /api/admin/sessions/:id', { params: { id: session.id }, body: opts.details });
+  const { persons } = await server.admin.call('PUT /api/admin/sessions/:id/persons', { params: { id: session.id }, body: {
     persons: Array.from({ length: people }, (_, i) => ({
       fullName: MINUTES_NAMES[i % MINUTES_NAMES.length]! + (i >= MINUTES_NAMES.length ? ` ${i + 1}` : ''),
       position: i === 0 ? 'Bí thư Tỉnh ủy, Trưởng đoàn đại biểu Quốc hội tỉnh' : 'Ủy viên Ban Thường vụ Tỉnh ủy',
     })),
-  });
+  } });
   const ids = (persons as { id: string }[]).map((p) => p.id);
   const db = server.app.db;
   await db.updateTable('vote_sessions').set({ paper_issued: 3 }).where('id', '=', session.id).execute();
-  await server.admin.call('PUT', `/api/admin/sessions/${session.id}/committee`, { members: MINUTES_COMMITTEE.slice(0, opts.committee ?? 3) });
+  await server.admin.call('PUT /api/admin/sessions/:id/committee', { params: { id: session.id }, body: { members: MINUTES_COMMITTEE.slice(0, opts.committee ?? 3) } });
   // Sealed again to this committee: the shares go to the members the minutes name.
   const shares = sealed ? await server.admin.sealBox(session.id, { threshold: 2 }) : [];
-  await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+  await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
   const random = seeded(42);
   const ballots: Marks[] = Array.from({ length: phoneBallots }, () => ({ ...randomMarks(random, ids, ['high', 'medium', 'low']), [ids[0]!]: 'low' }));
   await castBallots(server.url, session.id, slips, ballots);
@@ -67,7 +67,7 @@ export async function closedMinutesVote(server: TestServer, opts: ClosedVoteOpti
     await insertBallot(trx, session.id, 'paper', Object.fromEntries(ids.map((id, i) => [id, i === 0 ? 'low' : null])));
   });
   await closeAndOpenBox(server.admin, session.id, shares);
-  const results = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`)) as TallyResult;
+  const results = (await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } })) as TallyResult;
   return { session, results };
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminClient } from '../scripts/lib/client';
 import { buildApp, type AppOptions } from '../server/app';
+import type { BaseId } from '../shared/presets';
 
 export const TEST_PASSWORD = 'test-password-123';
 
@@ -48,9 +49,9 @@ export const TEST_COMMITTEE = ['Nguyễn Thị Hòa', 'Trần Văn Bình', 'Lê 
  */
 export async function prepareSession(
   admin: AdminClient,
-  opts: { persons?: number; slips?: number; presetId?: string; summoned?: number; present?: number; base?: string; sealed?: boolean } = {},
+  opts: { persons?: number; slips?: number; presetId?: string; summoned?: number; present?: number; base?: BaseId; sealed?: boolean } = {},
 ) {
-  const session = await admin.call('POST', '/api/admin/sessions', {
+  const session = await admin.call('POST /api/admin/sessions', { body: {
     title: 'Hội nghị lấy phiếu tín nhiệm',
     organisation: 'Đảng bộ tỉnh Quảng Ninh',
     place: 'Hạ Long',
@@ -60,20 +61,20 @@ export async function prepareSession(
     summoned: opts.summoned ?? 100,
     present: opts.present ?? 90,
     ...(opts.base ? { base: opts.base } : {}),
-  });
+  } });
   const n = opts.persons ?? 3;
-  const { persons } = await admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+  const { persons } = await admin.call('PUT /api/admin/sessions/:id/persons', { params: { id: session.id }, body: {
     persons: Array.from({ length: n }, (_, i) => ({ fullName: `Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}${i}`, position: 'Ủy viên Ban Thường vụ' })),
-  });
-  const { slips } = await admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: opts.slips ?? 5 });
+  } });
+  const { slips } = await admin.call('POST /api/admin/sessions/:id/slips', { params: { id: session.id }, body: { count: opts.slips ?? 5 } });
   let shares: string[] = [];
-  if (opts.sealed === false) await admin.call('POST', `/api/admin/sessions/${session.id}/box/mode`, { sealed: false });
+  if (opts.sealed === false) await admin.call('POST /api/admin/sessions/:id/box/mode', { params: { id: session.id }, body: { sealed: false } });
   else shares = await admin.sealBox(session.id, { committee: TEST_COMMITTEE, threshold: 2 });
   return { session, persons: persons as { id: string; fullName: string }[], slips: slips as { id: string; code: string; path: string }[], shares };
 }
 
 /** Close voting and, for a sealed box, open it with the first two members' shares. */
 export async function closeAndOpenBox(admin: AdminClient, sessionId: string, shares: string[]): Promise<void> {
-  await admin.call('POST', `/api/admin/sessions/${sessionId}/close`);
+  await admin.call('POST /api/admin/sessions/:id/close', { params: { id: sessionId } });
   if (shares.length > 0) await admin.openBox(sessionId, shares.slice(0, 2));
 }

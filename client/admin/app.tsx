@@ -1,6 +1,6 @@
 /** The console: login, then the list of votes or one vote with its tabs. */
 import { useEffect } from 'preact/hooks';
-import { api, setUnauthorizedHandler } from './api';
+import { call, setUnauthorizedHandler } from './api';
 import { ConfirmHost } from './confirm';
 import { Header } from './header';
 import { Login } from './login';
@@ -14,7 +14,7 @@ export function App() {
       operator.value = null;
     });
     document.documentElement.lang = lang.value;
-    api<{ operator: string; lan: boolean }>('GET', '/api/admin/me').then(
+    call('GET /api/admin/me').then(
       (me) => {
         operator.value = me.operator;
         adminLan.value = me.lan;

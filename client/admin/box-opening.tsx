@@ -6,20 +6,12 @@
 import { useState } from 'preact/hooks';
 import type { ErrorCode } from '../../shared/errors';
 import type { AdminTextKey } from '../../shared/i18n/admin';
-import { api, errorCode } from './api';
+import { call, errorCode } from './api';
 import { ask } from './confirm';
 import { ShareScanner } from './share-scanner';
 import { t } from './state';
 import type { Network, SessionDetail } from './types';
 import { ErrorNote, formatMoment, LinkRow, Notice, useLoad } from './ui';
-
-interface PresentAnswer {
-  holder: { order: number; fullName: string; role: string };
-  presented: number[];
-  threshold: number;
-  opened: boolean;
-  session: SessionDetail;
-}
 
 export function BoxOpening({ session, reload }: { session: SessionDetail; reload: () => Promise<void> }) {
   const [code, setCode] = useState('');
@@ -39,7 +31,7 @@ export function BoxOpening({ session, reload }: { session: SessionDetail; reload
     setError(null);
     setNotice(null);
     try {
-      const answer = await api<PresentAnswer>('POST', base, { code: typed });
+      const answer = await call('POST /api/admin/sessions/:id/box/shares', { params: { id: session.id }, body: { code: typed } });
       setCode('');
       setPresented(answer.presented);
       setNotice(t('shareAccepted', { name: answer.holder.fullName }));
@@ -54,7 +46,7 @@ export function BoxOpening({ session, reload }: { session: SessionDetail; reload
   const forget = async () => {
     if (!(await ask({ message: t('confirmShareForget', { n: presented.length }), danger: true }))) return;
     try {
-      await api('DELETE', base);
+      await call('DELETE /api/admin/sessions/:id/box/shares', { params: { id: session.id } });
       setPresented([]);
       setNotice(null);
       setError(null);
@@ -161,8 +153,8 @@ export function BoxOpening({ session, reload }: { session: SessionDetail; reload
 
 /** What the opened box held, and where delegates check their tracking codes. */
 export function BoxOpened({ session }: { session: SessionDetail }) {
-  const receipts = useLoad<{ phoneBallots: number }>(`/api/receipts/${session.id}`);
-  const net = useLoad<Network>('/api/admin/network');
+  const receipts = useLoad('GET /api/receipts/:sessionId', { params: { sessionId: session.id } });
+  const net = useLoad('GET /api/admin/network');
   // The LAN address: delegates open it from their phones.
   const url = `${net.data?.urls[0] ?? location.origin}/r/${session.id}`;
   return (

@@ -4,7 +4,7 @@
  * and the sealing ceremony. Read only once voting has opened.
  */
 import { useState } from 'preact/hooks';
-import { api } from './api';
+import { call } from './api';
 import { SealCeremony, type SealAnswer } from './seal-ceremony';
 import type { TabProps } from './session-view';
 import { navigate, t } from './state';
@@ -38,7 +38,7 @@ export function BoxPanel({ session, reload }: TabProps) {
       sealed
         ? { message: t('confirmSealedMode') }
         : { message: sealedUp ? `${t('confirmUnsealed')} ${t('confirmUnsealedVoids')}` : t('confirmUnsealed'), danger: true },
-      () => api<SessionDetail>('POST', `/api/admin/sessions/${session.id}/box/mode`, { sealed }),
+      () => call('POST /api/admin/sessions/:id/box/mode', { params: { id: session.id }, body: { sealed } }),
       () => {
         setMissed(0);
         void reload();
@@ -61,7 +61,7 @@ export function BoxPanel({ session, reload }: TabProps) {
         requireTick: t('tickNotProjected'),
         danger: sealedUp,
       },
-      () => api<SealAnswer & { session: SessionDetail }>('POST', `/api/admin/sessions/${session.id}/box/seal`, { threshold: k }),
+      () => call('POST /api/admin/sessions/:id/box/seal', { params: { id: session.id }, body: { threshold: k } }),
       ({ shares, threshold: sealedWith }) => {
         setMissed(0);
         setAnswer({ shares, threshold: sealedWith });

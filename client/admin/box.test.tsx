@@ -14,7 +14,7 @@ import { lang, type Tab } from './state';
 import { call, useConsoleTestServer } from '../../test/console-server';
 import type { SessionDetail } from './types';
 
-const server = useConsoleTestServer(async ({ password }) => void (await call('POST', '/api/admin/login', { password, operator: 'Thư ký' })));
+const server = useConsoleTestServer(async ({ password }) => void (await call('POST /api/admin/login', { body: { password, operator: 'Thư ký' } })));
 afterEach(() => {
   cleanup();
   lang.value = 'vi';
@@ -28,7 +28,7 @@ const COMMITTEE = [
 
 /** A draft with two people, three slips and the three-member committee; not sealed yet. */
 async function draft(title = 'Lấy phiếu tín nhiệm'): Promise<SessionDetail> {
-  const { id } = await call<{ id: string }>('POST', '/api/admin/sessions', {
+  const { id } = await call('POST /api/admin/sessions', { body: {
     title,
     organisation: 'Đảng bộ xã',
     place: '',
@@ -36,20 +36,20 @@ async function draft(title = 'Lấy phiếu tín nhiệm'): Promise<SessionDetai
     presetId: 'qd96-2023',
     summoned: 10,
     present: 10,
-  });
-  await call('PUT', `/api/admin/sessions/${id}/persons`, { persons: [{ fullName: 'Người Một', position: 'Bí thư' }, { fullName: 'Người Hai', position: 'Phó Bí thư' }] });
-  await call('POST', `/api/admin/sessions/${id}/slips`, { count: 3 });
-  await call('PUT', `/api/admin/sessions/${id}/committee`, { members: COMMITTEE });
-  return call<SessionDetail>('GET', `/api/admin/sessions/${id}`);
+  } });
+  await call('PUT /api/admin/sessions/:id/persons', { params: { id }, body: { persons: [{ fullName: 'Người Một', position: 'Bí thư' }, { fullName: 'Người Hai', position: 'Phó Bí thư' }] } });
+  await call('POST /api/admin/sessions/:id/slips', { params: { id }, body: { count: 3 } });
+  await call('PUT /api/admin/sessions/:id/committee', { params: { id }, body: { members: COMMITTEE } });
+  return call('GET /api/admin/sessions/:id', { params: { id } });
 }
 
 /** Seal (2 of 3), open, cast one phone ballot per entry of `marks`, close: a box waiting for its shares. */
 async function closedSealed(marks: string[]): Promise<{ session: SessionDetail; codes: string[] }> {
   const session = await draft();
-  const sealed = await call<{ shares: { code: string }[] }>('POST', `/api/admin/sessions/${session.id}/box/seal`, {});
-  await call('POST', `/api/admin/sessions/${session.id}/open`, {});
-  const open = await call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`);
-  const { slips } = await call<{ slips: { path: string }[] }>('GET', `/api/admin/sessions/${session.id}/slips?state=unused`);
+  const sealed = await call('POST /api/admin/sessions/:id/box/seal', { params: { id: session.id }, body: {} });
+  await call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
+  const open = await call('GET /api/admin/sessions/:id', { params: { id: session.id } });
+  const { slips } = await call('GET /api/admin/sessions/:id/slips', { params: { id: session.id }, query: { state: 'unused' } });
   const ws = await WsClient.connect(server.url);
   for (const [i, level] of marks.entries()) {
     const cast = await sealBallot(slipFromPath(slips[i]!.path), { id: open.id, box: open.box.publicKey, persons: open.persons, levels: open.preset.levels }, Object.fromEntries(open.persons.map((p) => [p.id, level])));
@@ -57,7 +57,7 @@ async function closedSealed(marks: string[]): Promise<{ session: SessionDetail; 
     expect(await ws.request(castMessage(cast))).toMatchObject({ type: 'recorded' });
   }
   ws.close();
-  await call('POST', `/api/admin/sessions/${session.id}/close`);
+  await call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
   return { session, codes: sealed.shares.map((s) => s.code) };
 }
 
@@ -105,7 +105,7 @@ describe('choosing the box', () => {
     fireEvent.click(await screen.findByText('Hủy bỏ'));
     await waitFor(() => expect(document.querySelector('.modal')).toBeNull());
     expect((within(panel).getByDisplayValue('sealed') as HTMLInputElement).checked).toBe(true);
-    expect((await call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`)).sealed).toBe(true);
+    expect((await call('GET /api/admin/sessions/:id', { params: { id: session.id } })).sealed).toBe(true);
 
     fireEvent.click(within(panel).getByText('Không niêm phong'));
     expect((await modal()).textContent).toContain('in trong biên bản kiểm phiếu');
@@ -113,14 +113,14 @@ describe('choosing the box', () => {
     await waitFor(() => expect(screen.getByTestId('box-status').textContent).toBe('Hòm phiếu không niêm phong: máy chủ đọc được từng phiếu khi phiếu đến.'));
     expect((screen.getByDisplayValue('unsealed') as HTMLInputElement).checked).toBe(true);
     expect(screen.queryByText('Niêm phong hòm phiếu')).toBeNull();
-    expect((await call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`)).sealed).toBe(false);
-    const { events } = await call<{ events: { event: string }[] }>('GET', `/api/admin/sessions/${session.id}/audit`);
+    expect((await call('GET /api/admin/sessions/:id', { params: { id: session.id } })).sealed).toBe(false);
+    const { events } = await call('GET /api/admin/sessions/:id/audit', { params: { id: session.id } });
     expect(events.map((e) => e.event)).toContain('box.unsealed-chosen');
   });
 
   it('asks for the committee first when fewer than two members are entered', async () => {
     const session = await draft();
-    await call('PUT', `/api/admin/sessions/${session.id}/committee`, { members: COMMITTEE.slice(0, 1) });
+    await call('PUT /api/admin/sessions/:id/committee', { params: { id: session.id }, body: { members: COMMITTEE.slice(0, 1) } });
     render(<Console id={session.id} tab="setup" />);
     await screen.findByText('Cần ít nhất 2 thành viên Ban kiểm phiếu để niêm phong. Nhập Ban kiểm phiếu trước.');
     expect(screen.queryByText('Niêm phong hòm phiếu')).toBeNull();
@@ -212,7 +212,7 @@ describe('the sealing ceremony', () => {
       expect(stored()).not.toContain(code);
       expect(stored()).not.toContain(code.replace(/-/g, ''));
     }
-    const after = await call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`);
+    const after = await call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     expect(after.box).toMatchObject({ threshold: 2 });
     expect(after.boxHolders.map((h) => h.fullName)).toEqual(COMMITTEE.map((m) => m.fullName));
 
@@ -264,12 +264,12 @@ describe('opening the box', () => {
     expect(wrong.dataset.code).toBe('box-share-wrong');
     expect(wrong.textContent).toBe('Mảnh khóa không đúng với hòm phiếu này. Không có gì thay đổi.');
     expect(screen.getByTestId('box-count').textContent).toBe('Đã xuất trình 0/2 mảnh khóa — cần thêm 2');
-    expect((await call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`)).boxPresented).toEqual([]);
+    expect((await call('GET /api/admin/sessions/:id', { params: { id: session.id } })).boxPresented).toEqual([]);
 
     typeShare('ABCDE-FGHJK');
     await waitFor(() => expect(screen.getByRole('alert').dataset.code).toBe('box-share-format'));
     expect(screen.getByRole('alert').textContent).toBe('Mảnh khóa gồm 53 ký tự. Xin kiểm tra lại mã in trên thẻ.');
-    expect((await call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`)).boxPresented).toEqual([]);
+    expect((await call('GET /api/admin/sessions/:id', { params: { id: session.id } })).boxPresented).toEqual([]);
   });
 
   it('with k−1 shares the results stay locked ("cần thêm 1"); the k-th opens the box and shows results', async () => {
@@ -285,7 +285,7 @@ describe('opening the box', () => {
     expect([...rows].map((r) => r.dataset.presented)).toEqual(['false', 'false', 'true']);
     expect((document.querySelector('input[name=share]') as HTMLInputElement).value).toBe('');
     expect(screen.queryByTestId('results-panel')).toBeNull();
-    await expect(call('GET', `/api/admin/sessions/${session.id}/results`)).rejects.toThrow(/409 box-locked/);
+    await expect(call('GET /api/admin/sessions/:id/results', { params: { id: session.id } })).rejects.toThrow(/409 box-locked/);
 
     // The same card twice is refused.
     typeShare(codes[2]!);
@@ -297,14 +297,14 @@ describe('opening the box', () => {
     expect(screen.queryByTestId('box-opening')).toBeNull();
     await waitFor(() => expect(within(opened).getByTestId('box-phone-ballots').textContent).toBe('2'));
     expect(within(opened).getByTestId('box-spoilt').textContent).toBe('0');
-    const after = await call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`);
+    const after = await call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     expect(within(opened).getByTestId('box-fingerprint').textContent).toBe(after.box.fingerprint);
     expect(within(opened).getByTestId('receipts-link').textContent).toMatch(new RegExp(`/r/${session.id}$`));
     // Unpublished results stay covered until asked for (the laptop may be mirrored).
     fireEvent.click(await screen.findByRole('button', { name: 'Hiện kết quả' }, { timeout: 10_000 }));
     const table = await screen.findByRole('table');
     expect(table.closest('[data-testid=results-panel]')).not.toBeNull();
-    const results = await call<{ collected: { phone: number }; persons: { counts: Record<string, number> }[] }>('GET', `/api/admin/sessions/${session.id}/results`);
+    const results = await call('GET /api/admin/sessions/:id/results', { params: { id: session.id } });
     expect(results.collected.phone).toBe(2);
     expect(results.persons[0]!.counts).toMatchObject({ high: 1, low: 1 });
   });
@@ -318,7 +318,7 @@ describe('opening the box', () => {
     fireEvent.click(screen.getByText('Làm lại từ đầu (quên các mảnh đã xuất trình)'));
     await confirm();
     await waitFor(() => expect(screen.getByTestId('box-count').textContent).toBe('Đã xuất trình 0/2 mảnh khóa — cần thêm 2'));
-    expect((await call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`)).boxPresented).toEqual([]);
+    expect((await call('GET /api/admin/sessions/:id', { params: { id: session.id } })).boxPresented).toEqual([]);
   });
 });
 

@@ -97,8 +97,8 @@ describe('Confirm dialog', () => {
 
 describe('People import', () => {
   it('previews a paste with a bad row, imports nothing until confirmed, then imports the good rows', async () => {
-    await call('POST', '/api/admin/login', { password: server.password });
-    const session = await call<{ id: string }>('POST', '/api/admin/sessions', {
+    await call('POST /api/admin/login', { body: { password: server.password } });
+    const session = await call('POST /api/admin/sessions', { body: {
       title: 'Thử nhập danh sách',
       organisation: '',
       place: '',
@@ -106,7 +106,7 @@ describe('People import', () => {
       presetId: 'qd96-2023',
       summoned: 10,
       present: 10,
-    });
+    } });
     let imported = 0;
     render(
       <>
@@ -120,20 +120,20 @@ describe('People import', () => {
     await screen.findByText('1 dòng hợp lệ, 1 dòng lỗi (chưa nhập gì).');
     expect(document.querySelector('[data-code=csv-empty-name]')!.textContent).toContain('Dòng 2');
     expect(screen.getByText('Đỗ Thị Ngọc Ánh'.normalize('NFC'))).toBeTruthy();
-    expect((await call('GET', `/api/admin/sessions/${session.id}`)).persons).toHaveLength(0);
+    expect((await call('GET /api/admin/sessions/:id', { params: { id: session.id } })).persons).toHaveLength(0);
 
     fireEvent.click(screen.getByText('Nhập 1 người'));
     fireEvent.click(await screen.findByText('Xác nhận'));
     await waitFor(() => expect(imported).toBe(1));
-    const after = await call('GET', `/api/admin/sessions/${session.id}`);
+    const after = await call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     expect(after.persons.map((p: { fullName: string }) => p.fullName)).toEqual(['Đỗ Thị Ngọc Ánh'.normalize('NFC')]);
   });
 });
 
 describe('Paper sheet form', () => {
   it('needs a choice for every person (or the whole sheet invalid) before a first entry is saved', async () => {
-    await call('POST', '/api/admin/login', { password: server.password, operator: 'Ủy viên A' });
-    const created = await call<{ id: string }>('POST', '/api/admin/sessions', {
+    await call('POST /api/admin/login', { body: { password: server.password, operator: 'Ủy viên A' } });
+    const created = await call('POST /api/admin/sessions', { body: {
       title: 'Phiếu giấy',
       organisation: '',
       place: '',
@@ -141,14 +141,14 @@ describe('Paper sheet form', () => {
       presetId: 'qd96-2023',
       summoned: 3,
       present: 3,
-    });
-    await call('PUT', `/api/admin/sessions/${created.id}/persons`, { persons: [{ fullName: 'Người Một', position: '' }, { fullName: 'Người Hai', position: '' }] });
-    await call('PUT', `/api/admin/sessions/${created.id}/paper-issued`, { count: 1 });
+    } });
+    await call('PUT /api/admin/sessions/:id/persons', { params: { id: created.id }, body: { persons: [{ fullName: 'Người Một', position: '' }, { fullName: 'Người Hai', position: '' }] } });
+    await call('PUT /api/admin/sessions/:id/paper-issued', { params: { id: created.id }, body: { count: 1 } });
     // Paper ballots only: an unsealed phone box needs no sealing ceremony.
-    await call('POST', `/api/admin/sessions/${created.id}/box/mode`, { sealed: false });
-    await call('POST', `/api/admin/sessions/${created.id}/open`, {});
-    const session = await call<SessionDetail>('GET', `/api/admin/sessions/${created.id}`);
-    const status = await call<PaperStatus>('GET', `/api/admin/sessions/${created.id}/paper`);
+    await call('POST /api/admin/sessions/:id/box/mode', { params: { id: created.id }, body: { sealed: false } });
+    await call('POST /api/admin/sessions/:id/open', { params: { id: created.id }, body: {} });
+    const session = await call('GET /api/admin/sessions/:id', { params: { id: created.id } });
+    const status = await call('GET /api/admin/sessions/:id/paper', { params: { id: created.id } });
     let changed = 0;
     render(<PaperSheetForm session={session} status={status} onChange={async () => void changed++} />);
     const submit = screen.getByText('Ghi lần nhập') as HTMLButtonElement;
@@ -160,7 +160,7 @@ describe('Paper sheet form', () => {
     await waitFor(() => expect(submit.disabled).toBe(false));
     fireEvent.submit(document.querySelector('form.paper')!);
     await screen.findByText(/Đã lưu lần nhập thứ nhất \(phiếu [0-9A-Z]{5}\)/);
-    const after = await call<PaperStatus>('GET', `/api/admin/sessions/${created.id}/paper`);
+    const after = await call('GET /api/admin/sessions/:id/paper', { params: { id: created.id } });
     expect(after.pending).toEqual([expect.objectContaining({ operator: 'Ủy viên A', mine: true })]);
     expect(changed).toBeGreaterThan(0);
   });
@@ -174,8 +174,8 @@ describe('splitCodes', () => {
 
 describe('Log tab', () => {
   it('prints each row in the shared audit words, in Vietnamese then English, at Vietnam time', async () => {
-    await call('POST', '/api/admin/login', { password: server.password, operator: 'Lê Thư Ký' });
-    const created = await call<{ id: string }>('POST', '/api/admin/sessions', {
+    await call('POST /api/admin/login', { body: { password: server.password, operator: 'Lê Thư Ký' } });
+    const created = await call('POST /api/admin/sessions', { body: {
       title: 'Nhật ký',
       organisation: '',
       place: '',
@@ -183,11 +183,11 @@ describe('Log tab', () => {
       presetId: 'qd96-2023',
       summoned: 5,
       present: 5,
-    });
-    await call('POST', `/api/admin/sessions/${created.id}/persons/import/confirm`, { mode: 'append', rows: [{ fullName: 'Người Một', position: '' }] });
-    await call('PATCH', `/api/admin/sessions/${created.id}`, { title: 'Nhật ký cuộc họp', heldOn: '2026-11-28' });
-    const session = await call<SessionDetail>('GET', `/api/admin/sessions/${created.id}`);
-    const { events } = await call<{ events: { event: string; at: string; detail: Record<string, unknown> }[] }>('GET', `/api/admin/sessions/${created.id}/audit`);
+    } });
+    await call('POST /api/admin/sessions/:id/persons/import/confirm', { params: { id: created.id }, body: { mode: 'append', rows: [{ fullName: 'Người Một', position: '' }] } });
+    await call('PATCH /api/admin/sessions/:id', { params: { id: created.id }, body: { title: 'Nhật ký cuộc họp', heldOn: '2026-11-28' } });
+    const session = await call('GET /api/admin/sessions/:id', { params: { id: created.id } });
+    const { events } = await call('GET /api/admin/sessions/:id/audit', { params: { id: created.id } });
     const cells = () => [...document.querySelectorAll('table.audit tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
     const view = render(<AuditTab session={session} reload={async () => {}} />);
     await waitFor(() => expect(cells()).toHaveLength(events.length));

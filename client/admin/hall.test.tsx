@@ -15,9 +15,10 @@ import { SessionList } from './session-list';
 import { SessionView } from './session-view';
 import { lang, type Tab } from './state';
 import { call, useConsoleTestServer } from '../../test/console-server';
+import { entryOf } from '../../scripts/lib/client';
 import type { SessionDetail } from './types';
 
-const server = useConsoleTestServer(async ({ password }) => void (await call('POST', '/api/admin/login', { password, operator: 'Thư ký' })));
+const server = useConsoleTestServer(async ({ password }) => void (await call('POST /api/admin/login', { body: { password, operator: 'Thư ký' } })));
 afterEach(() => {
   cleanup();
   lang.value = 'vi';
@@ -47,7 +48,7 @@ function setVisibility(state: 'visible' | 'hidden'): void {
 
 /** An unsealed vote with two people and `slips` slips, `paper` paper ballots handed out. */
 async function unsealedDraft(opts: { slips?: number; paper?: number; title?: string } = {}): Promise<SessionDetail> {
-  const { id } = await call<{ id: string }>('POST', '/api/admin/sessions', {
+  const { id } = await call('POST /api/admin/sessions', { body: {
     title: opts.title ?? 'Lấy phiếu tín nhiệm',
     organisation: 'Đảng bộ xã',
     place: '',
@@ -55,12 +56,12 @@ async function unsealedDraft(opts: { slips?: number; paper?: number; title?: str
     presetId: 'nq96-2023-lay-phieu',
     summoned: 10,
     present: 10,
-  });
-  await call('PUT', `/api/admin/sessions/${id}/persons`, { persons: [{ fullName: 'Người Một', position: 'Chủ tịch' }, { fullName: 'Người Hai', position: 'Phó Chủ tịch' }] });
-  if (opts.slips) await call('POST', `/api/admin/sessions/${id}/slips`, { count: opts.slips });
-  if (opts.paper) await call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: opts.paper });
-  await call('POST', `/api/admin/sessions/${id}/box/mode`, { sealed: false });
-  return call<SessionDetail>('GET', `/api/admin/sessions/${id}`);
+  } });
+  await call('PUT /api/admin/sessions/:id/persons', { params: { id }, body: { persons: [{ fullName: 'Người Một', position: 'Chủ tịch' }, { fullName: 'Người Hai', position: 'Phó Chủ tịch' }] } });
+  if (opts.slips) await call('POST /api/admin/sessions/:id/slips', { params: { id }, body: { count: opts.slips } });
+  if (opts.paper) await call('PUT /api/admin/sessions/:id/paper-issued', { params: { id }, body: { count: opts.paper } });
+  await call('POST /api/admin/sessions/:id/box/mode', { params: { id }, body: { sealed: false } });
+  return call('GET /api/admin/sessions/:id', { params: { id } });
 }
 
 describe('the display link', () => {
@@ -89,10 +90,10 @@ describe('the display link', () => {
 describe('the results panel', () => {
   it('covers unpublished results until asked; leaving the tab or the browser tab covers them again; once published they show', async () => {
     const session = await unsealedDraft({ slips: 2 });
-    await call('POST', `/api/admin/sessions/${session.id}/open`, {});
-    const { slips } = await call<{ slips: { path: string }[] }>('GET', `/api/admin/sessions/${session.id}/slips?state=unused`);
+    await call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
+    const { slips } = await call('GET /api/admin/sessions/:id/slips', { params: { id: session.id }, query: { state: 'unused' } });
     await castBallots(server.url, session.id, slips, [Object.fromEntries(session.persons.map((p) => [p.id!, 'high']))]);
-    await call('POST', `/api/admin/sessions/${session.id}/close`);
+    await call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
 
     const view = render(<Console id={session.id} tab="results" />);
     const covered = await screen.findByTestId('results-covered', {}, { timeout: 10_000 });
@@ -132,10 +133,10 @@ describe('the results panel', () => {
     fireEvent.click(toggle);
     await waitFor(() => expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(true));
     expect(screen.getByTestId('live-results').textContent).toContain('Đang bật');
-    expect((await call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`)).liveResults).toBe(true);
+    expect((await call('GET /api/admin/sessions/:id', { params: { id: session.id } })).liveResults).toBe(true);
     fireEvent.click(screen.getByRole('switch'));
     await waitFor(() => expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false));
-    expect((await call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`)).liveResults).toBe(false);
+    expect((await call('GET /api/admin/sessions/:id', { params: { id: session.id } })).liveResults).toBe(false);
   });
 });
 
@@ -154,7 +155,7 @@ describe('the committee tab', () => {
     await screen.findByText('Đã lưu.');
     await waitFor(() => expect((screen.getByRole('button', { name: 'Lưu' }) as HTMLButtonElement).disabled).toBe(true));
     expect(screen.queryByText('Có thay đổi chưa lưu.')).toBeNull();
-    expect((await call('GET', `/api/admin/sessions/${session.id}/committee`)).members).toMatchObject([{ fullName: 'Đỗ Thị Hương', role: 'Trưởng ban' }]);
+    expect((await call('GET /api/admin/sessions/:id/committee', { params: { id: session.id } })).members).toMatchObject([{ fullName: 'Đỗ Thị Hương', role: 'Trưởng ban' }]);
   });
 });
 
@@ -171,20 +172,20 @@ describe('the session list', () => {
 describe('the paper tab', () => {
   it('says a mismatch at the top of the sheet as an alert, and offers no new sheet once every paper ballot is recorded', async () => {
     const session = await unsealedDraft({ paper: 1 });
-    await call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     // happy-dom keeps one cookie jar: each operator logs in in turn.
-    const as = (operator: string) => call('POST', '/api/admin/login', { password: server.password, operator });
+    const as = (operator: string) => call('POST /api/admin/login', { body: { password: server.password, operator } });
     const entries = `/api/admin/sessions/${session.id}/paper/entries`;
     const sheet = (level: string) => ({ invalidSheet: false, marks: Object.fromEntries(session.persons.map((p) => [p.id!, level])) });
     // B keys the sheet first; here, the second entry differs.
     await as('Ủy viên B');
-    const first = await call('POST', entries, sheet('high'));
+    const first = await call('POST /api/admin/sessions/:id/paper/entries', { params: { id: session.id }, body: sheet('high') });
     await as('Thư ký');
     render(<Console id={session.id} tab="paper" />);
     const form = (await screen.findByText('Ghi lần nhập', {}, { timeout: 10_000 })).closest('form')!;
     // One sheet handed out and it is waiting: no new first entry, only its second.
     expect(within(form).queryByText('Lần nhập thứ nhất (phiếu mới)')).toBeNull();
-    expect((within(form).getByLabelText(`Lần nhập thứ hai cho phiếu ${first.entryId} (do Ủy viên B nhập lần một)`) as HTMLInputElement).checked).toBe(true);
+    expect((within(form).getByLabelText(`Lần nhập thứ hai cho phiếu ${entryOf(first)} (do Ủy viên B nhập lần một)`) as HTMLInputElement).checked).toBe(true);
     for (const row of within(form).getAllByTestId('sheet-row')) fireEvent.click(within(row).getByLabelText('Tín nhiệm thấp'));
     fireEvent.submit(form);
     await confirm();
@@ -199,12 +200,12 @@ describe('the paper tab', () => {
     for (const row of within(form).getAllByTestId('sheet-row')) fireEvent.click(within(row).getByLabelText('Tín nhiệm cao'));
     fireEvent.submit(form);
     await screen.findByText(/Đã lưu lần nhập thứ nhất/);
-    const mine = (await call<{ pending: { id: string }[] }>('GET', `/api/admin/sessions/${session.id}/paper`)).pending[0]!;
+    const mine = (await call('GET /api/admin/sessions/:id/paper', { params: { id: session.id } })).pending[0]!;
     await screen.findByText(`Phiếu ${mine.id}: đồng chí đã nhập lần một, chờ người khác nhập lần hai`);
     expect(screen.getByTestId('paper-done').textContent).toBe('Mọi phiếu giấy đã phát đều đã được nhập lần một; chỉ còn chờ người khác nhập lần hai.');
     expect(screen.queryByText('Ghi lần nhập')).toBeNull();
     await as('Ủy viên B');
-    await call('POST', entries, { ...sheet('high'), pendingId: mine.id });
+    await call('POST /api/admin/sessions/:id/paper/entries', { params: { id: session.id }, body: { ...sheet('high'), pendingId: mine.id } });
     await as('Thư ký');
 
     cleanup();

@@ -1,14 +1,14 @@
 /** The top bar: where phones must connect (with a QR to test it), language, who is logged in. */
-import { api } from './api';
+import { call } from './api';
 import { Qr } from '../qr';
 import { lang, navigate, operator, t, toggleLang } from './state';
 import type { Network } from './types';
 import { useLoad } from './ui';
 
 export function Header() {
-  const { data: net } = useLoad<Network>('/api/admin/network');
+  const { data: net } = useLoad('GET /api/admin/network');
   const logout = async () => {
-    await api('POST', '/api/admin/logout').catch(() => undefined);
+    await call('POST /api/admin/logout').catch(() => undefined);
     operator.value = null;
   };
   const first = net?.urls[0];

@@ -1,7 +1,7 @@
 /** The login page: admin password and the operator's own name. */
 import { useState } from 'preact/hooks';
 import type { ErrorCode } from '../../shared/errors';
-import { api, errorCode } from './api';
+import { call, errorCode } from './api';
 import { operator, t, toggleLang } from './state';
 import { ErrorNote } from './ui';
 
@@ -15,7 +15,7 @@ export function Login() {
     setBusy(true);
     setError(null);
     try {
-      const res = await api<{ operator: string }>('POST', '/api/admin/login', { password, ...(name.trim() ? { operator: name.trim() } : {}) });
+      const res = await call('POST /api/admin/login', { body: { password, ...(name.trim() ? { operator: name.trim() } : {}) } });
       operator.value = res.operator;
     } catch (err) {
       setError(errorCode(err));

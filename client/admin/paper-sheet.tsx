@@ -4,7 +4,7 @@
  * blind. Every person needs an explicit choice, "Invalid" included.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from './api';
+import { call } from './api';
 import { ask } from './confirm';
 import { lang, t } from './state';
 import type { PaperStatus, SessionDetail } from './types';
@@ -53,7 +53,7 @@ export function PaperSheetForm({ session, status, onChange }: { session: Session
     };
     await action.run(
       chosen ? { message: t('confirmPaperSecond', { id: chosen }) } : null,
-      () => api<{ status: 'pending'; entryId: string } | { status: 'recorded' }>('POST', `/api/admin/sessions/${session.id}/paper/entries`, body),
+      () => call('POST /api/admin/sessions/:id/paper/entries', { params: { id: session.id }, body }),
       (res) => {
         reset();
         void onChange();
@@ -66,7 +66,7 @@ export function PaperSheetForm({ session, status, onChange }: { session: Session
 
   const withdraw = async (id: string) => {
     if (!(await ask({ message: t('confirmWithdraw', { id }), danger: true }))) return;
-    await action.run(null, () => api('DELETE', `/api/admin/sessions/${session.id}/paper/entries/${id}`), () => {
+    await action.run(null, () => call('DELETE /api/admin/sessions/:id/paper/entries/:entryId', { params: { id: session.id, entryId: id } }), () => {
       void onChange();
     });
   };

@@ -1,6 +1,6 @@
 /** Paper ballots: how many were handed out, and keying each sheet twice by two operators. */
 import { useState } from 'preact/hooks';
-import { api } from './api';
+import { call } from './api';
 import { PaperSheetForm } from './paper-sheet';
 import type { TabProps } from './session-view';
 import { t } from './state';
@@ -8,7 +8,7 @@ import type { PaperStatus } from './types';
 import { ErrorNote, Notice, useAction, useLoad } from './ui';
 
 export function PaperTab({ session, reload }: TabProps) {
-  const status = useLoad<PaperStatus>(`/api/admin/sessions/${session.id}/paper`);
+  const status = useLoad('GET /api/admin/sessions/:id/paper', { params: { id: session.id } });
   const [issued, setIssued] = useState(session.paperIssued);
   const action = useAction();
   const canIssue = session.publishedAt === null;
@@ -22,7 +22,7 @@ export function PaperTab({ session, reload }: TabProps) {
         class="row"
         onSubmit={(e) => {
           e.preventDefault();
-          void action.run({ message: t('confirmPaperIssued', { n: issued }) }, () => api('PUT', `/api/admin/sessions/${session.id}/paper-issued`, { count: issued }), () => {
+          void action.run({ message: t('confirmPaperIssued', { n: issued }) }, () => call('PUT /api/admin/sessions/:id/paper-issued', { params: { id: session.id }, body: { count: issued } }), () => {
             void status.reload();
             void reload();
             return t('saved');

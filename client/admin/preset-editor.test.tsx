@@ -13,14 +13,14 @@ import { call, useConsoleTestServer } from '../../test/console-server';
 import type { SessionDetail } from './types';
 import { useLoad } from './ui';
 
-useConsoleTestServer(async ({ password }) => void (await call('POST', '/api/admin/login', { password, operator: 'Thư ký' })));
+useConsoleTestServer(async ({ password }) => void (await call('POST /api/admin/login', { body: { password, operator: 'Thư ký' } })));
 afterEach(() => {
   cleanup();
   lang.value = 'vi';
 });
 
 async function draftSession(): Promise<string> {
-  const { id } = await call<{ id: string }>('POST', '/api/admin/sessions', {
+  const { id } = await call('POST /api/admin/sessions', { body: {
     title: 'Điều chỉnh quy định',
     organisation: 'Đảng ủy xã',
     place: '',
@@ -28,15 +28,15 @@ async function draftSession(): Promise<string> {
     presetId: 'qd96-2023',
     summoned: 30,
     present: 30,
-  });
-  await call('PUT', `/api/admin/sessions/${id}/persons`, { persons: [{ fullName: 'Người Một', position: 'Bí thư' }] });
-  await call('POST', `/api/admin/sessions/${id}/slips`, { count: 2 });
+  } });
+  await call('PUT /api/admin/sessions/:id/persons', { params: { id }, body: { persons: [{ fullName: 'Người Một', position: 'Bí thư' }] } });
+  await call('POST /api/admin/sessions/:id/slips', { params: { id }, body: { count: 2 } });
   return id;
 }
 
 /** The Details tab's panel, reloading the session from the server as the console does. */
 function Harness({ id }: { id: string }) {
-  const { data, reload } = useLoad<SessionDetail>(`/api/admin/sessions/${id}`);
+  const { data, reload } = useLoad('GET /api/admin/sessions/:id', { params: { id } });
   return (
     <>
       {data && <PresetPanel session={data} reload={reload} />}
@@ -70,12 +70,12 @@ describe('preset panel and editor', () => {
 
     fireEvent.click(saveButton());
     await screen.findByText(/Kết quả sẽ được tính theo: Tín nhiệm thấp > 1\/2 và < 2\/3; Tín nhiệm thấp > 2\/3\./);
-    expect((await call<SessionDetail>('GET', `/api/admin/sessions/${id}`)).customised).toBe(false);
+    expect((await call('GET /api/admin/sessions/:id', { params: { id } })).customised).toBe(false);
     fireEvent.click(screen.getByText('Xác nhận'));
     await screen.findByText('Đã lưu quy định đã điều chỉnh.');
     expect(screen.getByText('(đã điều chỉnh)')).toBeTruthy();
     expect(screen.getByText('Tín nhiệm thấp > 2/3')).toBeTruthy();
-    const saved = await call<SessionDetail>('GET', `/api/admin/sessions/${id}`);
+    const saved = await call('GET /api/admin/sessions/:id', { params: { id } });
     expect(saved.customised).toBe(true);
     expect(saved.preset.thresholds[1]).toMatchObject({
       bounds: [{ op: '>', num: 2, den: 3 }],
@@ -87,7 +87,7 @@ describe('preset panel and editor', () => {
     fireEvent.click(await screen.findByText('Xác nhận'));
     await screen.findByText('Đã khôi phục quy định mặc định.');
     await screen.findByText('Tín nhiệm thấp ≥ 2/3');
-    const reset = await call<SessionDetail>('GET', `/api/admin/sessions/${id}`);
+    const reset = await call('GET /api/admin/sessions/:id', { params: { id } });
     expect(reset.customised).toBe(false);
     expect(reset.preset).toEqual(findPreset('qd96-2023'));
   });
@@ -116,7 +116,7 @@ describe('preset panel and editor', () => {
     await screen.findByText('Đã lưu quy định đã điều chỉnh.');
     expect(screen.getByText('Từ 1/2 số người được triệu tập có mặt')).toBeTruthy();
     expect(screen.getByText('số phiếu hợp lệ')).toBeTruthy();
-    const saved = await call<SessionDetail>('GET', `/api/admin/sessions/${id}`);
+    const saved = await call('GET /api/admin/sessions/:id', { params: { id } });
     expect(saved).toMatchObject({ base: 'valid', customised: true, quorumMet: true });
     expect(saved.preset.quorum).toEqual({ num: 1, den: 2 });
     expect(saved.preset.baseOptions).toEqual(['collected', 'valid']);
@@ -135,7 +135,7 @@ describe('preset panel and editor', () => {
     fireEvent.click(await screen.findByText('Xác nhận'));
     await screen.findByText('Đã lưu quy định đã điều chỉnh.');
     expect(screen.getByTestId('preset-address').textContent).toBe('đại biểu (Quốc hội, Hội đồng nhân dân)');
-    expect(await call<SessionDetail>('GET', `/api/admin/sessions/${id}`)).toMatchObject({ customised: true, preset: { address: 'dai-bieu' } });
+    expect(await call('GET /api/admin/sessions/:id', { params: { id } })).toMatchObject({ customised: true, preset: { address: 'dai-bieu' } });
   });
 
   it('shows the server’s message when the vote was opened meanwhile, and offers no editing once open', async () => {
@@ -144,14 +144,14 @@ describe('preset panel and editor', () => {
     fireEvent.click(await screen.findByText('Điều chỉnh'));
     await screen.findByTestId('preset-editor');
     fireEvent.change(input('threshold-1-op-0'), { target: { value: '>' } });
-    await call('POST', `/api/admin/sessions/${id}/box/mode`, { sealed: false });
-    await call('POST', `/api/admin/sessions/${id}/open`, {});
+    await call('POST /api/admin/sessions/:id/box/mode', { params: { id }, body: { sealed: false } });
+    await call('POST /api/admin/sessions/:id/open', { params: { id }, body: {} });
     fireEvent.click(saveButton());
     fireEvent.click(await screen.findByText('Xác nhận'));
     const alert = await screen.findByRole('alert');
     expect(alert.dataset.code).toBe('session-not-draft');
     expect(alert.textContent).toBe('Cuộc lấy phiếu đã mở, không thể sửa.');
-    expect((await call<SessionDetail>('GET', `/api/admin/sessions/${id}`)).customised).toBe(false);
+    expect((await call('GET /api/admin/sessions/:id', { params: { id } })).customised).toBe(false);
     unmount();
 
     render(<Harness id={id} />);

@@ -9,7 +9,7 @@ import { errorMessage } from '../../shared/errors';
 import { describeThresholds } from '../../shared/preset-describe';
 import { MAX_FRACTION_TERM, presetProblems } from '../../shared/preset-validate';
 import { BASE_LABELS, type BaseId, type Bound, type Preset, type Threshold } from '../../shared/presets';
-import { api } from './api';
+import { call } from './api';
 import { lang, t } from './state';
 import type { SessionDetail } from './types';
 import { ErrorNote, useAction } from './ui';
@@ -76,7 +76,7 @@ export function PresetEditor({ session, onDone }: { session: SessionDetail; onDo
 
   const save = () =>
     action.run({ message: t('confirmSavePreset', { summary }) }, async () => {
-      await api('PUT', `/api/admin/sessions/${session.id}/preset`, toSend);
+      await call('PUT /api/admin/sessions/:id/preset', { params: { id: session.id }, body: toSend });
       await onDone(true);
     });
 

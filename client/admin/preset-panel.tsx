@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import './preset.css';
 import { describeThreshold } from '../../shared/preset-describe';
 import { BASE_LABELS } from '../../shared/presets';
-import { api } from './api';
+import { call } from './api';
 import { PresetEditor } from './preset-editor';
 import type { TabProps } from './session-view';
 import { lang, t } from './state';
@@ -79,7 +79,7 @@ export function PresetPanel({ session, reload }: TabProps) {
                 action.run(
                   { message: t('confirmResetPreset', { name: preset.name[l] }), danger: true },
                   async () => {
-                    await api('POST', `/api/admin/sessions/${session.id}/preset/reset`);
+                    await call('POST /api/admin/sessions/:id/preset/reset', { params: { id: session.id } });
                     await reload();
                   },
                   () => t('presetResetDone'),

@@ -10,7 +10,7 @@ import { formatText } from '../../shared/i18n/admin';
 import { RESULTS_STRINGS, type ResultsTextKey } from '../../shared/i18n/results';
 import type { Level } from '../../shared/presets';
 import type { TallyResult } from '../../shared/tally';
-import { api, call, errorCode } from './api';
+import { call, errorCode } from './api';
 import { formatMoment, LinkRow, useReveal } from './ui';
 
 interface SessionFacts {
@@ -27,7 +27,7 @@ interface SessionFacts {
 export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lang }) {
   const [lanOrigin, setLanOrigin] = useState<string | null>(null);
   useEffect(() => {
-    api<{ urls: string[] }>('GET', '/api/admin/network').then(
+    call('GET /api/admin/network').then(
       (net) => setLanOrigin(net.urls[0] ?? null),
       () => setLanOrigin(null),
     );
@@ -117,7 +117,7 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
               class="switch"
               checked={session.liveResults}
               disabled={busy || (!session.liveResults && session.preset.sensitive && !override)}
-              onChange={() => void run(() => api('POST', `${base}/live-results`, { enabled: !session.liveResults, override }))}
+              onChange={() => void run(() => call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: !session.liveResults, override } }))}
             />
             <span class="switch-label">{t('live')}</span>
             <strong class={session.liveResults ? 'switch-state on' : 'switch-state'}>{session.liveResults ? t('liveIsOn') : t('liveIsOff')}</strong>
@@ -203,7 +203,7 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
             ) : asking ? (
               <div class="confirm" role="alertdialog" aria-label={t('publish')}>
                 <p>{t('publishConfirm')}</p>
-                <button type="button" class="primary" disabled={busy} onClick={() => run(() => api('POST', `${base}/publish`)).then(() => setAsking(false))}>
+                <button type="button" class="primary" disabled={busy} onClick={() => run(() => call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } })).then(() => setAsking(false))}>
                   {t('confirm')}
                 </button>{' '}
                 <button type="button" onClick={() => setAsking(false)}>

@@ -9,7 +9,7 @@ import { useLiveTurnout } from './live-turnout';
 
 export function RunTab({ session, reload }: TabProps) {
   const { turnout, online, storageFull, outdated } = useLiveTurnout(session.id, session.turnout);
-  const net = useLoad<Network>('/api/admin/network');
+  const net = useLoad('GET /api/admin/network');
   const action = useAction();
   const origin = net.data?.urls[0] ?? location.origin;
   const displayUrl = `${origin}/display/${session.id}#${session.displayKey}`;

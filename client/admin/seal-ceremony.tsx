@@ -5,24 +5,16 @@
  * they are never written to storage, and are dropped when the ceremony ends.
  */
 import { createPortal } from 'preact/compat';
+import type { RouteAnswer } from '../../shared/api-contract';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from './confirm';
 import { Qr } from '../qr';
 import { t } from './state';
 import { formatMoment } from './ui';
 
-export interface IssuedShare {
-  order: number;
-  fullName: string;
-  role: string;
-  /** `XXXXX-XXXXX-…`, 53 symbols. */
-  code: string;
-}
-
-export interface SealAnswer {
-  shares: IssuedShare[];
-  threshold: number;
-}
+/** What sealing answers, less the session: each member's share (`XXXXX-XXXXX-…`, 53 symbols) and k. */
+export type SealAnswer = Omit<RouteAnswer<'POST /api/admin/sessions/:id/box/seal'>, 'session'>;
+type IssuedShare = SealAnswer['shares'][number];
 
 interface Props {
   answer: SealAnswer;

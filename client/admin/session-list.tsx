@@ -1,6 +1,6 @@
 /** All votes: open one, duplicate it, delete a draft, or create a new one from a preset. */
 import { formatShortDate } from '../../shared/format';
-import { api, call } from './api';
+import { call } from './api';
 import { emptySession, SessionForm } from './session-form';
 import { navigate, t } from './state';
 import type { SessionInput, SessionSummary } from './types';
@@ -15,11 +15,11 @@ export function SessionList() {
       navigate({ page: 'session', id: s.id, tab: 'people' });
     });
   const duplicate = (s: SessionSummary) =>
-    action.run({ message: t('confirmDuplicate', { title: s.title }) }, () => api<{ id: string }>('POST', `/api/admin/sessions/${s.id}/duplicate`), (copy) => {
+    action.run({ message: t('confirmDuplicate', { title: s.title }) }, () => call('POST /api/admin/sessions/:id/duplicate', { params: { id: s.id } }), (copy) => {
       navigate({ page: 'session', id: copy.id, tab: 'setup' });
     });
   const remove = (s: SessionSummary) =>
-    action.run({ message: t('confirmDelete', { title: s.title }), danger: true }, () => api('DELETE', `/api/admin/sessions/${s.id}`), () => {
+    action.run({ message: t('confirmDelete', { title: s.title }), danger: true }, () => call('DELETE /api/admin/sessions/:id', { params: { id: s.id } }), () => {
       void list.reload();
     });
   const sessions = list.data?.sessions;

@@ -25,7 +25,7 @@ function countSlips(slips: Slip[]) {
 
 export function SlipsTab({ session, reload }: TabProps) {
   const slips = useLoad('GET /api/admin/sessions/:id/slips', { params: { id: session.id } });
-  const net = useLoad<Network>('/api/admin/network');
+  const net = useLoad('GET /api/admin/network');
   const c = countSlips(slips.data?.slips ?? []);
   // Present + 10% only for the first batch: once slips exist (voided ones included), a
   // suggestion computed from what is left would quietly re-issue the leftovers just voided.

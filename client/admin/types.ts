@@ -1,4 +1,5 @@
 /** Shapes of what the console reads from /api/admin (see docs/api-console.md). */
+import type { RouteAnswer } from '../../shared/api-contract';
 import type { SessionInput as SharedSessionInput } from '../../shared/api-types';
 
 export interface Person {
@@ -9,16 +10,9 @@ export interface Person {
 
 export type { AuditRow, SessionDetail, SessionSummary, SlipRecord as Slip } from '../../shared/api-types';
 
-export interface Network {
-  port: number;
-  urls: string[];
-  here: string;
-}
-
-export interface PaperStatus {
-  issued: number;
-  collected: number;
-  pending: { id: string; operator: string; mine: boolean }[];
-}
+/** The addresses phones can reach this laptop at. */
+export type Network = RouteAnswer<'GET /api/admin/network'>;
+/** Paper ballots handed out, recorded, and first keyings waiting for their second. */
+export type PaperStatus = RouteAnswer<'GET /api/admin/sessions/:id/paper'>;
 
 export type SessionInput = Required<SharedSessionInput>;

@@ -4,7 +4,7 @@ import { errorMessage, type ErrorCode } from '../../shared/errors';
 import { formatVietnamMoment } from '../../shared/format';
 import type { JsonRoute, RouteInputArgs } from '../../shared/api-contract';
 import { routeRequest } from '../../shared/api-path';
-import { api, errorCode, type RouteAnswer, type RouteInput } from './api';
+import { api, errorCode, type RouteAnswer } from './api';
 import { ask, type ConfirmRequest } from './confirm';
 import { lang, t } from './state';
 
@@ -31,11 +31,10 @@ export interface Loaded<T> {
   reload: () => Promise<void>;
 }
 
-/** GET a route of the contract on mount and whenever `reload()` is called (or a path, untyped). */
-export function useLoad<K extends JsonRoute>(route: K, ...input: RouteInputArgs<K>): Loaded<RouteAnswer<K>>;
-export function useLoad<T>(path: string): Loaded<T>;
-export function useLoad<T>(route: string, input?: object): Loaded<T> {
-  const path = route.startsWith('GET ') ? routeRequest(route as JsonRoute, input as RouteInput<JsonRoute>).path : route;
+/** GET a route of the contract on mount and whenever `reload()` is called. */
+export function useLoad<K extends JsonRoute>(route: K, ...[input]: RouteInputArgs<K>): Loaded<RouteAnswer<K>> {
+  type T = RouteAnswer<K>;
+  const path = routeRequest(route, input).path;
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
   const reload = useCallback(async () => {

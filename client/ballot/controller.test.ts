@@ -111,11 +111,11 @@ const phase = (c: BallotController, p: BallotState['phase']) => until(c, (s) => 
 async function setup(persons = 3) {
   const prepared = await prepareSession(server.admin, { persons, slips: 3 });
   const id = prepared.session.id;
-  const open = () => server.admin.call('POST', `/api/admin/sessions/${id}/open`, {});
-  const close = () => server.admin.call('POST', `/api/admin/sessions/${id}/close`);
+  const open = () => server.admin.call('POST /api/admin/sessions/:id/open', { params: { id }, body: {} });
+  const close = () => server.admin.call('POST /api/admin/sessions/:id/close', { params: { id } });
   const results = async () => {
     await closeAndOpenBox(server.admin, id, prepared.shares);
-    return server.admin.call('GET', `/api/admin/sessions/${id}/results`);
+    return server.admin.call('GET /api/admin/sessions/:id/results', { params: { id } });
   };
   return { ...prepared, slip: slipFromPath(prepared.slips[0]!.path), open, close, results };
 }
@@ -154,8 +154,8 @@ describe('ballot controller against a real server', () => {
     expect(sent.map((m) => m.type)).toEqual(['ping', 'slip.open', 'slip.open', 'cast']);
     const r = await results();
     expect(r.collected.total).toBe(1);
-    expect(r.persons[0].counts.low).toBe(1);
-    expect(r.persons[1].invalid).toBe(1);
+    expect(r.persons[0]!.counts.low).toBe(1);
+    expect(r.persons[1]!.invalid).toBe(1);
   });
 
   it('a phone that waited through a draft gets the final list of people when voting opens', async () => {
@@ -165,16 +165,16 @@ describe('ballot controller against a real server', () => {
     await phase(c, 'waiting');
     expect(c.state.session!.persons.map((p) => p.id)).toEqual(persons.map((p) => p.id));
     // The secretariat renames the first, removes the second and adds a third before opening.
-    const { persons: final } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+    const { persons: final } = await server.admin.call('PUT /api/admin/sessions/:id/persons', { params: { id: session.id }, body: {
       persons: [
         { id: persons[0]!.id, fullName: 'Trần Thị Mới', position: 'Bí thư' },
         { fullName: 'Lê Văn Thêm', position: 'Ủy viên' },
       ],
-    });
+    } });
     await open();
     const ready = await until(c, (s) => s.phase === 'ballot' && s.session!.persons.some((p) => p.fullName === 'Lê Văn Thêm'), 'final list');
     expect(ready.session!.persons.map((p) => p.fullName)).toEqual(['Trần Thị Mới', 'Lê Văn Thêm']);
-    fillAndSubmit(c, { [final[0].id]: 'high', [final[1].id]: 'low' });
+    fillAndSubmit(c, { [final[0]!.id]: 'high', [final[1]!.id]: 'low' });
     await phase(c, 'recorded');
     const r = await results();
     expect(r.persons.map((p: { counts: Record<string, number> }) => p.counts)).toEqual([
@@ -197,8 +197,8 @@ describe('ballot controller against a real server', () => {
     expect(new Set(casts.map((m) => `${String(m.nonce)}|${String(m.sealed)}|${String(m.auth)}`)).size).toBe(1);
     const r = await results();
     expect(r.collected.total).toBe(1);
-    expect(r.persons[0].counts.high).toBe(1);
-    expect(r.persons[1].counts.medium).toBe(1);
+    expect(r.persons[0]!.counts.high).toBe(1);
+    expect(r.persons[1]!.counts.medium).toBe(1);
   });
 
   it('resends after a drop before the cast left the phone', async () => {
@@ -246,7 +246,7 @@ describe('ballot controller against a real server', () => {
     await phase(c, 'ballot');
     fillAndSubmit(c, { [persons[0]!.id]: 'high' });
     await phase(c, 'recorded');
-    expect((await results()).persons[0].counts.high).toBe(1);
+    expect((await results()).persons[0]!.counts.high).toBe(1);
   });
 
   it('a second phone with the same slip is told it was used, never what was chosen', async () => {
@@ -296,7 +296,7 @@ describe('ballot controller against a real server', () => {
     expect(await phase(stale, 'error')).toMatchObject({ error: 'protocol-outdated', link: 'closed' });
     expect(sent.map((m) => m.type)).toEqual(['ping']);
     expect(loadSlip(storage, slip.id)).toEqual(before);
-    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}/turnout`)).collected).toBe(0);
+    expect((await server.admin.call('GET /api/admin/sessions/:id/turnout', { params: { id: session.id } })).collected).toBe(0);
   });
 
   it('a wrong secret, a voided slip and a link without a secret each end in their error', async () => {
@@ -306,7 +306,7 @@ describe('ballot controller against a real server', () => {
     expect((await phase(wrong, 'error')).error).toBe('slip-unknown');
 
     const voided = slipFromPath(slips[1]!.path);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code: slips[1]!.code });
+    await server.admin.call('POST /api/admin/sessions/:id/slips/void', { params: { id: session.id }, body: { code: slips[1]!.code } });
     const v = controller(voided, memoryStorage(), socketClass());
     await v.start();
     expect((await phase(v, 'error')).error).toBe('slip-void');
@@ -386,7 +386,7 @@ describe('the tracking code (mã kiểm tra) and the sealed cast', () => {
 
   it('a vote whose preset says "đại biểu": the phone knows it, keeps it with the slip, and shows it again after a reload', async () => {
     const prepared = await prepareSession(server.admin, { persons: 1, slips: 2, presetId: 'nq96-2023-lay-phieu' });
-    await server.admin.call('POST', `/api/admin/sessions/${prepared.session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: prepared.session.id }, body: {} });
     const slip = slipFromPath(prepared.slips[0]!.path);
     const storage = memoryStorage();
     const c = controller(slip, storage, socketClass());
@@ -434,7 +434,7 @@ describe('the tracking code (mã kiểm tra) and the sealed cast', () => {
 
   it('an unsealed session takes the same sealed cast and shows a code too', async () => {
     const prepared = await prepareSession(server.admin, { persons: 1, slips: 1, sealed: false });
-    await server.admin.call('POST', `/api/admin/sessions/${prepared.session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: prepared.session.id }, body: {} });
     const c = controller(slipFromPath(prepared.slips[0]!.path), memoryStorage(), socketClass());
     await c.start();
     await phase(c, 'ballot');

@@ -45,16 +45,20 @@ export class AdminClient {
 
   /**
    * Call a route of the HTTP contract, typed by it (shared/api-contract.ts):
-   * `call('POST /api/admin/sessions/:id/open', { params: { id }, body: {} })`. The older
-   * untyped form, `call(method, path, body)`, is kept for the tests that probe the API
-   * with what the contract forbids.
+   * `call('POST /api/admin/sessions/:id/open', { params: { id }, body: {} })`.
    */
-  call<K extends JsonRoute>(route: K, ...input: RouteInputArgs<K>): Promise<RouteAnswer<K>>;
-  call<T = any>(method: string, path: string, body?: unknown): Promise<T>;
-  call(methodOrRoute: string, pathOrInput?: string | object, body?: unknown): Promise<unknown> {
-    if (typeof pathOrInput === 'string') return this.send(methodOrRoute, pathOrInput, body);
-    const request = routeRequest(methodOrRoute as JsonRoute, pathOrInput as RouteInput<JsonRoute> | undefined);
-    return this.send(request.method, request.path, request.body);
+  call<K extends JsonRoute>(route: K, ...[input]: RouteInputArgs<K>): Promise<RouteAnswer<K>> {
+    const request = routeRequest(route, input);
+    return this.send(request.method, request.path, request.body) as Promise<RouteAnswer<K>>;
+  }
+
+  /**
+   * A request outside the contract, by method and path, for the tests that probe the API with
+   * what the contract forbids (a wrong id, a body it refuses, a route that does not exist).
+   * Its answer is `unknown` unless the caller names what it expects.
+   */
+  raw<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.send(method, path, body) as Promise<T>;
   }
 
   private async send(method: string, path: string, body?: unknown): Promise<unknown> {
@@ -86,7 +90,7 @@ export class AdminClient {
    */
   async sealBox(sessionId: string, opts: { committee?: string[]; threshold?: number } = {}): Promise<string[]> {
     if (opts.committee) await this.enterCommittee(sessionId, opts.committee);
-    const sealed = await this.call<{ shares: { code: string }[] }>('POST', `/api/admin/sessions/${sessionId}/box/seal`, opts.threshold ? { threshold: opts.threshold } : {});
+    const sealed = await this.call('POST /api/admin/sessions/:id/box/seal', { params: { id: sessionId }, body: opts.threshold ? { threshold: opts.threshold } : {} });
     return sealed.shares.map((s) => s.code);
   }
 
@@ -98,7 +102,7 @@ export class AdminClient {
     let last = { opened: false, presented: [] as number[], threshold: 0 };
     for (const code of codes) {
       if (last.opened) break;
-      last = await this.call('POST', `/api/admin/sessions/${sessionId}/box/shares`, { code });
+      last = await this.call('POST /api/admin/sessions/:id/box/shares', { params: { id: sessionId }, body: { code } });
     }
     return last;
   }
@@ -111,6 +115,12 @@ export class AdminClient {
 }
 
 /** The published list of tracking codes of an opened box (public, no login), or null while there is none. */
+/** The first keying of a paper sheet, waiting for its second: its entry id (throws if the sheet was recorded instead). */
+export function entryOf(answer: RouteAnswer<'POST /api/admin/sessions/:id/paper/entries'>): string {
+  if (answer.status !== 'pending') throw new Error(`expected a pending entry, got ${answer.status}`);
+  return answer.entryId;
+}
+
 export async function fetchReceipts(baseUrl: string, sessionId: string): Promise<ReceiptsFile | null> {
   const res = await fetch(`${baseUrl}/api/receipts/${sessionId}`);
   if (res.status === 404) return null;

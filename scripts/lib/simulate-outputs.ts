@@ -23,13 +23,13 @@ export interface SimulateOutputs {
 
 /** The display link of a session (its key in the fragment). */
 export async function displayLink(admin: AdminClient, sessionId: string): Promise<string> {
-  const { displayKey } = await admin.call<{ displayKey: string }>('GET', `/api/admin/sessions/${sessionId}`);
+  const { displayKey } = await admin.call('GET /api/admin/sessions/:id', { params: { id: sessionId } });
   return `${admin.baseUrl}/display/${sessionId}#${displayKey}`;
 }
 
 /** Publish a closed session, build its display link, and (with `outDir`) save the exports. */
 export async function publishAndExport(admin: AdminClient, sessionId: string, outDir?: string): Promise<SimulateOutputs> {
-  await admin.call('POST', `/api/admin/sessions/${sessionId}/publish`);
+  await admin.call('POST /api/admin/sessions/:id/publish', { params: { id: sessionId } });
   const displayUrl = await displayLink(admin, sessionId);
   const files: string[] = [];
   if (outDir) {

@@ -75,18 +75,18 @@ describe('results reach a display only after publishing', () => {
     const screen = await display(session.id, session.displayKey);
     const seen: ServerMessage[] = [];
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const random = seeded(5);
     await castBallots(server.url, session.id, slips, Array.from({ length: 6 }, () => randomMarks(random, ids, ['high', 'medium', 'low'])));
     await turnoutReaches(screen, 6, seen);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
 
     // A display that subscribes after close but before publishing gets turnout only.
     const late = await display(session.id, session.displayKey);
     // A sealed box: nothing to publish until the committee has opened it.
-    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`)).rejects.toMatchObject({ code: 'box-locked' });
+    await expect(server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } })).rejects.toMatchObject({ code: 'box-locked' });
     await server.admin.openBox(session.id, shares.slice(0, 2));
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
+    await server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } });
     const published = await screen.waitFor(isResults);
     expect(published).toMatchObject({ live: false, sessionId: session.id, results: { collected: { total: 6 } } });
     // Everything else the display received (the results message was taken out) carries no counts.
@@ -97,7 +97,7 @@ describe('results reach a display only after publishing', () => {
     expect((await late.waitFor(isResults)).live).toBe(false);
     expect(late.pushed.filter(isResults)).toEqual([]);
 
-    const tallied = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
+    const tallied = await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } });
     expect(published.results).toEqual(tallied);
     const afterwards = await display(session.id, session.displayKey);
     expect((await afterwards.waitFor(isResults)).results).toEqual(tallied);
@@ -115,17 +115,17 @@ describe('live results', () => {
   it('are refused for a sealed box, whatever the preset: the server cannot read it', async () => {
     const { session } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 1, slips: 1 });
     const path = `/api/admin/sessions/${session.id}/live-results`;
-    await expect(server.admin.call('POST', path, { enabled: true, override: true })).rejects.toMatchObject({ status: 409, code: 'box-live-results' });
-    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).liveResults).toBe(false);
+    await expect(server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: true, override: true } })).rejects.toMatchObject({ status: 409, code: 'box-live-results' });
+    expect((await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } })).liveResults).toBe(false);
   });
 
   it('are refused for the Party preset unless overridden, and the override is audited', async () => {
     const { session } = await prepareSession(server.admin, { presetId: 'qd96-2023', persons: 1, slips: 1, sealed: false });
     const path = `/api/admin/sessions/${session.id}/live-results`;
-    await expect(server.admin.call('POST', path, { enabled: true })).rejects.toMatchObject({ status: 409, code: 'live-results-refused' });
-    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).liveResults).toBe(false);
-    expect(await server.admin.call('POST', path, { enabled: true, override: true })).toEqual({ liveResults: true, override: true });
-    const { events } = await server.admin.call('GET', `/api/admin/sessions/${session.id}/audit`);
+    await expect(server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: true } })).rejects.toMatchObject({ status: 409, code: 'live-results-refused' });
+    expect((await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } })).liveResults).toBe(false);
+    expect(await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: true, override: true } })).toEqual({ liveResults: true, override: true });
+    const { events } = await server.admin.call('GET /api/admin/sessions/:id/audit', { params: { id: session.id } });
     expect(events.filter((e: { event: string }) => e.event === 'live-results.changed').map((e: { detail: unknown }) => e.detail)).toEqual([
       { enabled: true, override: true },
     ]);
@@ -133,16 +133,16 @@ describe('live results', () => {
 
   it('are allowed without override for a People\'s Council preset', async () => {
     const { session } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 1, slips: 1, sealed: false });
-    expect(await server.admin.call('POST', `/api/admin/sessions/${session.id}/live-results`, { enabled: true })).toEqual({ liveResults: true, override: false });
+    expect(await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: true } })).toEqual({ liveResults: true, override: false });
   });
 
   it('push only after 5 new ballots, never less than 5 apart, and a late display gets the last snapshot', async () => {
     const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 2, slips: 12, sealed: false });
     const ids = persons.map((p) => p.id);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/live-results`, { enabled: true });
+    await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: true } });
     const screen = await display(session.id, session.displayKey);
     const seen: ServerMessage[] = [];
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const random = seeded(9);
     const ballots: Marks[] = Array.from({ length: 12 }, () => randomMarks(random, ids, ['high', 'medium', 'low']));
 
@@ -175,7 +175,7 @@ describe('live results', () => {
     const withCounts = stream(screen, seen).filter(hasCounts);
     expect(withCounts.every(isResults)).toBe(true);
     // Turning live results off: a new display gets no counts.
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/live-results`, { enabled: false });
+    await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: false } });
     const off = await display(session.id, session.displayKey);
     await castBallots(server.url, session.id, slips.slice(10, 12), ballots.slice(10, 12));
     await turnoutReaches(off, 12, []);
@@ -188,18 +188,18 @@ describe('live results switched off mid-vote', () => {
     const { session, persons, slips } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 2, slips: 6, sealed: false });
     const ids = persons.map((p) => p.id);
     const path = `/api/admin/sessions/${session.id}/live-results`;
-    await server.admin.call('POST', path, { enabled: true });
+    await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: true } });
     const screens = [await display(session.id, session.displayKey), await display(session.id, session.displayKey)];
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const random = seeded(3);
     await castBallots(server.url, session.id, slips.slice(0, 5), Array.from({ length: 5 }, () => randomMarks(random, ids, ['high', 'medium', 'low'])));
     for (const screen of screens) expect((await screen.waitFor(isResults)).results.collected.total).toBe(5);
 
-    await server.admin.call('POST', path, { enabled: false });
+    await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: false } });
     for (const screen of screens) expect(await screen.waitFor(isWithdrawn)).toEqual({ type: 'results-withdrawn', sessionId: session.id });
 
     // On again with no new ballot: the same counts as before, nothing fresher.
-    await server.admin.call('POST', path, { enabled: true });
+    await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: true } });
     for (const screen of screens) expect((await screen.waitFor(isResults)).results.collected.total).toBe(5);
   });
 });
@@ -224,9 +224,9 @@ describe('live results across a server restart', () => {
     const random = seeded(21);
     const ballots: Marks[] = Array.from({ length: 15 }, () => randomMarks(random, ids, ['high', 'medium', 'low']));
     const path = `/api/admin/sessions/${session.id}/live-results`;
-    await server.admin.call('POST', path, { enabled: true });
+    await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: true } });
     const first = await display(session.id, session.displayKey);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     await castBallots(server.url, session.id, slips.slice(0, 5), ballots.slice(0, 5));
     expect((await first.waitFor(isResults)).results.collected.total).toBe(5);
     await castBallots(server.url, session.id, slips.slice(5, 7), ballots.slice(5, 7));
@@ -246,11 +246,11 @@ describe('live results across a server restart', () => {
 
     // Restarted with 5 ballots past the last push (collected while live results were off): a
     // fresh count may be shown, once the spacing has passed.
-    await server.admin.call('POST', path, { enabled: false });
+    await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: false } });
     await castBallots(server.url, session.id, slips.slice(10, 15), ballots.slice(10, 15));
     await restart();
     const third = await display(session.id, session.displayKey);
-    await server.admin.call('POST', path, { enabled: true });
+    await server.admin.call('POST /api/admin/sessions/:id/live-results', { params: { id: session.id }, body: { enabled: true } });
     clock.advance(LIVE_MIN_INTERVAL_MS);
     const fresh = await third.waitFor(isResults);
     expect(fresh.results.collected.total).toBe(15);

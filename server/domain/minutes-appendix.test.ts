@@ -5,7 +5,7 @@
  * English 'secretariat' for a desk that logged in without a name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminClient } from '../../scripts/lib/client';
+import { AdminClient, entryOf } from '../../scripts/lib/client';
 import { castBallots } from '../../test/results';
 import { closeAndOpenBox, prepareSession, startTestServer, TEST_PASSWORD, type TestServer } from '../../test/server';
 import { loadMinutesModel } from './minutes-model';
@@ -26,24 +26,24 @@ describe('the audit appendix of the minutes', () => {
     const id = session.id;
     const b = new AdminClient(server.url);
     await b.login(TEST_PASSWORD, 'Trần Thị B');
-    await admin.call('PATCH', `/api/admin/sessions/${id}`, { title: 'Hội nghị giữa nhiệm kỳ', heldOn: '2026-11-28', summoned: 100, present: 90 });
-    await admin.call('PUT', `/api/admin/sessions/${id}/paper-issued`, { count: 3 });
-    await admin.call('POST', `/api/admin/sessions/${id}/persons/import/confirm`, { mode: 'append', rows: [{ fullName: 'Lê Văn C', position: 'Ủy viên' }] });
+    await admin.call('PATCH /api/admin/sessions/:id', { params: { id }, body: { title: 'Hội nghị giữa nhiệm kỳ', heldOn: '2026-11-28', summoned: 100, present: 90 } });
+    await admin.call('PUT /api/admin/sessions/:id/paper-issued', { params: { id }, body: { count: 3 } });
+    await admin.call('POST /api/admin/sessions/:id/persons/import/confirm', { params: { id }, body: { mode: 'append', rows: [{ fullName: 'Lê Văn C', position: 'Ủy viên' }] } });
     const res = await fetch(`${server.url}/api/admin/sessions/${id}/slips/print.pdf?which=unprinted`, { headers: { cookie: admin.cookieHeader } });
     expect(res.status).toBe(200);
-    await admin.call('POST', `/api/admin/sessions/${id}/open`, {});
-    await admin.call('POST', `/api/admin/sessions/${id}/live-results`, { enabled: true, override: true });
+    await admin.call('POST /api/admin/sessions/:id/open', { params: { id }, body: {} });
+    await admin.call('POST /api/admin/sessions/:id/live-results', { params: { id }, body: { enabled: true, override: true } });
 
-    const people = (await admin.call('GET', `/api/admin/sessions/${id}`)).persons as { id: string }[];
+    const people = (await admin.call('GET /api/admin/sessions/:id', { params: { id } })).persons as { id: string }[];
     const entries = `/api/admin/sessions/${id}/paper/entries`;
     const sheet = (level: string) => ({ invalidSheet: false, marks: Object.fromEntries(people.map((p) => [p.id, level])) });
-    const kept = await admin.call('POST', entries, sheet('high'));
-    await b.call('POST', entries, { ...sheet('high'), pendingId: kept.entryId });
-    const mismatched = await admin.call('POST', entries, sheet('high'));
-    await expect(b.call('POST', entries, { ...sheet('low'), pendingId: mismatched.entryId })).rejects.toMatchObject({ code: 'paper-mismatch' });
-    const withdrawn = await admin.call('POST', entries, sheet('medium'));
-    await admin.call('DELETE', `${entries}/${withdrawn.entryId}`);
-    await admin.call('POST', `/api/admin/sessions/${id}/close`);
+    const kept = await admin.call('POST /api/admin/sessions/:id/paper/entries', { params: { id }, body: sheet('high') });
+    await b.call('POST /api/admin/sessions/:id/paper/entries', { params: { id }, body: { ...sheet('high'), pendingId: entryOf(kept) } });
+    const mismatched = await admin.call('POST /api/admin/sessions/:id/paper/entries', { params: { id }, body: sheet('high') });
+    await expect(b.call('POST /api/admin/sessions/:id/paper/entries', { params: { id }, body: { ...sheet('low'), pendingId: entryOf(mismatched) } })).rejects.toMatchObject({ code: 'paper-mismatch' });
+    const withdrawn = await admin.call('POST /api/admin/sessions/:id/paper/entries', { params: { id }, body: sheet('medium') });
+    await admin.call('DELETE /api/admin/sessions/:id/paper/entries/:entryId', { params: { id, entryId: entryOf(withdrawn) } });
+    await admin.call('POST /api/admin/sessions/:id/close', { params: { id } });
 
     const { appendix } = await loadMinutesModel(server.app.db, id);
     // The desk logged in without a name: the minutes print the console's Vietnamese name for it.
@@ -76,7 +76,7 @@ describe('the audit appendix of the minutes', () => {
   it('names the sealing and the opening of the box in Vietnamese, with who opened it', async () => {
     const { session, slips, shares } = await prepareSession(server.admin, { persons: 1, slips: 2 });
     const id = session.id;
-    await server.admin.call('POST', `/api/admin/sessions/${id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id }, body: {} });
     await castBallots(server.url, id, slips, [{}]);
     await closeAndOpenBox(server.admin, id, shares);
     const { appendix } = await loadMinutesModel(server.app.db, id);

@@ -28,22 +28,22 @@ async function pdfText(sessionId: string): Promise<string> {
 
 describe('the locality of the minutes', () => {
   it('is taken on create and edit, cleaned like every typed text, copied with the vote, and limited in length', async () => {
-    const created = await server.admin.call('POST', '/api/admin/sessions', { ...base, locality: '  Thành phố\u00a0 Huế ' });
+    const created = await server.admin.call('POST /api/admin/sessions', { body: { ...base, locality: '  Thành phố\u00a0 Huế ' } });
     expect(created.locality).toBe('Thành phố Huế');
     expect(created.place).toBe('Hội trường A');
     // Created without one: empty, as a vote from before the field existed.
-    const plain = await server.admin.call('POST', '/api/admin/sessions', base);
+    const plain = await server.admin.call('POST /api/admin/sessions', { body: base });
     expect(plain.locality).toBe('');
-    const edited = await server.admin.call('PATCH', `/api/admin/sessions/${plain.id}`, { locality: 'Hạ Long' });
+    const edited = await server.admin.call('PATCH /api/admin/sessions/:id', { params: { id: plain.id }, body: { locality: 'Hạ Long' } });
     expect(edited.locality).toBe('Hạ Long');
     expect(edited.title).toBe('Hội nghị');
-    await expect(server.admin.call('PATCH', `/api/admin/sessions/${plain.id}`, { locality: 'Huế\u202e' })).rejects.toMatchObject({ code: 'hidden-chars' });
-    await expect(server.admin.call('PATCH', `/api/admin/sessions/${plain.id}`, { locality: 'x'.repeat(101) })).rejects.toMatchObject({ status: 400, code: 'bad-request' });
-    expect((await server.admin.call('GET', `/api/admin/sessions/${plain.id}`)).locality).toBe('Hạ Long');
-    const { id: copy } = await server.admin.call('POST', `/api/admin/sessions/${created.id}/duplicate`);
-    expect((await server.admin.call('GET', `/api/admin/sessions/${copy}`)).locality).toBe('Thành phố Huế');
+    await expect(server.admin.call('PATCH /api/admin/sessions/:id', { params: { id: plain.id }, body: { locality: 'Huế\u202e' } })).rejects.toMatchObject({ code: 'hidden-chars' });
+    await expect(server.admin.call('PATCH /api/admin/sessions/:id', { params: { id: plain.id }, body: { locality: 'x'.repeat(101) } })).rejects.toMatchObject({ status: 400, code: 'bad-request' });
+    expect((await server.admin.call('GET /api/admin/sessions/:id', { params: { id: plain.id } })).locality).toBe('Hạ Long');
+    const { id: copy } = await server.admin.call('POST /api/admin/sessions/:id/duplicate', { params: { id: created.id } });
+    expect((await server.admin.call('GET /api/admin/sessions/:id', { params: { id: copy } })).locality).toBe('Thành phố Huế');
     // The audit log names the field in words.
-    const { events } = await server.admin.call('GET', `/api/admin/sessions/${plain.id}/audit`);
+    const { events } = await server.admin.call('GET /api/admin/sessions/:id/audit', { params: { id: plain.id } });
     expect(JSON.stringify(events)).toContain('locality');
   });
 
@@ -118,12 +118,12 @@ describe('the signature blocks and the draft state', () => {
 
   it('is a draft until results are published', async () => {
     const { session, slips, shares } = await prepareSession(server.admin, { persons: 2, slips: 2 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     void slips;
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
     await server.admin.openBox(session.id, shares.slice(0, 2));
     expect((await loadMinutesModel(server.app.db, session.id)).draft?.mark).toBe('DỰ THẢO');
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } });
     expect((await loadMinutesModel(server.app.db, session.id)).draft).toBeNull();
   });
 });

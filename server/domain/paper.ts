@@ -129,10 +129,16 @@ export async function keyPaperSheet(
     if (!first) throw new AppError('paper-entry-gone');
     if (first.operator === operator) throw new AppError('paper-same-operator');
     await trx.deleteFrom('paper_entries').where('id', '=', first.id).execute();
-    if (!sameSheet(JSON.parse(first.content) as PaperSheet, clean)) return 'mismatch';
+    // The operator who keys the second entry is the one the log names, in the same transaction.
+    if (!sameSheet(JSON.parse(first.content) as PaperSheet, clean)) {
+      await audit(trx, { sessionId, actor: operator, event: 'paper.discarded', detail: { count: 2, reason: 'mismatch' } });
+      return 'mismatch';
+    }
     await assertRoom(trx, session, 0);
     await insertBallot(trx, sessionId, 'paper', clean.marks);
-    return { status: 'recorded', collected: await paperCollected(trx, sessionId) };
+    const collected = await paperCollected(trx, sessionId);
+    await audit(trx, { sessionId, actor: operator, event: 'paper.keyed', detail: { count: 1, paperCollected: collected } });
+    return { status: 'recorded', collected };
   });
   // The discard is committed before the error goes back, so neither entry survives.
   if (outcome === 'mismatch') throw new AppError('paper-mismatch');
@@ -148,8 +154,8 @@ export async function discardPending(db: Kysely<Database>, sessionId: string, en
   });
 }
 
-/** Set the number of paper ballots handed out; never below those already collected. */
-export async function setPaperIssued(db: Kysely<Database>, sessionId: string, count: number): Promise<void> {
+/** Set the number of paper ballots handed out; never below those already collected. Given `actor`, audited in the same transaction. */
+export async function setPaperIssued(db: Kysely<Database>, sessionId: string, count: number, actor?: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, sessionId);
     // Like keying, until results are published: the count of sheets handed out is often
@@ -157,5 +163,6 @@ export async function setPaperIssued(db: Kysely<Database>, sessionId: string, co
     if (session.publishedAt !== null) throw new AppError('session-published');
     if (count < (await paperCollected(trx, sessionId))) throw new AppError('paper-issued-too-low');
     await trx.updateTable('vote_sessions').set({ paper_issued: count }).where('id', '=', sessionId).execute();
+    if (actor !== undefined) await audit(trx, { sessionId, actor, event: 'session.updated', detail: { fields: ['paperIssued'], paperIssued: count } });
   });
 }

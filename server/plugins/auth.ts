@@ -7,12 +7,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { Type } from 'typebox';
 import { AppError } from '../../shared/errors';
 import { audit } from '../domain/audit';
 import { cleanText } from '../domain/sessions';
 import { nowIso } from '../domain/ids';
 import { generatePassword, hashPassword, verifyPassword } from '../domain/password';
+import { serve } from '../routes/serve';
 
 export const ADMIN_COOKIE = 'tinnhiem_admin';
 /** The operator's name when none is typed at login: the console's own name for the desk, as the console and the minutes print it. */
@@ -135,64 +135,53 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
     const attempting = new Set<string>();
     const baseDelay = opts.loginDelayMs ?? 500;
 
-    app.post(
-      LOGIN_PATH,
-      {
-        schema: {
-          body: Type.Object({
-            password: Type.String({ minLength: 1, maxLength: 200 }),
-            operator: Type.Optional(Type.String({ maxLength: 100 })),
-          }),
-        },
-      },
-      async (request, reply) => {
-        const { password, operator } = request.body as { password: string; operator?: string };
-        const key = request.ip;
-        if (attempting.has(key)) throw new AppError('rate-limited');
-        attempting.add(key);
-        try {
-          const row = await app.db.selectFrom('settings').select('value').where('key', '=', 'admin_password').executeTakeFirstOrThrow();
-          if (!(await verifyPassword(password, row.value))) {
-            const count = (failures.get(key)?.count ?? 0) + 1;
-            failures.set(key, { count, at: Date.now() });
-            await new Promise((r) => setTimeout(r, Math.min(baseDelay * 2 ** (count - 1), 8000)));
-            throw new AppError('wrong-password');
-          }
-        } finally {
-          attempting.delete(key);
+    serve(app, 'POST /api/admin/login', async (request, reply) => {
+      const { password, operator } = request.body;
+      const key = request.ip;
+      if (attempting.has(key)) throw new AppError('rate-limited');
+      attempting.add(key);
+      try {
+        const row = await app.db.selectFrom('settings').select('value').where('key', '=', 'admin_password').executeTakeFirstOrThrow();
+        if (!(await verifyPassword(password, row.value))) {
+          const count = (failures.get(key)?.count ?? 0) + 1;
+          failures.set(key, { count, at: Date.now() });
+          await new Promise((r) => setTimeout(r, Math.min(baseDelay * 2 ** (count - 1), 8000)));
+          throw new AppError('wrong-password');
         }
-        failures.delete(key);
-        const token = randomBytes(32).toString('base64url');
-        const name = (operator === undefined ? '' : cleanText(operator)) || DEFAULT_OPERATOR;
-        const now = new Date();
-        // Logins that expired are of no use to anyone: they go (secure_delete overwrites them).
-        await app.db.deleteFrom('admin_sessions').where('expires_at', '<', now.toISOString()).execute();
-        await app.db
-          .insertInto('admin_sessions')
-          .values({
-            token_hash: tokenHash(token),
-            operator: name,
-            created_at: now.toISOString(),
-            expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
-          })
-          .execute();
-        await audit(app.db, { sessionId: null, actor: name, event: 'admin.login' });
-        reply.setCookie(ADMIN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: SESSION_HOURS * 3600 });
-        return { operator: name };
-      },
-    );
+      } finally {
+        attempting.delete(key);
+      }
+      failures.delete(key);
+      const token = randomBytes(32).toString('base64url');
+      const name = (operator === undefined ? '' : cleanText(operator)) || DEFAULT_OPERATOR;
+      const now = new Date();
+      // Logins that expired are of no use to anyone: they go (secure_delete overwrites them).
+      await app.db.deleteFrom('admin_sessions').where('expires_at', '<', now.toISOString()).execute();
+      await app.db
+        .insertInto('admin_sessions')
+        .values({
+          token_hash: tokenHash(token),
+          operator: name,
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
+        })
+        .execute();
+      await audit(app.db, { sessionId: null, actor: name, event: 'admin.login' });
+      reply.setCookie(ADMIN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: SESSION_HOURS * 3600 });
+      return { operator: name };
+    });
 
-    app.post('/api/admin/logout', async (request, reply) => {
+    serve(app, 'POST /api/admin/logout', async (request, reply) => {
       const admin = adminOf(request);
       await app.db.deleteFrom('admin_sessions').where('token_hash', '=', admin.tokenHash).execute();
       app.hub.endLogin(admin.tokenHash);
       await audit(app.db, { sessionId: null, actor: admin.operator, event: 'admin.logout' });
       reply.clearCookie(ADMIN_COOKIE, { path: '/' });
-      return { ok: true };
+      return { ok: true as const };
     });
 
     // `lan`: other devices may use the console (ADMIN_LAN=1): the console warns.
-    app.get('/api/admin/me', async (request) => ({ operator: adminOf(request).operator, lan: app.adminLan }));
+    serve(app, 'GET /api/admin/me', async (request) => ({ operator: adminOf(request).operator, lan: app.adminLan }));
   },
   { name: 'auth', dependencies: ['db', 'laptop'] },
 );

@@ -109,7 +109,7 @@ describe('the minutes as .docx', () => {
     expect(draft.parts['word/document.xml']).toContain('<w:titlePg');
     expect(draft.paragraphs).toContain('Bản dự thảo: kết quả chưa công bố. Bản để ký được in sau khi công bố kết quả.');
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } });
     const final = readDocx((await adminDownload(server, `/api/admin/sessions/${session.id}/minutes.docx`, DOCX)).bytes);
     for (const xml of Object.values(final.parts)) expect(xml).not.toMatch(/DỰ THẢO|dự thảo/);
     expect(final.headers.join('\n')).toContain('BIÊN BẢN KIỂM PHIẾU (tiếp theo)');
@@ -123,9 +123,9 @@ describe('the minutes as .docx', () => {
     const draft = await asAdmin();
     expect(draft.status).toBe(409);
     expect((await draft.json()).error).toBe('session-not-closed');
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     void slips;
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
     const locked = await asAdmin();
     expect(locked.status).toBe(409);
     expect((await locked.json()).error).toBe('box-locked');

@@ -180,7 +180,7 @@ describe('the draft mark', () => {
     expect(html).toContain('<div class="draft-mark" aria-hidden="true">DỰ THẢO</div>');
     expect(html).toContain('<link rel="stylesheet" href="/print/minutes-draft.css">');
 
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } });
     const final = await minutesPdf(session.id);
     // The draft's note takes a line, which may move a page break.
     expect(final.length).toBeGreaterThanOrEqual(draft.length - 1);

@@ -94,7 +94,7 @@ describe('the minutes PDF', () => {
 
   it('runs over several pages with the table header repeated, and prints the state header for a council', async () => {
     const { session, slips, shares } = await prepareSession(server.admin, { presetId: 'nq96-2023-lay-phieu', persons: 40, slips: 2 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     await castBallots(server.url, session.id, slips, [{}, {}]);
     await closeAndOpenBox(server.admin, session.id, shares);
     const items = await pdfItems(await minutesPdf(session.id));
@@ -110,7 +110,7 @@ describe('the minutes PDF', () => {
 describe('the phone ballot box in the minutes', () => {
   it('says when the box was sealed, to whom, who opened it, what it held and its fingerprint, as the published list does', async () => {
     const { session, bytes } = await closedVoteWithPaper(3, 6);
-    const detail = await server.admin.call<SessionDetail>('GET', `/api/admin/sessions/${session.id}`);
+    const detail = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     const published = await (await fetch(`${server.url}/api/receipts/${session.id}`)).json();
     const text = flat(await pdfItems(bytes));
     expect(text).toContain(
@@ -138,7 +138,7 @@ describe('the phone ballot box in the minutes', () => {
 
   it('counts a phone ballot that is not a well-formed ballot as spoilt', async () => {
     const { session, slips, shares } = await prepareSession(server.admin, { persons: 2, slips: 3 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     await castBallots(server.url, session.id, slips.slice(0, 2), [{}, {}]);
     // A third phone seals bytes that decode to no ballot of this session.
     const phone = await WsClient.connect(server.url);

@@ -3,14 +3,13 @@
  * with k shares (mở hòm phiếu), and the published list of tracking codes (mã kiểm tra).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
 import { parseReceiptCode } from '../../shared/box';
 import type { ReceiptsFile } from '../../shared/api-types';
 import { AppError } from '../../shared/errors';
 import { chooseSealed, listReceipts, presentShare, sealBox, type PresentedShares } from '../domain/box';
 import { getSession } from '../domain/sessions';
 import { renderReceiptsPage } from '../print/receipts-html';
-import { SessionIdParams } from './schemas';
+import { serve } from './serve';
 import { sessionDetail } from './sessions';
 import { hallRateLimit } from '../plugins/flood';
 import { fromTheLaptop } from '../plugins/laptop';
@@ -32,27 +31,25 @@ function onTheLaptop(request: FastifyRequest): void {
 }
 
 export default async function boxRoutes(app: FastifyInstance): Promise<void> {
-  const ModeBody = Type.Object({ sealed: Type.Boolean() }, { additionalProperties: false });
-  app.post('/api/admin/sessions/:id/box/mode', { schema: { params: SessionIdParams, body: ModeBody } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
-    const { sealed } = request.body as Static<typeof ModeBody>;
+  serve(app, 'POST /api/admin/sessions/:id/box/mode', async (request) => {
+    const { id } = request.params;
+    const { sealed } = request.body;
     await chooseSealed(app.db, id, sealed, operatorOf(request));
     return sessionDetail(app, await getSession(app.db, id));
   });
 
-  const SealBody = Type.Object({ threshold: Type.Optional(Type.Integer({ minimum: 2, maximum: 30 })) }, { additionalProperties: false });
-  app.post(
-    '/api/admin/sessions/:id/box/seal',
+  serve(
+    app,
+    'POST /api/admin/sessions/:id/box/seal',
     {
-      schema: { params: SessionIdParams, body: SealBody },
       preValidation: async (request) => {
         if (request.body === undefined) request.body = {};
       },
     },
     async (request, reply) => {
       onTheLaptop(request);
-      const { id } = request.params as SessionIdParams;
-      const { threshold } = request.body as Static<typeof SealBody>;
+      const { id } = request.params;
+      const { threshold } = request.body;
       const sealed = await sealBox(app.db, id, threshold, operatorOf(request));
       // The shares are in this answer only: never cached, never stored.
       reply.header('Cache-Control', 'no-store');
@@ -60,11 +57,10 @@ export default async function boxRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const ShareBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
-  app.post('/api/admin/sessions/:id/box/shares', { schema: { params: SessionIdParams, body: ShareBody } }, async (request) => {
+  serve(app, 'POST /api/admin/sessions/:id/box/shares', async (request) => {
     onTheLaptop(request);
-    const { id } = request.params as SessionIdParams;
-    const { code } = request.body as Static<typeof ShareBody>;
+    const { id } = request.params;
+    const { code } = request.body;
     const outcome = await presentShare(app.db, app.boxShares, id, code, operatorOf(request));
     if (outcome.opened) {
       await app.hub.stateChanged(id);
@@ -73,16 +69,13 @@ export default async function boxRoutes(app: FastifyInstance): Promise<void> {
     return { ...outcome, session: await sessionDetail(app, await getSession(app.db, id)) };
   });
 
-  app.delete('/api/admin/sessions/:id/box/shares', { schema: { params: SessionIdParams } }, async (request) => {
+  serve(app, 'DELETE /api/admin/sessions/:id/box/shares', async (request) => {
     onTheLaptop(request);
-    const { id } = request.params as SessionIdParams;
+    const { id } = request.params;
     await getSession(app.db, id);
     app.boxShares.forget(id);
     return { presented: [] };
   });
-
-  const ReceiptParams = Type.Object({ sessionId: Type.String({ pattern: '^[A-Za-z0-9_-]{8,40}$' }) });
-  const ReceiptQuery = Type.Object({ code: Type.Optional(Type.String({ maxLength: 40 })), format: Type.Optional(Type.Literal('json')) });
 
   async function receiptsFile(sessionId: string): Promise<ReceiptsFile> {
     const session = await getSession(app.db, sessionId);
@@ -104,15 +97,15 @@ export default async function boxRoutes(app: FastifyInstance): Promise<void> {
   }
 
   // Public: a delegate checks that their tracking code is in the opened box.
-  app.get('/api/receipts/:sessionId', { schema: { params: ReceiptParams }, config: { rateLimit: hallRateLimit(app) } }, async (request, reply) => {
-    const { sessionId } = request.params as Static<typeof ReceiptParams>;
+  serve(app, 'GET /api/receipts/:sessionId', { config: { rateLimit: hallRateLimit(app) } }, async (request, reply) => {
+    const { sessionId } = request.params;
     reply.header('Cache-Control', 'no-store');
     return receiptsFile(sessionId);
   });
 
-  app.get('/r/:sessionId', { schema: { params: ReceiptParams, querystring: ReceiptQuery }, config: { rateLimit: hallRateLimit(app) } }, async (request, reply) => {
-    const { sessionId } = request.params as Static<typeof ReceiptParams>;
-    const { code } = request.query as Static<typeof ReceiptQuery>;
+  serve(app, 'GET /r/:sessionId', { config: { rateLimit: hallRateLimit(app) } }, async (request, reply) => {
+    const { sessionId } = request.params;
+    const { code } = request.query;
     reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
     let file: ReceiptsFile | null = null;
     try {
@@ -125,5 +118,4 @@ export default async function boxRoutes(app: FastifyInstance): Promise<void> {
     const asked = parseReceiptCode(code);
     return renderReceiptsPage(file, { typed: code, code: asked, found: asked !== null && file !== null && file.codes.includes(asked) });
   });
-
 }

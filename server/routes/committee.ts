@@ -1,6 +1,5 @@
 /** The tally committee (Ban kiểm phiếu): names and roles for the minutes. */
 import type { FastifyInstance } from 'fastify';
-import { audit } from '../domain/audit';
 import { listCommittee, replaceCommittee } from '../domain/committee';
 import { getSession } from '../domain/sessions';
 import { operatorOf } from '../plugins/auth';
@@ -15,8 +14,7 @@ export default async function committeeRoutes(app: FastifyInstance): Promise<voi
 
   serve(app, 'PUT /api/admin/sessions/:id/committee', async (request) => {
     const { id } = request.params;
-    const saved = await replaceCommittee(app.db, id, request.body.members);
-    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'committee.changed', detail: { count: saved.length } });
+    const saved = await replaceCommittee(app.db, id, request.body.members, operatorOf(request));
     return { members: saved };
   });
 }

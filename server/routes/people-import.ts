@@ -5,7 +5,6 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_IMPORT_ROWS, parsePersonsCsv, personError } from '../../shared/csv';
 import { AppError } from '../../shared/errors';
-import { audit } from '../domain/audit';
 import { getSession, listPersons, replacePersons } from '../domain/sessions';
 import { operatorOf } from '../plugins/auth';
 import { serve } from './serve';
@@ -27,13 +26,7 @@ export default async function peopleImportRoutes(app: FastifyInstance): Promise<
     }
     const existing = mode === 'append' ? await listPersons(app.db, id) : [];
     if (existing.length + rows.length > MAX_IMPORT_ROWS) throw new AppError('csv-too-many-rows');
-    const persons = await replacePersons(app.db, id, [...existing, ...rows]);
-    await audit(app.db, {
-      sessionId: id,
-      actor: operatorOf(request),
-      event: 'persons.changed',
-      detail: { count: persons.length, imported: rows.length, mode },
-    });
+    const persons = await replacePersons(app.db, id, [...existing, ...rows], operatorOf(request), { imported: rows.length, mode });
     return { persons };
   });
 }

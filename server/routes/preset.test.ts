@@ -29,7 +29,7 @@ function strictTwoThirds(): Preset {
 }
 
 async function events(sessionId: string): Promise<{ event: string; detail: Record<string, unknown> }[]> {
-  return (await server.admin.call('GET', `/api/admin/sessions/${sessionId}/audit`)).events;
+  return (await server.admin.call('GET /api/admin/sessions/:id/audit', { params: { id: sessionId } })).events;
 }
 
 describe('editing a session’s preset', () => {
@@ -37,16 +37,16 @@ describe('editing a session’s preset', () => {
     const { session, persons, shares } = await prepareSession(server.admin, { persons: 2, slips: 1, summoned: 300, present: 300 });
     expect(session).toMatchObject({ presetId: 'qd96-2023', customised: false });
 
-    const saved = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, strictTwoThirds());
+    const saved = await server.admin.call('PUT /api/admin/sessions/:id/preset', { params: { id: session.id }, body: strictTwoThirds() });
     expect(saved).toMatchObject({ presetId: 'qd96-2023', customised: true, base: 'collected' });
-    expect(saved.preset.thresholds[1].bounds).toEqual([{ op: '>', num: 2, den: 3 }]);
+    expect(saved.preset.thresholds[1]!.bounds).toEqual([{ op: '>', num: 2, den: 3 }]);
     expect((await events(session.id)).at(-1)).toMatchObject({
       event: 'preset.changed',
       detail: { thresholds: 'Tín nhiệm thấp > 1/2 và ≤ 2/3; Tín nhiệm thấp > 2/3', quorum: '2/3', base: 'collected' },
     });
 
-    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/paper-issued`, { count: 300 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('PUT /api/admin/sessions/:id/paper-issued', { params: { id: session.id }, body: { count: 300 } });
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     const [a, b] = persons.map((p) => p.id) as [string, string];
     await server.app.db.transaction().execute(async (trx) => {
       for (let i = 0; i < 300; i++) {
@@ -55,14 +55,14 @@ describe('editing a session’s preset', () => {
     });
     await closeAndOpenBox(server.admin, session.id, shares);
 
-    const results = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
-    expect(results.persons.map((p: { base: number; counts: { low: number } }) => [p.base, p.counts.low])).toEqual([
+    const results = await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } });
+    expect(results.persons.map((p) => [p.base, p.counts.low])).toEqual([
       [300, 200],
       [300, 201],
     ]);
     // Under the shipped 96-QĐ/TW, 200 of 300 is "từ 2/3 trở lên"; under the edit it is the lower band.
-    expect(results.persons[0].thresholds.map((t: { id: string }) => t.id)).toEqual(['low-over-half']);
-    expect(results.persons[1].thresholds).toEqual([
+    expect(results.persons[0]!.thresholds.map((t: { id: string }) => t.id)).toEqual(['low-over-half']);
+    expect(results.persons[1]!.thresholds).toEqual([
       expect.objectContaining({ id: 'low-two-thirds', label: { vi: 'Trên 2/3 tín nhiệm thấp', en: 'Over 2/3 low confidence' } }),
     ]);
 
@@ -77,7 +77,7 @@ describe('editing a session’s preset', () => {
 
   it('leaves the minutes of an unedited preset without the adjusted line', async () => {
     const { session, persons, shares } = await prepareSession(server.admin, { persons: 1, slips: 1 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
     await server.app.db.transaction().execute((trx) => insertBallot(trx, session.id, 'phone', { [persons[0]!.id]: 'high' }));
     await closeAndOpenBox(server.admin, session.id, shares);
     expect((await loadMinutesModel(server.app.db, session.id)).baseNote).toBe('Tỉ lệ phần trăm tính trên tổng số phiếu thu về (1 phiếu).');
@@ -106,9 +106,9 @@ describe('editing a session’s preset', () => {
     for (const [name, change, status, code] of cases) {
       const edited = copy(qd96);
       change(edited);
-      await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, edited), name).rejects.toMatchObject({ status, code });
+      await expect(server.admin.call('PUT /api/admin/sessions/:id/preset', { params: { id: session.id }, body: edited }), name).rejects.toMatchObject({ status, code });
     }
-    const after = await server.admin.call('GET', `/api/admin/sessions/${session.id}`);
+    const after = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     expect(after).toMatchObject({ customised: false, base: 'collected' });
     expect(after.preset).toEqual(qd96);
     expect((await events(session.id)).map((e) => e.event)).not.toContain('preset.changed');
@@ -117,7 +117,7 @@ describe('editing a session’s preset', () => {
   it('lets the secretariat choose how phones address delegates, which the phone then reads; refuses any other word', async () => {
     const { session, slips } = await prepareSession(server.admin, { slips: 1 });
     expect(session.preset.address).toBe('dong-chi');
-    const saved = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, { ...copy(qd96), address: 'dai-bieu' });
+    const saved = await server.admin.call('PUT /api/admin/sessions/:id/preset', { params: { id: session.id }, body: { ...copy(qd96), address: 'dai-bieu' } });
     expect(saved).toMatchObject({ customised: true, preset: { address: 'dai-bieu' } });
     const changed = (await events(session.id)).at(-1)!;
     expect(changed).toMatchObject({ event: 'preset.changed', detail: { address: 'dai-bieu' } });
@@ -127,13 +127,13 @@ describe('editing a session’s preset', () => {
     expect(await phone.openSlip(slipFromPath(slips[0]!.path))).toMatchObject({ address: 'dai-bieu' });
     phone.close();
     for (const address of ['ban', 'Đại biểu', '']) {
-      await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, { ...copy(qd96), address }), address).rejects.toMatchObject({ status: 400, code: 'bad-request' });
+      await expect(server.admin.raw('PUT', `/api/admin/sessions/${session.id}/preset`, { ...copy(qd96), address }), address).rejects.toMatchObject({ status: 400, code: 'bad-request' });
     }
     const { address: _dropped, ...without } = copy(qd96);
-    await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, without)).rejects.toMatchObject({ status: 400, code: 'bad-request' });
-    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).preset.address).toBe('dai-bieu');
+    await expect(server.admin.raw('PUT', `/api/admin/sessions/${session.id}/preset`, without)).rejects.toMatchObject({ status: 400, code: 'bad-request' });
+    expect((await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } })).preset.address).toBe('dai-bieu');
     // Reset: the shipped preset's address again.
-    expect((await server.admin.call('POST', `/api/admin/sessions/${session.id}/preset/reset`)).preset.address).toBe('dong-chi');
+    expect((await server.admin.call('POST /api/admin/sessions/:id/preset/reset', { params: { id: session.id } })).preset.address).toBe('dong-chi');
   });
 
   it('a session saved before presets carried an address reads the shipped preset\'s: "đại biểu" for a People\'s Council', async () => {
@@ -144,8 +144,8 @@ describe('editing a session’s preset', () => {
       const { address: _old, ...older } = JSON.parse(row.preset_json) as Preset;
       await server.app.db.updateTable('vote_sessions').set({ preset_json: JSON.stringify(older) }).where('id', '=', id).execute();
     }
-    expect((await server.admin.call('GET', `/api/admin/sessions/${party.id}`)).preset.address).toBe('dong-chi');
-    const read = await server.admin.call('GET', `/api/admin/sessions/${council.id}`);
+    expect((await server.admin.call('GET /api/admin/sessions/:id', { params: { id: party.id } })).preset.address).toBe('dong-chi');
+    const read = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: council.id } });
     expect(read).toMatchObject({ customised: false, preset: { address: 'dai-bieu' } });
   });
 
@@ -153,7 +153,7 @@ describe('editing a session’s preset', () => {
     const { session } = await prepareSession(server.admin, { summoned: 40, present: 29 });
     const edited = copy(qd96);
     edited.quorum = { num: 3, den: 4 };
-    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, edited);
+    await server.admin.call('PUT /api/admin/sessions/:id/preset', { params: { id: session.id }, body: edited });
     const refused = await fetch(`${server.url}/api/admin/sessions/${session.id}/open`, {
       method: 'POST',
       headers: { cookie: server.admin.cookieHeader, 'content-type': 'application/json' },
@@ -167,20 +167,20 @@ describe('editing a session’s preset', () => {
       message: { vi: expect.stringMatching(/^Chưa đủ 3\/4 số người được triệu tập có mặt/), en: expect.stringMatching(/^Fewer than 3\/4 of those summoned/) },
     });
     expect(body.message.vi).not.toContain('2/3');
-    await server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, { present: 30 });
-    expect(await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {})).toMatchObject({ state: 'open', quorumMet: true });
+    await server.admin.call('PATCH /api/admin/sessions/:id', { params: { id: session.id }, body: { present: 30 } });
+    expect(await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} })).toMatchObject({ state: 'open', quorumMet: true });
   });
 
   it('refuses edits and reset once voting is open, and without the admin cookie', async () => {
     const { session } = await prepareSession(server.admin);
-    await expect(new AdminClient(server.url).call('PUT', `/api/admin/sessions/${session.id}/preset`, strictTwoThirds())).rejects.toMatchObject({ status: 401 });
-    await expect(new AdminClient(server.url).call('POST', `/api/admin/sessions/${session.id}/preset/reset`)).rejects.toMatchObject({ status: 401 });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
-    await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, strictTwoThirds())).rejects.toMatchObject({ status: 409, code: 'session-not-draft' });
-    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/preset/reset`)).rejects.toMatchObject({ status: 409, code: 'session-not-draft' });
-    const after = await server.admin.call('GET', `/api/admin/sessions/${session.id}`);
+    await expect(new AdminClient(server.url).call('PUT /api/admin/sessions/:id/preset', { params: { id: session.id }, body: strictTwoThirds() })).rejects.toMatchObject({ status: 401 });
+    await expect(new AdminClient(server.url).call('POST /api/admin/sessions/:id/preset/reset', { params: { id: session.id } })).rejects.toMatchObject({ status: 401 });
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
+    await expect(server.admin.call('PUT /api/admin/sessions/:id/preset', { params: { id: session.id }, body: strictTwoThirds() })).rejects.toMatchObject({ status: 409, code: 'session-not-draft' });
+    await expect(server.admin.call('POST /api/admin/sessions/:id/preset/reset', { params: { id: session.id } })).rejects.toMatchObject({ status: 409, code: 'session-not-draft' });
+    const after = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } });
     expect(after.preset).toEqual(qd96);
-    await expect(server.admin.call('PUT', '/api/admin/sessions/nosuchsession1/preset', strictTwoThirds())).rejects.toMatchObject({ status: 404, code: 'session-not-found' });
+    await expect(server.admin.call('PUT /api/admin/sessions/:id/preset', { params: { id: 'nosuchsession1' }, body: strictTwoThirds() })).rejects.toMatchObject({ status: 404, code: 'session-not-found' });
   });
 
   it('stores texts in NFC, lets a custom base be chosen and kept on duplicate, and resets to the shipped preset', async () => {
@@ -190,26 +190,26 @@ describe('editing a session’s preset', () => {
     edited.levels[2]!.label.vi = 'Tín nhiệm rất thấp'.normalize('NFD');
     edited.base = 'valid';
     edited.baseOptions = ['ballots', 'summoned', 'valid'];
-    const saved = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/preset`, edited);
+    const saved = await server.admin.call('PUT /api/admin/sessions/:id/preset', { params: { id: session.id }, body: edited });
     expect(saved).toMatchObject({ customised: true, base: 'valid' });
-    expect(saved.preset.levels[2].label.vi).toBe('Tín nhiệm rất thấp'.normalize('NFC'));
+    expect(saved.preset.levels[2]!.label.vi).toBe('Tín nhiệm rất thấp'.normalize('NFC'));
 
     // The details form sends the base it shows: the copy's options, not the shipped ones, decide.
-    const patched = await server.admin.call('PATCH', `/api/admin/sessions/${session.id}`, { title: 'Kỳ họp thứ 9', base: 'valid' });
+    const patched = await server.admin.call('PATCH /api/admin/sessions/:id', { params: { id: session.id }, body: { title: 'Kỳ họp thứ 9', base: 'valid' } });
     expect(patched).toMatchObject({ base: 'valid', customised: true });
-    const { id: copyId } = await server.admin.call('POST', `/api/admin/sessions/${session.id}/duplicate`);
-    const duplicated = await server.admin.call('GET', `/api/admin/sessions/${copyId}`);
+    const { id: copyId } = await server.admin.call('POST /api/admin/sessions/:id/duplicate', { params: { id: session.id } });
+    const duplicated = await server.admin.call('GET /api/admin/sessions/:id', { params: { id: copyId } });
     expect(duplicated).toMatchObject({ base: 'valid', customised: true, presetId: 'nq96-2023-lay-phieu' });
     expect(duplicated.preset).toEqual(saved.preset);
 
-    const reset = await server.admin.call('POST', `/api/admin/sessions/${session.id}/preset/reset`);
+    const reset = await server.admin.call('POST /api/admin/sessions/:id/preset/reset', { params: { id: session.id } });
     expect(reset).toMatchObject({ customised: false, base: 'ballots' });
     expect(reset.preset).toEqual(nq96);
     expect((await events(session.id)).at(-1)).toMatchObject({ event: 'preset.changed', detail: { reset: true } });
 
     // Choosing another shipped preset re-copies it, dropping edits.
-    await server.admin.call('PUT', `/api/admin/sessions/${copyId}/preset`, { ...edited, base: 'summoned' });
-    const switched = await server.admin.call('PATCH', `/api/admin/sessions/${copyId}`, { presetId: 'qd96-2023' });
+    await server.admin.call('PUT /api/admin/sessions/:id/preset', { params: { id: copyId }, body: { ...edited, base: 'summoned' } });
+    const switched = await server.admin.call('PATCH /api/admin/sessions/:id', { params: { id: copyId }, body: { presetId: 'qd96-2023' } });
     expect(switched).toMatchObject({ presetId: 'qd96-2023', customised: false, base: 'collected' });
     expect(switched.preset).toEqual(qd96);
   });

@@ -6,12 +6,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createReadStream } from 'node:fs';
-import { Type, type Static } from 'typebox';
 import { AppError } from '../../shared/errors';
 import { PRINT_FONT_FILES } from '../print/fonts';
 import { MINUTES_CSS, MINUTES_DRAFT_CSS } from '../print/minutes-css';
 import { RECEIPTS_CSS } from '../print/receipts-html';
 import { SLIPS_CSS } from '../print/slip-html';
+import { serve } from './serve';
 
 const STYLESHEETS: Record<string, string> = {
   'minutes.css': MINUTES_CSS,
@@ -20,19 +20,17 @@ const STYLESHEETS: Record<string, string> = {
   'receipts.css': RECEIPTS_CSS,
 };
 
-const NameParams = Type.Object({ name: Type.String({ pattern: '^[a-z0-9-]+\\.(css|ttf)$', maxLength: 60 }) });
-
 export default async function printAssetRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/print/:name', { schema: { params: NameParams } }, async (request, reply) => {
-    const { name } = request.params as Static<typeof NameParams>;
+  serve(app, 'GET /print/:name', async (request, reply) => {
+    const { name } = request.params;
     const css = STYLESHEETS[name];
     if (css === undefined) throw new AppError('not-found');
     // Revalidated each time: a new version's style must not wait for a cache to expire.
     return reply.type('text/css; charset=utf-8').header('Cache-Control', 'no-cache').send(css);
   });
 
-  app.get('/print/fonts/:name', { schema: { params: NameParams } }, async (request, reply) => {
-    const { name } = request.params as Static<typeof NameParams>;
+  serve(app, 'GET /print/fonts/:name', async (request, reply) => {
+    const { name } = request.params;
     const file = PRINT_FONT_FILES[name];
     if (file === undefined) throw new AppError('not-found');
     return reply.type('font/ttf').header('Cache-Control', 'public, max-age=86400').send(createReadStream(file));

@@ -18,21 +18,21 @@ async function raw(path: string, headers: Record<string, string> = {}) {
 /** A closed vote on three people, two of whom carry names a spreadsheet would execute. */
 async function closedVote(ballots: number, seed = 1) {
   const { session, slips, shares } = await prepareSession(server.admin, { persons: 3, slips: ballots + 2 });
-  const { persons } = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/persons`, {
+  const { persons } = await server.admin.call('PUT /api/admin/sessions/:id/persons', { params: { id: session.id }, body: {
     persons: [
       { fullName: 'Nguyễn Thị Hồng Nhung', position: 'Bí thư Tỉnh ủy' },
       { fullName: '=HYPERLINK("http://x","Trần Văn Đức")', position: '+84 Phó Chủ tịch' },
       { fullName: 'Lê Quốc Việt', position: '@Ủy viên; "Trưởng ban"' },
     ],
-  });
+  } });
   const ids = (persons as { id: string }[]).map((p) => p.id);
-  await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
+  await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
   const random = seeded(seed);
   await castBallots(server.url, session.id, slips, Array.from({ length: ballots }, () => randomMarks(random, ids, ['high', 'medium', 'low'])));
-  await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
+  await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
   // Until the committee opens the box, nothing that carries counts leaves the server.
   for (const path of ['results', 'results.json', 'results.csv', 'ballots.json', 'minutes', 'minutes.pdf']) {
-    await expect(server.admin.call('GET', `/api/admin/sessions/${session.id}/${path}`)).rejects.toMatchObject({ status: 409, code: 'box-locked' });
+    await expect(server.admin.raw('GET', `/api/admin/sessions/${session.id}/${path}`)).rejects.toMatchObject({ status: 409, code: 'box-locked' });
   }
   await server.admin.openBox(session.id, shares.slice(0, 2));
   return { session, ids };
@@ -41,22 +41,22 @@ async function closedVote(ballots: number, seed = 1) {
 describe('publishing results', () => {
   it('refuses before close, then publishes once and records it in the audit log', async () => {
     const { session, shares } = await prepareSession(server.admin, { persons: 2, slips: 3 });
-    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`)).rejects.toMatchObject({ status: 409, code: 'session-not-closed' });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
-    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`)).rejects.toMatchObject({ code: 'session-not-closed' });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/close`);
-    await expect(server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`)).rejects.toMatchObject({ status: 409, code: 'box-locked' });
+    await expect(server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } })).rejects.toMatchObject({ status: 409, code: 'session-not-closed' });
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
+    await expect(server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } })).rejects.toMatchObject({ code: 'session-not-closed' });
+    await server.admin.call('POST /api/admin/sessions/:id/close', { params: { id: session.id } });
+    await expect(server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } })).rejects.toMatchObject({ status: 409, code: 'box-locked' });
     await server.admin.openBox(session.id, shares.slice(0, 2));
 
-    const first = await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
+    const first = await server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } });
     expect(first.already).toBe(false);
-    const second = await server.admin.call('POST', `/api/admin/sessions/${session.id}/publish`);
+    const second = await server.admin.call('POST /api/admin/sessions/:id/publish', { params: { id: session.id } });
     expect(second).toEqual({ publishedAt: first.publishedAt, already: true });
 
-    const { events } = await server.admin.call('GET', `/api/admin/sessions/${session.id}/audit`);
+    const { events } = await server.admin.call('GET /api/admin/sessions/:id/audit', { params: { id: session.id } });
     expect(events.filter((e: { event: string }) => e.event === 'results.published')).toHaveLength(1);
-    const { sessions } = await server.admin.call('GET', '/api/admin/sessions');
-    expect(sessions.find((s: { id: string }) => s.id === session.id).publishedAt).toBe(first.publishedAt);
+    const { sessions } = await server.admin.call('GET /api/admin/sessions');
+    expect(sessions.find((s: { id: string }) => s.id === session.id)!.publishedAt).toBe(first.publishedAt);
   });
 
   it('requires the admin cookie to publish and to export', async () => {
@@ -97,7 +97,7 @@ describe('the display route', () => {
 describe('exports after close', () => {
   it('results.json equals the tally, and ballots.json recounts to exactly the same file', async () => {
     const { session } = await closedVote(17, 7);
-    const tallied = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
+    const tallied = await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } });
     const res = await raw(`/api/admin/sessions/${session.id}/results.json`);
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
     const file = (await res.json()) as ResultsFile;
@@ -132,9 +132,9 @@ describe('exports after close', () => {
     expect(lines[3]).toContain(`"'@Ủy viên; ""Trưởng ban"""`);
     // No cell may begin with a formula sign once Excel has unquoted it.
     for (const line of lines) for (const cell of line.split('","')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
-    const results = await server.admin.call('GET', `/api/admin/sessions/${session.id}/results`);
-    const p = results.persons[0];
-    expect(lines[1]).toContain(`"${p.counts.high}","${String(p.percents.high.toFixed(2)).replace('.', ',')}%"`);
+    const results = await server.admin.call('GET /api/admin/sessions/:id/results', { params: { id: session.id } });
+    const p = results.persons[0]!;
+    expect(lines[1]).toContain(`"${p.counts.high}","${String(p.percents.high!.toFixed(2)).replace('.', ',')}%"`);
   });
 
   it('the A4 print page carries the numbers, the base, and escapes names', async () => {

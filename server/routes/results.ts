@@ -4,13 +4,9 @@
  * Per-person counts reach displays only through the live-push plugin (server/plugins/live-push.ts).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type, type Static } from 'typebox';
-import type { DisplayInfo } from '../../shared/display-info';
 import { AppError } from '../../shared/errors';
 import { BASE_LABELS } from '../../shared/presets';
-import { audit } from '../domain/audit';
 import { buildBallotsFile, buildResultsFile, resultsCsv } from '../domain/exports';
-import { computeResults } from '../domain/lifecycle';
 import { lanUrls } from '../domain/network';
 import { renderMinutesHtml } from '../print/minutes-html';
 import { loadMinutesModel } from '../domain/minutes-model';
@@ -19,9 +15,8 @@ import { renderMinutesPdf } from '../print/minutes-pdf';
 import { secretsEqual } from '../domain/ids';
 import { publishResults, setLiveResults } from '../domain/publish';
 import { findSession, getSession, getTurnout } from '../domain/sessions';
-import { SessionIdParams } from './schemas';
+import { serve } from './serve';
 import { operatorOf } from '../plugins/auth';
-
 
 async function closedSession(app: FastifyInstance, id: string) {
   const session = await getSession(app.db, id);
@@ -34,9 +29,8 @@ function download(reply: FastifyReply, type: string, filename: string): FastifyR
 }
 
 export default async function resultsRoutes(app: FastifyInstance): Promise<void> {
-  const DisplayParams = Type.Object({ sessionId: Type.String({ pattern: '^[A-Za-z0-9_-]{8,40}$' }) });
-  app.get('/api/display/:sessionId', { schema: { params: DisplayParams } }, async (request, reply): Promise<DisplayInfo> => {
-    const { sessionId } = request.params as Static<typeof DisplayParams>;
+  serve(app, 'GET /api/display/:sessionId', async (request, reply) => {
+    const { sessionId } = request.params;
     const key = request.headers['x-display-key'];
     const session = await findSession(app.db, sessionId);
     // An unknown session and a wrong key answer alike, so the route tells nothing about ids.
@@ -62,72 +56,59 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
     };
   });
 
-  app.post('/api/admin/sessions/:id/publish', { schema: { params: SessionIdParams } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
-    const { publishedAt, already } = await publishResults(app.db, id);
-    const results = await computeResults(app.db, id);
-    if (!already) {
-      await audit(app.db, {
-        sessionId: id,
-        actor: operatorOf(request),
-        event: 'results.published',
-        detail: { collected: results.collected.total, issued: results.issued.total },
-      });
-    }
+  serve(app, 'POST /api/admin/sessions/:id/publish', async (request) => {
+    const { id } = request.params;
+    const { publishedAt, already } = await publishResults(app.db, id, operatorOf(request));
     await app.livePush.published(id);
     return { publishedAt, already };
   });
 
-  const LiveBody = Type.Object({ enabled: Type.Boolean(), override: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
-  app.post('/api/admin/sessions/:id/live-results', { schema: { params: SessionIdParams, body: LiveBody } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
-    const { enabled, override } = request.body as Static<typeof LiveBody>;
-    const { overridden, changed } = await setLiveResults(app.db, id, enabled, override === true);
-    if (changed) {
-      await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'live-results.changed', detail: { enabled, override: overridden } });
-    }
+  serve(app, 'POST /api/admin/sessions/:id/live-results', async (request) => {
+    const { id } = request.params;
+    const { enabled, override } = request.body;
+    const { overridden } = await setLiveResults(app.db, id, enabled, override === true, operatorOf(request));
     await app.livePush.liveSwitched(id, enabled);
     return { liveResults: enabled, override: overridden };
   });
 
-  app.get('/api/admin/sessions/:id/results.json', { schema: { params: SessionIdParams } }, async (request, reply) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'GET /api/admin/sessions/:id/results.json', async (request, reply) => {
+    const { id } = request.params;
     await closedSession(app, id);
     const file = await buildResultsFile(app.db, id);
     return download(reply, 'application/json; charset=utf-8', `ket-qua-${id}.json`).send(JSON.stringify(file, null, 2));
   });
 
-  app.get('/api/admin/sessions/:id/results.csv', { schema: { params: SessionIdParams } }, async (request, reply) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'GET /api/admin/sessions/:id/results.csv', async (request, reply) => {
+    const { id } = request.params;
     const session = await closedSession(app, id);
     const csv = resultsCsv(await buildResultsFile(app.db, id), session.preset);
     return download(reply, 'text/csv; charset=utf-8', `ket-qua-${id}.csv`).send(csv);
   });
 
-  app.get('/api/admin/sessions/:id/ballots.json', { schema: { params: SessionIdParams } }, async (request, reply) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'GET /api/admin/sessions/:id/ballots.json', async (request, reply) => {
+    const { id } = request.params;
     await closedSession(app, id);
     const file = await buildBallotsFile(app.db, id);
     return download(reply, 'application/json; charset=utf-8', `phieu-${id}.json`).send(JSON.stringify(file));
   });
 
-  app.get('/api/admin/sessions/:id/minutes.pdf', { schema: { params: SessionIdParams } }, async (request, reply) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'GET /api/admin/sessions/:id/minutes.pdf', async (request, reply) => {
+    const { id } = request.params;
     await closedSession(app, id);
     const pdf = await renderMinutesPdf(await loadMinutesModel(app.db, id));
     return download(reply, 'application/pdf', `bien-ban-kiem-phieu-${id}.pdf`).send(pdf);
   });
 
   // The same minutes, editable: committees amend wording before they sign.
-  app.get('/api/admin/sessions/:id/minutes.docx', { schema: { params: SessionIdParams } }, async (request, reply) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'GET /api/admin/sessions/:id/minutes.docx', async (request, reply) => {
+    const { id } = request.params;
     await closedSession(app, id);
     const docx = await renderMinutesDocx(await loadMinutesModel(app.db, id));
     return download(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `bien-ban-kiem-phieu-${id}.docx`).send(docx);
   });
 
-  app.get('/api/admin/sessions/:id/minutes', { schema: { params: SessionIdParams } }, async (request, reply) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'GET /api/admin/sessions/:id/minutes', async (request, reply) => {
+    const { id } = request.params;
     await closedSession(app, id);
     const html = renderMinutesHtml(await loadMinutesModel(app.db, id));
     return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);

@@ -27,13 +27,13 @@ describe('console routes: network, duplicate, delete, committee, paper issued', 
       ['GET', `/api/admin/sessions/${session.id}/slips/print.pdf`],
     ];
     for (const [method, path, body] of calls) {
-      await expect(anonymous.call(method, path, body), `${method} ${path}`).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+      await expect(anonymous.raw(method, path, body), `${method} ${path}`).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
     }
-    expect((await server.admin.call('GET', `/api/admin/sessions/${session.id}`)).state).toBe('draft');
+    expect((await server.admin.call('GET /api/admin/sessions/:id', { params: { id: session.id } })).state).toBe('draft');
   });
 
   it('lists the LAN URLs with the listening port', async () => {
-    const net = await server.admin.call('GET', '/api/admin/network');
+    const net = await server.admin.call('GET /api/admin/network');
     const port = Number(new URL(server.url).port);
     expect(net.port).toBe(port);
     expect(net.here).toBe(server.url);
@@ -43,47 +43,47 @@ describe('console routes: network, duplicate, delete, committee, paper issued', 
 
   it('duplicates a session with its people and committee, as a new draft without slips', async () => {
     const { session, persons } = await prepareSession(server.admin, { persons: 3 });
-    await server.admin.call('PUT', `/api/admin/sessions/${session.id}/committee`, {
+    await server.admin.call('PUT /api/admin/sessions/:id/committee', { params: { id: session.id }, body: {
       members: [
         { fullName: 'Đặng Văn Trưởng'.normalize('NFD'), role: 'Trưởng ban' },
         { fullName: 'Vũ Thị Ủy', role: 'Ủy viên' },
       ],
-    });
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/open`, {});
-    const { id } = await server.admin.call('POST', `/api/admin/sessions/${session.id}/duplicate`);
-    const copy = await server.admin.call('GET', `/api/admin/sessions/${id}`);
+    } });
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: session.id }, body: {} });
+    const { id } = await server.admin.call('POST /api/admin/sessions/:id/duplicate', { params: { id: session.id } });
+    const copy = await server.admin.call('GET /api/admin/sessions/:id', { params: { id } });
     expect(copy).toMatchObject({ state: 'draft', presetId: session.presetId, summoned: 100, present: 90, title: `${session.title} (bản sao)` });
     expect(copy.persons.map((p: { fullName: string }) => p.fullName)).toEqual(persons.map((p) => p.fullName));
     expect(copy.turnout.issued).toBe(0);
-    const { members } = await server.admin.call('GET', `/api/admin/sessions/${id}/committee`);
+    const { members } = await server.admin.call('GET /api/admin/sessions/:id/committee', { params: { id } });
     expect(members.map((m: { fullName: string; role: string }) => [m.fullName, m.role])).toEqual([
       ['Đặng Văn Trưởng', 'Trưởng ban'],
       ['Vũ Thị Ủy', 'Ủy viên'],
     ]);
-    const events = (await server.admin.call('GET', `/api/admin/sessions/${id}/audit`)).events.map((e: { event: string }) => e.event);
+    const events = (await server.admin.call('GET /api/admin/sessions/:id/audit', { params: { id } })).events.map((e: { event: string }) => e.event);
     expect(events).toContain('session.duplicated');
   });
 
   it('deletes a draft only', async () => {
     const { session: draft } = await prepareSession(server.admin);
     const { session: opened } = await prepareSession(server.admin);
-    await server.admin.call('POST', `/api/admin/sessions/${opened.id}/open`, {});
-    await expect(server.admin.call('DELETE', `/api/admin/sessions/${opened.id}`)).rejects.toMatchObject({ status: 409, code: 'session-not-draft' });
-    await server.admin.call('DELETE', `/api/admin/sessions/${draft.id}`);
-    await expect(server.admin.call('GET', `/api/admin/sessions/${draft.id}`)).rejects.toMatchObject({ status: 404, code: 'session-not-found' });
-    const list = await server.admin.call('GET', '/api/admin/sessions');
+    await server.admin.call('POST /api/admin/sessions/:id/open', { params: { id: opened.id }, body: {} });
+    await expect(server.admin.call('DELETE /api/admin/sessions/:id', { params: { id: opened.id } })).rejects.toMatchObject({ status: 409, code: 'session-not-draft' });
+    await server.admin.call('DELETE /api/admin/sessions/:id', { params: { id: draft.id } });
+    await expect(server.admin.call('GET /api/admin/sessions/:id', { params: { id: draft.id } })).rejects.toMatchObject({ status: 404, code: 'session-not-found' });
+    const list = await server.admin.call('GET /api/admin/sessions');
     expect(list.sessions.map((s: { id: string }) => s.id)).toEqual([opened.id]);
   });
 
   it('counts paper ballots handed out in phát ra, and refuses bad committee input', async () => {
     const { session } = await prepareSession(server.admin, { slips: 5 });
-    const turnout = await server.admin.call('PUT', `/api/admin/sessions/${session.id}/paper-issued`, { count: 3 });
+    const turnout = await server.admin.call('PUT /api/admin/sessions/:id/paper-issued', { params: { id: session.id }, body: { count: 3 } });
     expect(turnout.issued).toBe(8);
-    await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/paper-issued`, { count: -1 })).rejects.toMatchObject({ code: 'bad-request' });
-    await expect(server.admin.call('PUT', `/api/admin/sessions/${session.id}/committee`, { members: [{ fullName: '', role: 'x' }] })).rejects.toMatchObject({
+    await expect(server.admin.call('PUT /api/admin/sessions/:id/paper-issued', { params: { id: session.id }, body: { count: -1 } })).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(server.admin.call('PUT /api/admin/sessions/:id/committee', { params: { id: session.id }, body: { members: [{ fullName: '', role: 'x' }] } })).rejects.toMatchObject({
       code: 'bad-request',
     });
-    const events = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/audit`)).events;
+    const events = (await server.admin.call('GET /api/admin/sessions/:id/audit', { params: { id: session.id } })).events;
     expect(events.at(-1)).toMatchObject({ event: 'session.updated', detail: { paperIssued: 3 } });
   });
 });

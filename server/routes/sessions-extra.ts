@@ -1,29 +1,25 @@
 /** More secretariat routes: duplicate a session, delete a draft, paper ballots handed out, LAN URLs. */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
 import { AppError } from '../../shared/errors';
 import { audit } from '../domain/audit';
 import { listCommittee, replaceCommittee } from '../domain/committee';
 import { lanUrls } from '../domain/network';
 import { setPaperIssued } from '../domain/paper';
 import { copySessionPreset } from '../domain/session-preset';
-import { SessionIdParams } from './schemas';
 import { createSession, getSession, getTurnout, listPersons, replacePersons } from '../domain/sessions';
 import { operatorOf } from '../plugins/auth';
+import { serve } from './serve';
 
-
-
-const PaperIssuedBody = Type.Object({ count: Type.Integer({ minimum: 0, maximum: 100000 }) }, { additionalProperties: false });
 
 export default async function sessionsExtraRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/api/admin/network', async (request) => {
+  serve(app, 'GET /api/admin/network', async (request) => {
     const port = request.socket.localPort ?? 8080;
     return { port, urls: lanUrls(port), here: `${request.protocol}://${request.host}` };
   });
 
   // A conference runs several votes on the same day: copy details, people and committee.
-  app.post('/api/admin/sessions/:id/duplicate', { schema: { params: SessionIdParams } }, async (request, reply) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'POST /api/admin/sessions/:id/duplicate', async (request, reply) => {
+    const { id } = request.params;
     const source = await getSession(app.db, id);
     const copyId = await createSession(app.db, {
       title: `${source.title} (bản sao)`.slice(0, 300),
@@ -44,20 +40,19 @@ export default async function sessionsExtraRoutes(app: FastifyInstance): Promise
   });
 
   // Only a draft can go: an opened session's record belongs to the minutes.
-  app.delete('/api/admin/sessions/:id', { schema: { params: SessionIdParams } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
+  serve(app, 'DELETE /api/admin/sessions/:id', async (request) => {
+    const { id } = request.params;
     const session = await getSession(app.db, id);
     if (session.state !== 'draft') throw new AppError('session-not-draft');
     await app.db.deleteFrom('vote_sessions').where('id', '=', id).where('state', '=', 'draft').execute();
     await audit(app.db, { sessionId: null, actor: operatorOf(request), event: 'session.deleted', detail: { sessionId: id, title: session.title } });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  app.put('/api/admin/sessions/:id/paper-issued', { schema: { params: SessionIdParams, body: PaperIssuedBody } }, async (request) => {
-    const { id } = request.params as SessionIdParams;
-    const { count } = request.body as Static<typeof PaperIssuedBody>;
-    await setPaperIssued(app.db, id, count);
-    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'session.updated', detail: { fields: ['paperIssued'], paperIssued: count } });
+  serve(app, 'PUT /api/admin/sessions/:id/paper-issued', async (request) => {
+    const { id } = request.params;
+    const { count } = request.body;
+    await setPaperIssued(app.db, id, count, operatorOf(request));
     app.hub.turnoutChanged(id);
     return getTurnout(app.db, id);
   });

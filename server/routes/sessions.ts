@@ -4,7 +4,7 @@ import type { SessionDetail } from '../../shared/api-types';
 import { AppError } from '../../shared/errors';
 import { PRESETS, quorumMet } from '../../shared/presets';
 import { presetCustomised } from '../../shared/preset-validate';
-import { audit, listAudit } from '../domain/audit';
+import { listAudit } from '../domain/audit';
 import { listHolders } from '../domain/box';
 import { closeSession, computeResults, openSession, scrubOrderTraces } from '../domain/lifecycle';
 import {
@@ -63,8 +63,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   serve(app, 'POST /api/admin/sessions', async (request, reply) => {
     const { body } = request;
     attendanceOk(body.summoned, body.present);
-    const id = await createSession(app.db, body);
-    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'session.created', detail: { presetId: body.presetId } });
+    const id = await createSession(app.db, body, operatorOf(request));
     return reply.status(201).send(await sessionDetail(app, await getSession(app.db, id)));
   });
 
@@ -78,8 +77,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     const { body: patch } = request;
     const before = await getSession(app.db, id);
     attendanceOk(patch.summoned ?? before.summoned, patch.present ?? before.present);
-    await updateSession(app.db, id, patch);
-    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'session.updated', detail: { fields: Object.keys(patch) } });
+    await updateSession(app.db, id, patch, operatorOf(request));
     app.hub.turnoutChanged(id);
     return sessionDetail(app, await getSession(app.db, id));
   });
@@ -87,8 +85,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   serve(app, 'PUT /api/admin/sessions/:id/persons', async (request) => {
     const { id } = request.params;
     const { persons } = request.body;
-    const saved = await replacePersons(app.db, id, persons);
-    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'persons.changed', detail: { count: saved.length } });
+    const saved = await replacePersons(app.db, id, persons, operatorOf(request));
     return { persons: saved };
   });
 
@@ -102,8 +99,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   serve(app, 'POST /api/admin/sessions/:id/slips', async (request, reply) => {
     const { id } = request.params;
     const { count } = request.body;
-    const slips = await issueSlips(app.db, id, count);
-    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'slips.issued', detail: { count } });
+    const slips = await issueSlips(app.db, id, count, operatorOf(request));
     app.flood.recountHall();
     app.hub.turnoutChanged(id);
     return reply.status(201).send({ slips });
@@ -112,16 +108,14 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   serve(app, 'POST /api/admin/sessions/:id/slips/void', async (request) => {
     const { id } = request.params;
     const { code } = request.body;
-    const slipId = await voidSlip(app.db, id, code);
-    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'slips.voided', detail: { count: 1, slipId } });
+    const slipId = await voidSlip(app.db, id, code, operatorOf(request));
     app.hub.turnoutChanged(id);
     return { voided: [slipId] };
   });
 
   serve(app, 'POST /api/admin/sessions/:id/slips/void-unused', async (request) => {
     const { id } = request.params;
-    const count = await voidUnusedSlips(app.db, id);
-    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'slips.voided', detail: { count, unused: true } });
+    const count = await voidUnusedSlips(app.db, id, operatorOf(request));
     app.hub.turnoutChanged(id);
     return { count };
   });
@@ -132,12 +126,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   };
   serve(app, 'POST /api/admin/sessions/:id/open', { preValidation: noBodyIsEmpty }, async (request) => {
     const { id } = request.params;
-    const { quorumMet: met } = await openSession(app.db, id, request.body.overrideQuorum === true);
-    if (!met) {
-      const s = await getSession(app.db, id);
-      await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'quorum.override', detail: { summoned: s.summoned, present: s.present } });
-    }
-    await audit(app.db, { sessionId: id, actor: operatorOf(request), event: 'session.opened' });
+    await openSession(app.db, id, request.body.overrideQuorum === true, operatorOf(request));
     await app.hub.stateChanged(id);
     return sessionDetail(app, await getSession(app.db, id));
   });

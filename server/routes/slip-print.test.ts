@@ -39,9 +39,9 @@ describe('slip print view and PDF', () => {
     expect(html).toContain('Quét mã QR bằng điện thoại');
     expect(html).not.toMatch(/<script/i);
 
-    const list = await server.admin.call('GET', `/api/admin/sessions/${session.id}/slips`);
+    const list = await server.admin.call('GET /api/admin/sessions/:id/slips', { params: { id: session.id } });
     expect(list.slips.every((s: { printed: number }) => s.printed === 1)).toBe(true);
-    const events = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/audit`)).events;
+    const events = (await server.admin.call('GET /api/admin/sessions/:id/audit', { params: { id: session.id } })).events;
     expect(events.at(-1)).toMatchObject({ event: 'slips.printed', detail: { count: 500, format: 'html', which: 'unused' } });
     expect(JSON.stringify(events)).not.toContain(slips[0]!.code);
   });
@@ -49,11 +49,11 @@ describe('slip print view and PDF', () => {
   it('prints only unprinted slips on request: a replacement after a void', async () => {
     const { session, slips } = await prepareSession(server.admin, { slips: 3 });
     await get(`/api/admin/sessions/${session.id}/slips/print`);
-    await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips/void`, { code: slips[1]!.code.toLowerCase() });
-    const { slips: [replacement] } = await server.admin.call('POST', `/api/admin/sessions/${session.id}/slips`, { count: 1 });
+    await server.admin.call('POST /api/admin/sessions/:id/slips/void', { params: { id: session.id }, body: { code: slips[1]!.code.toLowerCase() } });
+    const { slips: [replacement] } = await server.admin.call('POST /api/admin/sessions/:id/slips', { params: { id: session.id }, body: { count: 1 } });
     const html = await (await get(`/api/admin/sessions/${session.id}/slips/print?which=unprinted&origin=http://10.0.0.1:8080`)).text();
     expect(html.match(/<svg class="qr"/g)).toHaveLength(1);
-    expect(html).toContain(replacement.code);
+    expect(html).toContain(replacement!.code);
     const again = await get(`/api/admin/sessions/${session.id}/slips/print?which=unprinted`);
     expect(again.status).toBe(409);
     expect((await again.json()).error).toBe('no-slips');
@@ -87,7 +87,7 @@ describe('slip print view and PDF', () => {
     expect(text).toContain('Hội nghị lấy phiếu tín nhiệm');
     expect(text).toContain('Quét mã QR bằng điện thoại đã nối Wi-Fi của hội nghị.');
     expect(text).toContain('192.168.1.20:8080');
-    const events = (await server.admin.call('GET', `/api/admin/sessions/${session.id}/audit`)).events;
+    const events = (await server.admin.call('GET /api/admin/sessions/:id/audit', { params: { id: session.id } })).events;
     expect(events.at(-1)).toMatchObject({ event: 'slips.printed', detail: { count: 10, format: 'pdf' } });
   });
 
