@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorMessage, type ErrorCode, type Lang } from '../../shared/errors';
 import { formatCount, formatPercent } from '../../shared/format';
 import { formatText } from '../../shared/i18n/admin';
-import { RESULTS_STRINGS, type ResultsTextKey } from '../../shared/i18n/results';
+import { RESULTS_PANEL_STRINGS, type ResultsTextKey } from '../../shared/i18n/results';
 import type { Level } from '../../shared/presets';
 import type { TallyResult } from '../../shared/tally';
 import { call, errorCode } from './api';
@@ -32,7 +32,7 @@ export function ResultsPanel({ sessionId, lang }: { sessionId: string; lang: Lan
       () => setLanOrigin(null),
     );
   }, []);
-  const t = (key: ResultsTextKey) => RESULTS_STRINGS[key][lang];
+  const t = (key: ResultsTextKey) => RESULTS_PANEL_STRINGS[lang][key];
   const [session, setSession] = useState<SessionFacts | null>(null);
   const [results, setResults] = useState<TallyResult | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);

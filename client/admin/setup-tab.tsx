@@ -1,5 +1,5 @@
 /** Details and attendance of a vote; editable while it is a draft. */
-import { ADMIN_TEXT } from '../../shared/i18n/admin';
+import { ADMIN_STRINGS } from '../../shared/i18n/admin';
 import { call } from './api';
 import { BoxPanel } from './box-panel';
 import { PresetPanel } from './preset-panel';
@@ -14,7 +14,7 @@ export function SetupTab({ session, reload }: TabProps) {
   const draft = session.state === 'draft';
   // A draft keeps its own copy of the preset; the list offers the shipped ones.
   const own = session.customised
-    ? { ...session.preset, name: { vi: `${session.preset.name.vi} ${ADMIN_TEXT.customisedTag.vi}`, en: `${session.preset.name.en} ${ADMIN_TEXT.customisedTag.en}` } }
+    ? { ...session.preset, name: { vi: `${session.preset.name.vi} ${ADMIN_STRINGS.vi.customisedTag}`, en: `${session.preset.name.en} ${ADMIN_STRINGS.en.customisedTag}` } }
     : session.preset;
   const list = presets.data ? presets.data.presets.map((p) => (p.id === session.presetId ? own : p)) : null;
   return (

@@ -6,7 +6,6 @@
 import type { Lang } from '../errors';
 import { BOX_STRINGS } from './admin-box';
 import { HALL_STRINGS } from './admin-hall';
-import { byKey } from './by-key';
 import { LANGUAGE_NAME, PHONE_TERMS } from './phone-terms';
 import { TERMS } from './terms';
 
@@ -468,12 +467,6 @@ const en: AdminStrings = {
 export const ADMIN_STRINGS: Record<Lang, AdminStrings> = { vi, en };
 
 export type AdminTextKey = keyof AdminStrings;
-
-/**
- * @deprecated The same table read key first (`ADMIN_TEXT.key.vi`), for the one call site still
- * written that way (client/admin/setup-tab.tsx); read `ADMIN_STRINGS[lang]` or `formatText` instead.
- */
-export const ADMIN_TEXT = byKey(ADMIN_STRINGS);
 
 /** The text of `key` in `lang`, with `{name}` placeholders filled from `vars`. */
 export function formatText(key: AdminTextKey, lang: Lang, vars: Record<string, string | number> = {}): string {

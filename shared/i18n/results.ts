@@ -1,6 +1,5 @@
 /** What the console's results panel says (publish, live results, minutes, exports), vi first. */
 import type { Lang } from '../errors';
-import { byKey } from './by-key';
 import { TERMS } from './terms';
 
 const vi = {
@@ -86,9 +85,3 @@ const en: ResultsPanelStrings = {
 export const RESULTS_PANEL_STRINGS: Record<Lang, ResultsPanelStrings> = { vi, en };
 
 export type ResultsTextKey = keyof ResultsPanelStrings;
-
-/**
- * @deprecated The same table read key first (`RESULTS_STRINGS[key][lang]`), for the one call site
- * still written that way (client/admin/results-panel.tsx); read `RESULTS_PANEL_STRINGS[lang]` instead.
- */
-export const RESULTS_STRINGS = byKey(RESULTS_PANEL_STRINGS);
