@@ -6,9 +6,8 @@
 import { useState } from 'preact/hooks';
 import { call } from './api';
 import { SealCeremony, type SealAnswer } from './seal-ceremony';
-import type { TabProps } from './session-view';
+import type { SessionDetail, TabProps } from './types';
 import { navigate, t } from './state';
-import type { SessionDetail } from './types';
 import { ErrorNote, formatMoment, useAction, useLoad } from './ui';
 
 interface Member {

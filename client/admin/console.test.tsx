@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatVietnamMoment } from '../../shared/format';
 import { auditDetailText, auditEventText } from '../../shared/i18n/audit';
 import { findPreset } from '../../shared/presets';
-import { AuditTab } from './audit-tab';
+import { AuditTab } from './tabs/audit';
 import { ask, ConfirmHost } from './confirm';
 import { Login } from './login';
 import { PaperSheetForm } from './paper-sheet';

@@ -8,7 +8,7 @@ import { describeThreshold } from '../../shared/preset-describe';
 import { BASE_LABELS } from '../../shared/presets';
 import { call } from './api';
 import { PresetEditor } from './preset-editor';
-import type { TabProps } from './session-view';
+import type { TabProps } from './types';
 import { lang, t } from './state';
 import { ErrorNote, Notice, useAction } from './ui';
 

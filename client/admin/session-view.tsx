@@ -1,20 +1,15 @@
 /** One vote: a header with its state, and a tab per step of the day. */
-import { AuditTab } from './audit-tab';
-import { CommitteeTab } from './committee-tab';
-import { PaperTab } from './paper-tab';
-import { PeopleTab } from './people-tab';
-import { ResultsTab } from './results-tab';
-import { RunTab } from './run-tab';
-import { SetupTab } from './setup-tab';
-import { SlipsTab } from './slips-tab';
+import { AuditTab } from './tabs/audit';
+import { CommitteeTab } from './tabs/committee';
+import { PaperTab } from './tabs/paper';
+import { PeopleTab } from './tabs/people';
+import { ResultsTab } from './tabs/results';
+import { RunTab } from './tabs/run';
+import { SetupTab } from './tabs/setup';
+import { SlipsTab } from './tabs/slips';
 import { navigate, t, TABS, type Tab } from './state';
 import type { SessionDetail } from './types';
 import { ErrorNote, useLoad } from './ui';
-
-export interface TabProps {
-  session: SessionDetail;
-  reload: () => Promise<void>;
-}
 
 export function SessionView({ id, tab }: { id: string; tab: Tab }) {
   const { data: session, error, reload } = useLoad('GET /api/admin/sessions/:id', { params: { id } });

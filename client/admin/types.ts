@@ -8,6 +8,7 @@ export interface Person {
   position: string;
 }
 
+import type { SessionDetail } from '../../shared/api-types';
 export type { AuditRow, SessionDetail, SessionSummary, SlipRecord as Slip } from '../../shared/api-types';
 
 /** The addresses phones can reach this laptop at. */
@@ -16,3 +17,9 @@ export type Network = RouteAnswer<'GET /api/admin/network'>;
 export type PaperStatus = RouteAnswer<'GET /api/admin/sessions/:id/paper'>;
 
 export type SessionInput = Required<SharedSessionInput>;
+
+/** What every tab of a vote is given: the session as last loaded, and how to load it again. */
+export interface TabProps {
+  session: SessionDetail;
+  reload: () => Promise<void>;
+}

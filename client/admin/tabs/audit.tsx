@@ -1,9 +1,9 @@
 /** The audit log of a vote: time, who, what (counts only), in the words the minutes print. */
-import { formatVietnamMoment } from '../../shared/format';
-import { auditActorText, auditDetailText, auditEventText } from '../../shared/i18n/audit';
-import type { TabProps } from './session-view';
-import { lang, t } from './state';
-import { ErrorNote, useLoad } from './ui';
+import { formatVietnamMoment } from '../../../shared/format';
+import { auditActorText, auditDetailText, auditEventText } from '../../../shared/i18n/audit';
+import type { TabProps } from '../types';
+import { lang, t } from '../state';
+import { ErrorNote, useLoad } from '../ui';
 
 export function AuditTab({ session }: TabProps) {
   const { data, error } = useLoad('GET /api/admin/sessions/:id/audit', { params: { id: session.id } });

@@ -1,11 +1,10 @@
 /** Running the room: open voting, follow turnout live, close voting; the projector link, its key covered. */
-import { call } from './api';
-import { QuorumBadge } from './session-form';
-import type { TabProps } from './session-view';
-import { navigate, t } from './state';
-import type { Network } from './types';
-import { ErrorNote, LinkRow, useAction, useLoad } from './ui';
-import { useLiveTurnout } from './live-turnout';
+import { call } from '../api';
+import { QuorumBadge } from '../session-form';
+import type { Network, TabProps } from '../types';
+import { navigate, t } from '../state';
+import { ErrorNote, LinkRow, useAction, useLoad } from '../ui';
+import { useLiveTurnout } from '../live-turnout';
 
 export function RunTab({ session, reload }: TabProps) {
   const { turnout, online, storageFull, outdated } = useLiveTurnout(session.id, session.turnout);

@@ -1,12 +1,12 @@
 /** Details and attendance of a vote; editable while it is a draft. */
-import { ADMIN_STRINGS } from '../../shared/i18n/admin';
-import { call } from './api';
-import { BoxPanel } from './box-panel';
-import { PresetPanel } from './preset-panel';
-import { SessionForm } from './session-form';
-import type { TabProps } from './session-view';
-import { lang, t } from './state';
-import { ErrorNote, Notice, useAction, useLoad } from './ui';
+import { ADMIN_STRINGS } from '../../../shared/i18n/admin';
+import { call } from '../api';
+import { BoxPanel } from '../box-panel';
+import { PresetPanel } from '../preset-panel';
+import { SessionForm } from '../session-form';
+import type { TabProps } from '../types';
+import { lang, t } from '../state';
+import { ErrorNote, Notice, useAction, useLoad } from '../ui';
 
 export function SetupTab({ session, reload }: TabProps) {
   const presets = useLoad('GET /api/admin/presets');

@@ -1,9 +1,9 @@
 /** The tally committee (Ban kiểm phiếu), printed in the minutes. */
 import { useEffect, useState } from 'preact/hooks';
-import { call } from './api';
-import type { TabProps } from './session-view';
-import { t } from './state';
-import { ErrorNote, Notice, useAction, useLoad } from './ui';
+import { call } from '../api';
+import type { TabProps } from '../types';
+import { t } from '../state';
+import { ErrorNote, Notice, useAction, useLoad } from '../ui';
 
 interface Member {
   fullName: string;

@@ -1,11 +1,10 @@
 /** Paper ballots: how many were handed out, and keying each sheet twice by two operators. */
 import { useState } from 'preact/hooks';
-import { call } from './api';
-import { PaperSheetForm } from './paper-sheet';
-import type { TabProps } from './session-view';
-import { t } from './state';
-import type { PaperStatus } from './types';
-import { ErrorNote, Notice, useAction, useLoad } from './ui';
+import { call } from '../api';
+import { PaperSheetForm } from '../paper-sheet';
+import type { PaperStatus, TabProps } from '../types';
+import { t } from '../state';
+import { ErrorNote, Notice, useAction, useLoad } from '../ui';
 
 export function PaperTab({ session, reload }: TabProps) {
   const status = useLoad('GET /api/admin/sessions/:id/paper', { params: { id: session.id } });

@@ -3,10 +3,10 @@
  * the results module's own panel (client/admin/results-panel.tsx: tally, publishing, live
  * results, minutes, exports), mounted as it is.
  */
-import { BoxOpened, BoxOpening } from './box-opening';
-import { ResultsPanel } from './results-panel';
-import type { TabProps } from './session-view';
-import { lang, t } from './state';
+import { BoxOpened, BoxOpening } from '../box-opening';
+import { ResultsPanel } from '../results-panel';
+import type { TabProps } from '../types';
+import { lang, t } from '../state';
 
 export function ResultsTab({ session, reload }: TabProps) {
   const closed = session.state === 'closed';

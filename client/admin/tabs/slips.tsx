@@ -4,14 +4,13 @@
  * screen: the laptop may be mirrored on the projector.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { call } from './api';
-import { ask } from './confirm';
-import type { TabProps } from './session-view';
-import { t } from './state';
-import type { Network, Slip } from './types';
-import { ErrorNote, Notice, useAction, useLoad } from './ui';
-import { LeftoverVoid } from './slips-leftover';
-import { formatSlipCode, parseSlipCode } from '../../shared/slip-code';
+import { call } from '../api';
+import { ask } from '../confirm';
+import type { Network, Slip, TabProps } from '../types';
+import { t } from '../state';
+import { ErrorNote, Notice, useAction, useLoad } from '../ui';
+import { LeftoverVoid } from '../slips-leftover';
+import { formatSlipCode, parseSlipCode } from '../../../shared/slip-code';
 
 function countSlips(slips: Slip[]) {
   const c = { issued: 0, unused: 0, unprinted: 0, used: 0, void: 0 };

@@ -1,13 +1,12 @@
 /** The people rated, in printed order: add, edit, reorder, remove, and import. */
 import { useEffect, useState } from 'preact/hooks';
-import { personError } from '../../shared/csv';
-import { errorMessage } from '../../shared/errors';
-import { call } from './api';
-import { PeopleImport } from './people-import';
-import type { TabProps } from './session-view';
-import { lang, t } from './state';
-import type { Person } from './types';
-import { ErrorNote, Notice, useAction } from './ui';
+import { personError } from '../../../shared/csv';
+import { errorMessage } from '../../../shared/errors';
+import { call } from '../api';
+import { PeopleImport } from '../people-import';
+import type { Person, TabProps } from '../types';
+import { lang, t } from '../state';
+import { ErrorNote, Notice, useAction } from '../ui';
 
 /** Whom a row's buttons act on: the name typed so far, or the row's number. */
 const who = (r: Person, i: number) => r.fullName.trim() || t('rowNumber', { n: i + 1 });
