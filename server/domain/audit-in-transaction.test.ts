@@ -17,7 +17,7 @@ import { closeSession, openSession } from './lifecycle';
 import { discardPending, keyPaperSheet, setPaperIssued } from './paper';
 import { publishResults, setLiveResults } from './publish';
 import { resetSessionPreset, setSessionPreset } from './session-preset';
-import { createSession, getSession, replacePersons, updateSession } from './sessions';
+import { createSession, deleteDraftSession, getSession, listPersons, replacePersons, updateSession } from './sessions';
 import { issueSlips, listSlips, markPrinted, voidSlip, voidUnusedSlips } from './slips';
 
 const ACTOR = 'Nguyễn Văn Kiểm';
@@ -176,5 +176,40 @@ describe('an audit row and the change it records are committed together', () => 
     const published = async () => (await getSession(db, id)).publishedAt;
     const publishedRow = await bothOrNeither(() => id, 'results.published', published, () => publishResults(db, id, ACTOR));
     expect(JSON.parse(publishedRow.detail)).toEqual({ collected: 0, issued: 5 });
+  });
+
+  it('the paper ballots handed out, keying a sheet twice (agreeing, and not), and deleting a draft', async () => {
+    const id = await draft();
+    const issued = async () => (await getSession(db, id)).paperIssued;
+    const row = await bothOrNeither(() => id, 'session.updated', issued, () => setPaperIssued(db, id, 2, ACTOR));
+    expect(JSON.parse(row.detail)).toEqual({ fields: ['paperIssued'], paperIssued: 2 });
+    await openSession(db, id, false, ACTOR);
+    const ids = (await listPersons(db, id)).map((p) => p.id);
+    const sheet = (level: string) => ({ invalidSheet: false, marks: Object.fromEntries(ids.map((p) => [p, level])) });
+    const keyed = async () => ({
+      ballots: (await db.selectFrom('ballots').select('id').where('session_id', '=', id).execute()).length,
+      pending: (await db.selectFrom('paper_entries').select('id').where('session_id', '=', id).execute()).length,
+    });
+    // The second keying records the ballot and its row together, under the second operator's name.
+    const first = await keyPaperSheet(db, id, 'Tổ nhập A', sheet('high'));
+    const firstId = first.status === 'pending' ? first.entryId : '';
+    const recorded = await bothOrNeither(() => id, 'paper.keyed', keyed, () => keyPaperSheet(db, id, ACTOR, sheet('high'), firstId));
+    expect(JSON.parse(recorded.detail)).toEqual({ count: 1, paperCollected: 1 });
+    // Two keyings that disagree: both entries go with their row, or neither does.
+    const again = await keyPaperSheet(db, id, 'Tổ nhập A', sheet('high'));
+    const againId = again.status === 'pending' ? again.entryId : '';
+    const before = await keyed();
+    await refuseAudit('paper.discarded');
+    await expect(keyPaperSheet(db, id, ACTOR, sheet('low'), againId)).rejects.toThrow(/audit refused/);
+    expect(await keyed()).toEqual(before);
+    await allowAudit();
+    await expect(keyPaperSheet(db, id, ACTOR, sheet('low'), againId)).rejects.toMatchObject({ code: 'paper-mismatch' });
+    expect(await keyed()).toEqual({ ballots: 1, pending: 0 });
+    expect((await rows(id, 'paper.discarded')).map((r) => JSON.parse(r.detail))).toEqual([{ count: 2, reason: 'mismatch' }]);
+
+    const other = await draft(0);
+    const count = async () => (await db.selectFrom('vote_sessions').select('id').execute()).length;
+    const deleted = await bothOrNeither(() => null, 'session.deleted', count, () => deleteDraftSession(db, other, ACTOR));
+    expect(JSON.parse(deleted.detail)).toEqual({ sessionId: other, title: 'Hội nghị' });
   });
 });

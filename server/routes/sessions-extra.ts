@@ -1,12 +1,11 @@
 /** More secretariat routes: duplicate a session, delete a draft, paper ballots handed out, LAN URLs. */
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../shared/errors';
 import { audit } from '../domain/audit';
 import { listCommittee, replaceCommittee } from '../domain/committee';
 import { lanUrls } from '../domain/network';
 import { setPaperIssued } from '../domain/paper';
 import { copySessionPreset } from '../domain/session-preset';
-import { createSession, getSession, getTurnout, listPersons, replacePersons } from '../domain/sessions';
+import { createSession, deleteDraftSession, getSession, getTurnout, listPersons, replacePersons } from '../domain/sessions';
 import { operatorOf } from '../plugins/auth';
 import { serve } from './serve';
 
@@ -41,11 +40,7 @@ export default async function sessionsExtraRoutes(app: FastifyInstance): Promise
 
   // Only a draft can go: an opened session's record belongs to the minutes.
   serve(app, 'DELETE /api/admin/sessions/:id', async (request) => {
-    const { id } = request.params;
-    const session = await getSession(app.db, id);
-    if (session.state !== 'draft') throw new AppError('session-not-draft');
-    await app.db.deleteFrom('vote_sessions').where('id', '=', id).where('state', '=', 'draft').execute();
-    await audit(app.db, { sessionId: null, actor: operatorOf(request), event: 'session.deleted', detail: { sessionId: id, title: session.title } });
+    await deleteDraftSession(app.db, request.params.id, operatorOf(request));
     return { ok: true as const };
   });
 
