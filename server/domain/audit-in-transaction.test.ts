@@ -12,6 +12,7 @@ import type { AuditEvent } from '../../shared/i18n/audit';
 import type { Database } from '../db/schema';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { chooseSealed } from './box';
+import { duplicateSession } from './duplicate';
 import { replaceCommittee } from './committee';
 import { closeSession, openSession } from './lifecycle';
 import { discardPending, keyPaperSheet, setPaperIssued } from './paper';
@@ -211,5 +212,20 @@ describe('an audit row and the change it records are committed together', () => 
     const count = async () => (await db.selectFrom('vote_sessions').select('id').execute()).length;
     const deleted = await bothOrNeither(() => null, 'session.deleted', count, () => deleteDraftSession(db, other, ACTOR));
     expect(JSON.parse(deleted.detail)).toEqual({ sessionId: other, title: 'Hội nghị' });
+  });
+
+  it('duplicating a vote: the copy, its people, committee and row together, or none of them', async () => {
+    const id = await draft();
+    await replaceCommittee(db, id, [{ fullName: 'Phạm Thị Trưởng', role: 'Trưởng ban' }]);
+    const copied = async () => ({
+      sessions: (await db.selectFrom('vote_sessions').select('id').execute()).length,
+      persons: (await db.selectFrom('persons').select('id').execute()).length,
+      committee: (await db.selectFrom('committee_members').select('id').execute()).length,
+    });
+    const row = await bothOrNeither(() => null, 'session.duplicated', copied, () => duplicateSession(db, id, ACTOR));
+    expect(JSON.parse(row.detail)).toEqual({ from: id });
+    const copy = await db.selectFrom('vote_sessions').select(['id', 'title']).where('id', '!=', id).executeTakeFirstOrThrow();
+    expect(copy.title).toBe('Hội nghị (bản sao)');
+    expect((await listPersons(db, copy.id)).map((p) => p.fullName)).toEqual(['Trần Văn A', 'Lê Thị B']);
   });
 });

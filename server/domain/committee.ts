@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { audit } from './audit';
 import { randomId } from './ids';
 import { cleanText, getSession } from './sessions';
@@ -34,7 +35,7 @@ export async function replaceCommittee(
   members: { fullName: string; role: string }[],
   actor?: string,
 ): Promise<CommitteeMember[]> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const session = await getSession(trx, sessionId);
     if (session.publishedAt !== null) throw new AppError('session-published');
     await trx.deleteFrom('committee_members').where('session_id', '=', sessionId).execute();

@@ -8,6 +8,7 @@ import { findPreset, type BaseId, type Preset } from '../../shared/presets';
 import type { PersonRecord, SessionInput, SessionRecord } from '../../shared/api-types';
 import type { BallotSessionView, Turnout } from '../../shared/protocol';
 import type { Database, VoteSessionsTable } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { audit } from './audit';
 import { nowIso, randomId } from './ids';
 
@@ -101,7 +102,7 @@ export async function createSession(db: Kysely<Database>, input: SessionInput, a
   checkSessionInput(input);
   const { preset, base } = resolvePreset(input.presetId, input.base);
   const id = randomId();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto('vote_sessions')
       .values({
@@ -215,7 +216,7 @@ export async function replacePersons(
   actor?: string,
   imported?: PersonsImport,
 ): Promise<PersonRecord[]> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const session = await getSession(trx, sessionId);
     if (session.state !== 'draft') throw new AppError('session-not-draft');
     const existing = new Set((await listPersons(trx, sessionId)).map((p) => p.id));
