@@ -11,6 +11,7 @@ import type { Database } from '../db/schema';
 import { loadBallots } from './ballots';
 import { computeResults } from './lifecycle';
 import { getSession, listPersons, type SessionRecord } from './sessions';
+import { TERMS } from '../../shared/i18n/terms';
 
 export function resultsHeader(session: SessionRecord): ResultsHeader {
   return {
@@ -82,12 +83,12 @@ export function resultsCsv(file: ResultsFile, preset: Preset): string {
   const base = results.base.label.vi;
   const header = [
     'STT',
-    'Họ và tên',
-    'Chức vụ',
-    'Tổng số phiếu phát ra',
-    'Tổng số phiếu thu về',
-    'Số phiếu hợp lệ',
-    'Số phiếu không hợp lệ',
+    TERMS.vi.fullName,
+    TERMS.vi.position,
+    TERMS.vi.issued,
+    TERMS.vi.collected,
+    TERMS.vi.valid,
+    TERMS.vi.invalid,
     ...preset.levels.flatMap((l) => [`${l.label.vi} (số phiếu)`, `${l.label.vi} (tỉ lệ trên ${base})`]),
     `Cơ sở tính tỉ lệ (${base})`,
     'Ngưỡng đạt tới',

@@ -16,6 +16,7 @@ import { buildResultsFile } from './exports';
 import { loadBoxFacts, minutesBox, type BoxFacts, type MinutesBox } from './minutes-box';
 import { vietnamClock } from './minutes-times';
 import { getSession } from './sessions';
+import { TERMS } from '../../shared/i18n/terms';
 
 export interface CommitteeMember {
   fullName: string;
@@ -169,10 +170,10 @@ export function minutesModel(
     committee,
     box: minutesBox(box),
     counts: [
-      { label: 'Số người được triệu tập', value: n(results.summoned) },
-      { label: 'Số người có mặt', value: `${n(results.present)} (${quorum})` },
-      { label: 'Tổng số phiếu phát ra', value: `${n(results.issued.total)} (${apart(results.issued)})` },
-      { label: 'Tổng số phiếu thu về', value: `${n(results.collected.total)} (${apart(results.collected)})` },
+      { label: TERMS.vi.summoned, value: n(results.summoned) },
+      { label: TERMS.vi.present, value: `${n(results.present)} (${quorum})` },
+      { label: TERMS.vi.issued, value: `${n(results.issued.total)} (${apart(results.issued)})` },
+      { label: TERMS.vi.collected, value: `${n(results.collected.total)} (${apart(results.collected)})` },
       // Not a refusal: the ballots count, and the committee must explain the difference.
       ...(results.collected.total > results.present
         ? [{ label: 'Lưu ý', value: `Số phiếu thu về (${n(results.collected.total)}) nhiều hơn số người có mặt (${n(results.present)}); Ban kiểm phiếu cần giải trình.` }]

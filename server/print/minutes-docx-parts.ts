@@ -19,6 +19,7 @@ import {
 } from 'docx';
 import type { MinutesModel, MinutesSignature } from '../domain/minutes-model';
 import { signatureRows } from './minutes-signature-rows';
+import { TERMS } from '../../shared/i18n/terms';
 
 /**
  * Times New Roman, as Vietnamese administrative documents are set: every Word and
@@ -87,8 +88,8 @@ export function resultsTable(model: MinutesModel): Table {
     children: [
       spanned('STT', fixed.order),
       spanned('Họ và tên, chức vụ', name),
-      spanned('Số phiếu hợp lệ', fixed.valid),
-      spanned('Số phiếu không hợp lệ', fixed.invalid),
+      spanned(TERMS.vi.valid, fixed.valid),
+      spanned(TERMS.vi.invalid, fixed.invalid),
       ...model.levelLabels.map((label) => cell([headText(label)], levelW, { columnSpan: 2, shading: { fill: 'EEEEEE' } })),
     ],
   });

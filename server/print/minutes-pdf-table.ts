@@ -3,6 +3,7 @@
  * repeated on every page it runs onto) and the rows the audit appendix is drawn with.
  */
 import type { MinutesModel } from '../domain/minutes-model';
+import { TERMS } from '../../shared/i18n/terms';
 
 /** A4 margins in points: 20 mm top and bottom, 25 mm left (for binding), 15 mm right. */
 export const MARGIN = { top: 57, bottom: 57, left: 71, right: 42 };
@@ -44,8 +45,8 @@ function tableColumns(doc: Doc, model: MinutesModel): Column[] {
   ]);
   const fixed: Column[] = [
     { title: 'STT', width: fit('STT', rows.map((r) => r.order)), align: 'center' },
-    { title: 'Số phiếu hợp lệ', width: fit('Số phiếu hợp lệ', rows.map((r) => r.valid)), align: 'right' },
-    { title: 'Số phiếu không hợp lệ', width: fit('Số phiếu không hợp lệ', rows.map((r) => r.invalid)), align: 'right' },
+    { title: TERMS.vi.valid, width: fit(TERMS.vi.valid, rows.map((r) => r.valid)), align: 'right' },
+    { title: TERMS.vi.invalid, width: fit(TERMS.vi.invalid, rows.map((r) => r.invalid)), align: 'right' },
   ];
   const used = [...fixed, ...levelCols].reduce((s, c) => s + c.width, 0);
   return [fixed[0]!, { title: 'Họ và tên, chức vụ', width: contentWidth(doc) - used, align: 'left' }, fixed[1]!, fixed[2]!, ...levelCols];
