@@ -156,26 +156,31 @@ export default fp<{ adminPassword?: string | undefined; loginDelayMs?: number }>
       const name = (operator === undefined ? '' : cleanText(operator)) || DEFAULT_OPERATOR;
       const now = new Date();
       // Logins that expired are of no use to anyone: they go (secure_delete overwrites them).
-      await app.db.deleteFrom('admin_sessions').where('expires_at', '<', now.toISOString()).execute();
-      await app.db
-        .insertInto('admin_sessions')
-        .values({
-          token_hash: tokenHash(token),
-          operator: name,
-          created_at: now.toISOString(),
-          expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
-        })
-        .execute();
-      await audit(app.db, { sessionId: null, actor: name, event: 'admin.login' });
+      // The new login and its audit row are one transaction.
+      await app.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('admin_sessions').where('expires_at', '<', now.toISOString()).execute();
+        await trx
+          .insertInto('admin_sessions')
+          .values({
+            token_hash: tokenHash(token),
+            operator: name,
+            created_at: now.toISOString(),
+            expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
+          })
+          .execute();
+        await audit(trx, { sessionId: null, actor: name, event: 'admin.login' });
+      });
       reply.setCookie(ADMIN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: SESSION_HOURS * 3600 });
       return { operator: name };
     });
 
     serve(app, 'POST /api/admin/logout', async (request, reply) => {
       const admin = adminOf(request);
-      await app.db.deleteFrom('admin_sessions').where('token_hash', '=', admin.tokenHash).execute();
+      await app.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('admin_sessions').where('token_hash', '=', admin.tokenHash).execute();
+        await audit(trx, { sessionId: null, actor: admin.operator, event: 'admin.logout' });
+      });
       app.hub.endLogin(admin.tokenHash);
-      await audit(app.db, { sessionId: null, actor: admin.operator, event: 'admin.logout' });
       reply.clearCookie(ADMIN_COOKIE, { path: '/' });
       return { ok: true as const };
     });
