@@ -12,13 +12,13 @@ import type { AuditEvent } from '../../shared/i18n/audit';
 import type { Database } from '../db/schema';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { chooseSealed } from './box';
-import { duplicateSession } from './duplicate';
+import { deleteDraftSession, duplicateSession } from './drafts';
 import { replaceCommittee } from './committee';
 import { closeSession, openSession } from './lifecycle';
 import { discardPending, keyPaperSheet, setPaperIssued } from './paper';
 import { publishResults, setLiveResults } from './publish';
 import { resetSessionPreset, setSessionPreset } from './session-preset';
-import { createSession, deleteDraftSession, getSession, listPersons, replacePersons, updateSession } from './sessions';
+import { createSession, getSession, listPersons, replacePersons, updateSession } from './sessions';
 import { issueSlips, listSlips, markPrinted, voidSlip, voidUnusedSlips } from './slips';
 
 const ACTOR = 'Nguyễn Văn Kiểm';

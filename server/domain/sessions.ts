@@ -143,19 +143,6 @@ export async function listSessions(db: Kysely<Database>): Promise<SessionRecord[
   return rows.map(toRecord);
 }
 
-/**
- * Delete a draft and everything it holds (people, slips, committee, by the schema's cascades),
- * audited in the same transaction. An opened session's record belongs to the minutes.
- */
-export async function deleteDraftSession(db: Kysely<Database>, id: string, actor: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const session = await getSession(trx, id);
-    if (session.state !== 'draft') throw new AppError('session-not-draft');
-    await trx.deleteFrom('vote_sessions').where('id', '=', id).where('state', '=', 'draft').execute();
-    await audit(trx, { sessionId: null, actor, event: 'session.deleted', detail: { sessionId: id, title: session.title } });
-  });
-}
-
 /** Edit a draft session. Changing the preset re-copies it. Given `actor`, audited in the same transaction. */
 export async function updateSession(db: Kysely<Database>, id: string, patch: Partial<SessionInput>, actor?: string): Promise<void> {
   await db.transaction().execute(async (trx) => {

@@ -1,9 +1,9 @@
 /** More secretariat routes: duplicate a session, delete a draft, paper ballots handed out, LAN URLs. */
 import type { FastifyInstance } from 'fastify';
-import { duplicateSession } from '../domain/duplicate';
+import { deleteDraftSession, duplicateSession } from '../domain/drafts';
 import { lanUrls } from '../domain/network';
 import { setPaperIssued } from '../domain/paper';
-import { deleteDraftSession, getTurnout } from '../domain/sessions';
+import { getTurnout } from '../domain/sessions';
 import { operatorOf } from '../plugins/auth';
 import { serve } from './serve';
 
@@ -13,7 +13,7 @@ export default async function sessionsExtraRoutes(app: FastifyInstance): Promise
     return { port, urls: lanUrls(port), here: `${request.protocol}://${request.host}` };
   });
 
-  // A conference runs several votes on the same day: copy details, people and committee (server/domain/duplicate.ts).
+  // A conference runs several votes on the same day: copy details, people and committee (server/domain/drafts.ts).
   serve(app, 'POST /api/admin/sessions/:id/duplicate', async (request, reply) => {
     const id = await duplicateSession(app.db, request.params.id, operatorOf(request));
     reply.status(201);
