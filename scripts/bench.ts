@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the app's speed and memory beside this machine's own limits, in one run.
  *   npm run bench -- [--voters 2000] [--persons 15] [--over 60s] [--quick] [--profile DIR] [--tsx]
+ *                    [--server-args "--trace-gc …"] [--server-out FILE]
  * Starts the real server as its own process on a fresh DATA_DIR, as `npm start` runs it (built
  * with `npm run build:server`, run as `node build/server.mjs`; `--tsx`: `node --import tsx
  * server/main.ts`, as the tests run it), and drives it from another process
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     profile: { type: 'string' },
     tsx: { type: 'boolean', default: false },
+    'server-args': { type: 'string' },
+    'server-out': { type: 'string' },
   },
 });
 const voters = Number(values.voters ?? (values.quick ? 300 : 2000));
@@ -110,11 +113,11 @@ async function main(): Promise<void> {
     if (profileDir) mkdirSync(profileDir, { recursive: true });
     const server = start(entry, {
       cwd: ROOT_DIR,
-      nodeArgs: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+      nodeArgs: [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(values['server-args']?.split(/\s+/).filter(Boolean) ?? [])],
       env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(work, 'data'), ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
     });
     const [, port] = await waitForOutput(server, /http:\/\/(?:127\.0\.0\.1|localhost):(\d+)\/admin/);
-    const serverLog = drainOutput(server);
+    const serverLog = drainOutput(server, values['server-out']);
     const serverPid = server.pid!;
     let rssReadyMb = NaN;
     let rssBurstMb = NaN;

@@ -1,7 +1,8 @@
 /**
  * `npm start` runs the server compiled by esbuild (build/server.mjs) with plain node. Build it
  * as `npm start` does and check that it starts, serves the pages, and finds what it reads from
- * disk at run time (the migrations, the PDF fonts, the cast worker's module build/cast-worker.mjs).
+ * disk at run time (the migrations, the PDF fonts, the cast worker's module build/cast-worker.mjs,
+ * the chunks holding the PDF and .docx writers, which load on first use).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AdminClient, castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
 import { ROOT_DIR } from './app';
-import { prepareSession } from '../test/server';
+import { closeAndOpenBox, prepareSession } from '../test/server';
 
 const dir = mkdtempSync(join(tmpdir(), 'tinnhiem-compiled-'));
 let child: ChildProcess | undefined;
@@ -20,7 +21,7 @@ afterAll(() => {
 });
 
 describe('the compiled server', () => {
-  it('starts with node, migrates a new database, prints slips as a PDF and records a ballot', async () => {
+  it('starts with node, migrates a new database, prints slips as a PDF, records a ballot and writes the minutes', async () => {
     execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT_DIR, stdio: 'ignore' });
     child = spawn(process.execPath, [join(ROOT_DIR, 'build/server.mjs')], {
       cwd: ROOT_DIR,
@@ -38,7 +39,7 @@ describe('the compiled server', () => {
     });
     const admin = new AdminClient(url);
     await admin.login('compiled-pw');
-    const { session } = await prepareSession(admin, { persons: 1, slips: 2 });
+    const { session, shares } = await prepareSession(admin, { persons: 1, slips: 2 });
     const pdf = await fetch(`${url}/api/admin/sessions/${session.id}/slips/print.pdf`, { headers: { cookie: admin.cookieHeader } });
     expect(pdf.status).toBe(200);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -51,6 +52,13 @@ describe('the compiled server', () => {
     const cast = await sealBallot(slip, await admin.ballotBox(session.id), {}, { native: true });
     expect(await phone.request(castMessage(cast))).toMatchObject({ type: 'recorded', already: false });
     phone.close();
+    // The PDF and .docx writers load on first use, from chunks built beside the server.
+    await closeAndOpenBox(admin, session.id, shares);
+    for (const [file, magic] of [['minutes.pdf', '%PDF-'], ['minutes.docx', 'PK']] as const) {
+      const res = await fetch(`${url}/api/admin/sessions/${session.id}/${file}`, { headers: { cookie: admin.cookieHeader } });
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).subarray(0, magic.length).toString()).toBe(magic);
+    }
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
     expect(child.exitCode).toBe(0);

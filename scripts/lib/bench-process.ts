@@ -4,7 +4,7 @@
  * stop it. Also the small statistics every part of the bench shares.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 
 /** Start `node [nodeArgs] --import tsx file` (or plain `node file` for `.mjs`), with stdout piped. */
 export function spawnNode(file: string, opts: { args?: string[]; nodeArgs?: string[]; env?: Record<string, string>; cwd: string }): ChildProcess {
@@ -76,13 +76,16 @@ export function readEvents<T>(child: ChildProcess, onEvent: (e: Record<string, u
 
 /**
  * Keep reading a child's stdout (a pipe left unread fills, and a server writing its log to it
- * would block); returns what it said last, for an error message.
+ * would block); returns what it said last, for an error message. `copyTo`: all of it to that file too.
  */
-export function drainOutput(child: ChildProcess): () => string {
+export function drainOutput(child: ChildProcess, copyTo?: string): () => string {
   let tail = '';
+  const copy = copyTo === undefined ? undefined : openSync(copyTo, 'w');
   child.stdout!.on('data', (d: Buffer) => {
     tail = (tail + d.toString()).slice(-4000);
+    if (copy !== undefined) writeSync(copy, d);
   });
+  if (copy !== undefined) child.once('exit', () => closeSync(copy));
   return () => tail;
 }
 

@@ -9,7 +9,7 @@
  * the main thread for an in-memory database); cast-committer.ts collects the casts.
  */
 import type Sqlite from 'better-sqlite3';
-import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, randomFillSync, timingSafeEqual } from 'node:crypto';
 import { decodeBallot, openFromBox, receiptCode, SEALED_TEXT_LENGTH } from '../../shared/box';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { Preset } from '../../shared/presets';
@@ -231,9 +231,31 @@ export function unpackResult(packed: string): CastResult {
 }
 
 /**
- * A batch of casts on this connection, in the order given: one immediate transaction, each
- * cast checked and written on its own, one commit. Returns an answer per cast; a write or
- * the commit failing throws that error, with the whole batch rolled back.
+ * A random permutation of 0 … n − 1 (Fisher–Yates), drawn from the CSPRNG in one call: one
+ * 32-bit word per step, a word past the largest multiple of the range drawn again (no bias).
+ */
+export function randomOrder(n: number): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const words = randomFillSync(new Uint32Array(n));
+  for (let i = n - 1; i > 0; i--) {
+    const range = i + 1;
+    const limit = 2 ** 32 - (2 ** 32 % range);
+    let word = words[i]!;
+    while (word >= limit) word = randomFillSync(new Uint32Array(1))[0]!;
+    const j = word % range;
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  return order;
+}
+
+/**
+ * A batch of casts on this connection: one immediate transaction, each cast checked and
+ * written on its own, in a random order (the file's pages and row order say nothing of
+ * arrival order), one commit. Returns an answer per cast, in the order given; a write or the
+ * commit failing throws that error, with the whole batch rolled back.
  */
 export function createBatchRunner(sqlite: Sqlite.Database): (casts: readonly CastInput[]) => CastResult[] {
   const stmts = prepareCastStatements(sqlite);
@@ -241,14 +263,16 @@ export function createBatchRunner(sqlite: Sqlite.Database): (casts: readonly Cas
   const ids = new RowIds();
   const batch = sqlite.transaction((casts: readonly CastInput[]) => {
     ids.refill(casts.length);
-    return casts.map((msg): CastResult => {
+    const results = new Array<CastResult>(casts.length);
+    for (const i of randomOrder(casts.length)) {
       try {
-        return { ok: writeCast(stmts, shapes, ids, msg) };
+        results[i] = { ok: writeCast(stmts, shapes, ids, casts[i]!) };
       } catch (err) {
         if (!(err instanceof AppError)) throw new BatchFailed(err);
-        return { refused: err.code };
+        results[i] = { refused: err.code };
       }
-    });
+    }
+    return results;
   });
   return (casts) => {
     try {

@@ -9,7 +9,6 @@
  * cannot be shared with another thread: there the batches run on the main connection.
  */
 import type Sqlite from 'better-sqlite3';
-import { randomInt } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
@@ -194,11 +193,7 @@ export class CastCommitter {
       const items = this.queue.splice(0, MAX_BATCH);
       if (this.queue.length > 0) this.schedule();
       if (items.length === 0) return;
-      // Random order inside the batch: the file's page order says nothing of arrival order.
-      for (let i = items.length - 1; i > 0; i--) {
-        const j = randomInt(i + 1);
-        [items[i], items[j]] = [items[j]!, items[i]!];
-      }
+      // The batch's thread writes them in a random order (createBatchRunner) and answers in this one.
       let results: CastResult[];
       try {
         results = await this.thread.run(items.map((item) => item.msg));

@@ -10,8 +10,6 @@ import { buildBallotsFile, buildResultsFile, resultsCsv } from '../domain/export
 import { lanUrls } from '../domain/network';
 import { renderMinutesHtml } from '../print/minutes-html';
 import { loadMinutesModel } from '../domain/minutes-model';
-import { renderMinutesDocx } from '../print/minutes-docx';
-import { renderMinutesPdf } from '../print/minutes-pdf';
 import { secretsEqual } from '../domain/ids';
 import { publishResults, setLiveResults } from '../domain/publish';
 import { findSession, getSession, getTurnout } from '../domain/sessions';
@@ -95,6 +93,8 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
   serve(app, 'GET /api/admin/sessions/:id/minutes.pdf', async (request, reply) => {
     const { id } = request.params;
     await closedSession(app, id);
+    // pdfkit and docx load on first use: a server that never prints does not hold them (~12 MB).
+    const { renderMinutesPdf } = await import('../print/minutes-pdf');
     const pdf = await renderMinutesPdf(await loadMinutesModel(app.db, id));
     return download(reply, 'application/pdf', `bien-ban-kiem-phieu-${id}.pdf`).send(pdf);
   });
@@ -103,6 +103,7 @@ export default async function resultsRoutes(app: FastifyInstance): Promise<void>
   serve(app, 'GET /api/admin/sessions/:id/minutes.docx', async (request, reply) => {
     const { id } = request.params;
     await closedSession(app, id);
+    const { renderMinutesDocx } = await import('../print/minutes-docx');
     const docx = await renderMinutesDocx(await loadMinutesModel(app.db, id));
     return download(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `bien-ban-kiem-phieu-${id}.docx`).send(docx);
   });

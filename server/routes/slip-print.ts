@@ -8,7 +8,6 @@ import { AppError } from '../../shared/errors';
 import { lanUrls } from '../domain/network';
 import { getSession } from '../domain/sessions';
 import { renderSlipsHtml } from '../print/slip-html';
-import { renderSlipsPdf } from '../print/slip-pdf';
 import { slipFaces } from '../print/slip-sheet';
 import { listSlips, markPrinted } from '../domain/slips';
 import { operatorOf } from '../plugins/auth';
@@ -43,6 +42,8 @@ export default async function slipPrintRoutes(app: FastifyInstance): Promise<voi
 
   serve(app, 'GET /api/admin/sessions/:id/slips/print.pdf', async (request, reply) => {
     const { session, faces } = await prepare(request, request.params, request.query, 'pdf');
+    // pdfkit and docx load on first use: a server that never prints does not hold them (~12 MB).
+    const { renderSlipsPdf } = await import('../print/slip-pdf');
     const pdf = await renderSlipsPdf(faces, session.title);
     reply
       .header('Cache-Control', 'no-store')
