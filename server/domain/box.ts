@@ -12,7 +12,7 @@ import type { BoxHolder } from '../../shared/api-types';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
 import { audit } from './audit';
-import { insertBallot } from './ballots';
+import { insertBallots } from './ballots';
 import { listCommittee } from './committee';
 import { nowIso } from './ids';
 import { scrubOrderTraces } from './lifecycle';
@@ -248,7 +248,7 @@ export async function openBox(
   await db.transaction().execute(async (trx) => {
     const current = await getSession(trx, sessionId);
     if (current.box.openedAt !== null) throw new AppError('box-already-opened');
-    for (const marks of ballots) await insertBallot(trx, sessionId, 'phone', marks);
+    await insertBallots(trx, sessionId, 'phone', ballots);
     for (let i = 0; i < codes.length; i += 500) {
       await trx
         .insertInto('receipts')
