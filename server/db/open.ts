@@ -90,6 +90,10 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
   sqlite.pragma('busy_timeout = 5000');
   // Deleted rows (pending paper entries, logged-out tokens) are overwritten, not left in free pages.
   sqlite.pragma('secure_delete = ON');
+  // SQLite's own default page cache, 2 MiB, not the 16 MiB better-sqlite3 builds it with: a
+  // hall's file fits the system's file cache anyway, and each connection (this one, the cast
+  // worker's) filled its 16 MiB as closing and opening the box read the whole file.
+  sqlite.pragma('cache_size = -2000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

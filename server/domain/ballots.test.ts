@@ -29,7 +29,7 @@ describe('insertBallots', () => {
     const sessionId = await createSession(db, { title: 'Hội nghị', organisation: 'Sở', place: 'Hội trường', heldOn: '2026-12-02', presetId: 'qd96-2023', summoned: 800, present: 800 });
     await replacePersons(db, sessionId, Array.from({ length: 15 }, (_, i) => ({ fullName: `Người ${i + 1}`, position: 'Ủy viên' })));
     const ids = (await listPersons(db, sessionId)).map((p) => p.id);
-    // 700 ballots (two statements of ballots), 10,500 marks (21 statements), one of them empty.
+    // 700 ballots (two statements of ballots), 10,500 marks (about 21 statements), one ballot empty.
     const ballots = Array.from({ length: 700 }, (_, b) => Object.fromEntries(ids.map((id, k) => [id, LEVELS[(b >> (k % 9)) % 4]!])));
     ballots[5] = {};
     await db.transaction().execute((trx) => insertBallots(trx, sessionId, 'phone', ballots));

@@ -44,7 +44,7 @@ class MainThread implements BatchThread {
 }
 
 /** The settings of the main connection that the worker's must share. */
-const SHARED_PRAGMAS = ['synchronous', 'foreign_keys', 'secure_delete', 'busy_timeout'] as const;
+const SHARED_PRAGMAS = ['synchronous', 'foreign_keys', 'secure_delete', 'busy_timeout', 'cache_size'] as const;
 
 /**
  * The worker's module: the compiled server (build/server.mjs) has it built beside it as

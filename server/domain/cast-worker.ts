@@ -13,7 +13,7 @@ import { createBatchRunner, packResults, unpackCasts, type PackedCasts, type Pac
 
 export interface CastWorkerData {
   file: string;
-  /** The main connection's settings (synchronous, foreign keys, secure delete, busy timeout), as `pragma` statements. */
+  /** The main connection's settings (synchronous, foreign keys, secure delete, busy timeout, page cache), as `pragma` statements. */
   pragmas: string[];
 }
 
