@@ -1,6 +1,7 @@
 /**
  * Writing many collected ballots at once (a sealed box as it is opened), on a real SQLite
  * file: every ballot and every mark arrives, across the statements a large box is split into.
+ * And the page cache both connections keep, which bounds what counting a large box holds.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { insertBallots, loadBallots } from './ballots';
+import { sharedPragmas } from './cast-committer';
 import { createSession, listPersons, replacePersons } from './sessions';
 
 let dir: string;
@@ -38,5 +40,13 @@ describe('insertBallots', () => {
     const key = (m: Record<string, string | null>) => ids.map((id) => m[id] ?? '-').join(',');
     expect(stored.map((b) => key(b.marks)).sort()).toEqual(ballots.map(key).sort());
     expect(stored.every((b) => b.source === 'phone')).toBe(true);
+  });
+});
+
+describe('the connections', () => {
+  it('keep a 2 MiB page cache, the main one and the cast worker\'s alike', () => {
+    expect(opened.sqlite.pragma('cache_size', { simple: true })).toBe(-2000);
+    // What the worker's connection runs on opening (cast-worker.ts), read off the main one.
+    expect(sharedPragmas(opened.sqlite)).toContain('cache_size = -2000');
   });
 });

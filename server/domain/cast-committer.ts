@@ -46,6 +46,11 @@ class MainThread implements BatchThread {
 /** The settings of the main connection that the worker's must share. */
 const SHARED_PRAGMAS = ['synchronous', 'foreign_keys', 'secure_delete', 'busy_timeout', 'cache_size'] as const;
 
+/** The main connection's shared settings as the `pragma` statements the worker runs on its own. */
+export function sharedPragmas(sqlite: Sqlite.Database): string[] {
+  return SHARED_PRAGMAS.map((name) => `${name} = ${String(sqlite.pragma(name, { simple: true }))}`);
+}
+
 /**
  * The worker's module: the compiled server (build/server.mjs) has it built beside it as
  * cast-worker.mjs; from the TypeScript sources (tsx, the tests) it is loaded through tsx.
@@ -164,8 +169,7 @@ export class CastCommitter {
   ) {
     if (sqlite.memory) this.thread = new MainThread(sqlite);
     else {
-      const pragmas = SHARED_PRAGMAS.map((name) => `${name} = ${String(sqlite.pragma(name, { simple: true }))}`);
-      this.thread = new WorkerThread({ file: sqlite.name, pragmas });
+      this.thread = new WorkerThread({ file: sqlite.name, pragmas: sharedPragmas(sqlite) });
     }
   }
 
