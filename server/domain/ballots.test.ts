@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { insertBallots, loadBallots } from './ballots';
-import { sharedPragmas } from './cast-committer';
+import { sharedPragmas } from './cast-thread';
 import { createSession, listPersons, replacePersons } from './sessions';
 
 let dir: string;

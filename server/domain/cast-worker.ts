@@ -1,5 +1,5 @@
 /**
- * The cast batches' thread (started by cast-committer.ts): a second connection to the same
+ * The cast batches' thread (started by cast-thread.ts): a second connection to the same
  * SQLite file, used only for cast batches, so that the main thread keeps reading sockets,
  * checking frames and answering phones while a batch is written and flushed. WAL lets the two
  * connections share the file; the main thread holds Kysely's connection while a batch runs
