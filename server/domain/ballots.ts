@@ -1,7 +1,8 @@
 /**
  * Collected ballots: writing one (a paper ballot keyed at the desk) or many (the phone
- * ballots, as the box is opened) and reading a session's for the tally. A ballot row keeps nothing that points
- * back to a slip. The phone cast itself is in cast-commit.ts (group commit on prepared statements).
+ * ballots, as the box is opened) and reading a session's for the tally. A ballot row keeps
+ * nothing that points back to a slip. The phone cast itself is in cast-commit.ts (group
+ * commit on prepared statements).
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';

@@ -2,13 +2,14 @@
  * Group commit: casts are queued as they arrive and written in batches (cast-commit.ts), each
  * phone answered once the commit that holds its ballot has returned (synchronous=FULL).
  *
- * The batches run in a worker thread on a second connection (cast-thread.ts, cast-worker.ts): a commit and
- * its fsync, and SQLite's work on the casts, no longer stop the event loop, so while one
- * batch is written the next is read and checked, and the casts that arrive meanwhile form the
- * next batch — a slower disk makes bigger batches, not a longer queue. Two batches are handed
- * over at a time, so the thread starts the next commit while the event loop answers the
- * phones of the last; it writes them one after the other, each its own transaction. An in-memory database
- * cannot be shared with another thread: there the batches run on the main connection.
+ * The batches run in a worker thread on a second connection (cast-thread.ts, cast-worker.ts):
+ * a commit and its fsync, and SQLite's work on the casts, no longer stop the event loop, so
+ * while one batch is written the next is read and checked, and the casts that arrive meanwhile
+ * form the next batch — a slower disk makes bigger batches, not a longer queue. Two batches
+ * are handed over at a time, so the thread starts the next commit while the event loop
+ * answers the phones of the last; it writes them one after the other, each its own
+ * transaction. An in-memory database cannot be shared with another thread: there the batches
+ * run on the main connection.
  */
 import type Sqlite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
