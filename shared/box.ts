@@ -83,14 +83,25 @@ export function decodeBallot(
   return marks;
 }
 
-function ballotKey(shared: Uint8Array, ephemeral: Uint8Array, box: Uint8Array, sessionId: string): Uint8Array {
+/** HKDF's salt for a ballot's key: the ephemeral public key ‖ the box's public key. */
+export function ballotKeySalt(ephemeral: Uint8Array, box: Uint8Array): Uint8Array {
   const salt = new Uint8Array(64);
   salt.set(ephemeral);
   salt.set(box, 32);
-  return hkdf(sha256, shared, salt, framed('tinnhiem/box/v1', sessionId), 32);
+  return salt;
 }
 
-function ballotAad(sessionId: string, box: Uint8Array): Uint8Array {
+/** HKDF's info for a ballot's key. */
+export function ballotKeyInfo(sessionId: string): Uint8Array {
+  return framed('tinnhiem/box/v1', sessionId);
+}
+
+function ballotKey(shared: Uint8Array, ephemeral: Uint8Array, box: Uint8Array, sessionId: string): Uint8Array {
+  return hkdf(sha256, shared, ballotKeySalt(ephemeral, box), ballotKeyInfo(sessionId), 32);
+}
+
+/** The associated data every seal of a session's box authenticates. */
+export function ballotAad(sessionId: string, box: Uint8Array): Uint8Array {
   return framed('tinnhiem/ballot/v1', sessionId, box);
 }
 

@@ -6,13 +6,14 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { combine, split } from 'shamir-secret-sharing';
-import { boxFingerprint, boxKeyPair, boxPublicKey, decodeBallot, openFromBox, receiptCode } from '../../shared/box';
+import { boxFingerprint, boxKeyPair, boxPublicKey, decodeBallot, receiptCode } from '../../shared/box';
 import { formatShareCode, parseShareCode } from '../../shared/box-share';
 import type { BoxHolder } from '../../shared/api-types';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
 import { audit } from './audit';
 import { insertBallots } from './ballots';
+import { boxOpener } from './box-open';
 import { listCommittee } from './committee';
 import { nowIso } from './ids';
 import { scrubOrderTraces } from './lifecycle';
@@ -233,9 +234,10 @@ export async function openBox(
   const sealedRows = await db.selectFrom('sealed_ballots').select(['sealed']).where('session_id', '=', sessionId).execute();
   let spoilt = 0;
   const publicKey = Buffer.from(session.box.publicKey!, 'base64url');
+  const open = boxOpener(sessionId, secret, publicKey);
   const ballots = shuffle(
     sealedRows.map((row) => {
-      const plain = openFromBox(sessionId, secret, row.sealed, publicKey);
+      const plain = open(row.sealed);
       const marks = plain && decodeBallot(plain, personIds, levelIds);
       plain?.fill(0);
       if (marks) return marks;

@@ -10,10 +10,11 @@
  */
 import type Sqlite from 'better-sqlite3';
 import { createHmac, hash, randomBytes, randomFillSync, timingSafeEqual } from 'node:crypto';
-import { decodeBallot, openFromBox, receiptCode, SEALED_TEXT_LENGTH } from '../../shared/box';
+import { decodeBallot, receiptCode, SEALED_TEXT_LENGTH } from '../../shared/box';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { Preset } from '../../shared/presets';
 import type { CastMessage } from '../../shared/protocol';
+import { boxOpener } from './box-open';
 
 /** The label `castAuthInput` (shared/box.ts) puts first. */
 const CAST_AUTH_LABEL = 'tinnhiem/cast/v1';
@@ -78,6 +79,7 @@ interface SlipRow {
   session_state: string;
   sealed: number;
   box_secret: Buffer | null;
+  box_public: Buffer | null;
   opened_at: string | null;
 }
 
@@ -86,7 +88,7 @@ export function prepareCastStatements(sqlite: Sqlite.Database) {
   return {
     slip: sqlite.prepare<[string], SlipRow>(
       `select s.id, s.session_id, s.seal_key, s.state, s.nonce_hash, s.proof_hash,
-              v.state as session_state, v.sealed, v.box_secret, v.opened_at
+              v.state as session_state, v.sealed, v.box_secret, v.box_public, v.opened_at
          from slips s join vote_sessions v on v.id = s.session_id where s.id = ?`,
     ),
     preset: sqlite.prepare<[string], { preset_json: string }>('select preset_json from vote_sessions where id = ?'),
@@ -100,21 +102,32 @@ export function prepareCastStatements(sqlite: Sqlite.Database) {
 }
 export type CastStatements = ReturnType<typeof prepareCastStatements>;
 
+interface BallotShape {
+  openedAt: string | null;
+  personIds: string[];
+  levelIds: string[];
+  /** Opens the box's seals (box-open.ts); null when the box has no key to open them. */
+  open: ((sealed: Uint8Array) => Uint8Array | null) | null;
+}
+
 /**
- * What an unsealed box's casts decode against: the session's people and levels, read once
- * per opening of voting instead of on every cast. People and preset cannot change once
- * voting is open (they are edited in draft only); the entry is keyed by the time voting
- * opened, and dropped as soon as a cast finds the session no longer open.
+ * What an unsealed box's casts decode against: the session's people and levels, and an
+ * opener for its key, made once per opening of voting instead of on every cast. People,
+ * preset and box key cannot change once voting is open (they are set in draft and at
+ * opening); the entry is keyed by the time voting opened, and dropped as soon as a cast finds
+ * the session no longer open.
  */
 export class BallotShapes {
-  private readonly bySession = new Map<string, { openedAt: string | null; personIds: string[]; levelIds: string[] }>();
+  private readonly bySession = new Map<string, BallotShape>();
 
-  get(stmts: CastStatements, sessionId: string, openedAt: string | null): { personIds: string[]; levelIds: string[] } {
+  get(stmts: CastStatements, slip: Pick<SlipRow, 'session_id' | 'opened_at' | 'box_secret' | 'box_public'>): BallotShape {
+    const sessionId = slip.session_id;
     const known = this.bySession.get(sessionId);
-    if (known && known.openedAt === openedAt) return known;
+    if (known && known.openedAt === slip.opened_at) return known;
     const personIds = stmts.persons.all(sessionId).map((p) => p.id);
     const levelIds = (JSON.parse(stmts.preset.get(sessionId)!.preset_json) as Preset).levels.map((l) => l.id);
-    const shape = { openedAt, personIds, levelIds };
+    const open = slip.box_secret && slip.box_public ? boxOpener(sessionId, slip.box_secret, slip.box_public) : null;
+    const shape = { openedAt: slip.opened_at, personIds, levelIds, open };
     this.bySession.set(sessionId, shape);
     return shape;
   }
@@ -176,9 +189,9 @@ export function writeCast(stmts: CastStatements, shapes: BallotShapes, ids: RowI
   let marks: Record<string, string | null> | null = null;
   let personIds: readonly string[] = [];
   if (slip.sealed !== 1) {
-    const shape = shapes.get(stmts, slip.session_id, slip.opened_at);
+    const shape = shapes.get(stmts, slip);
     personIds = shape.personIds;
-    const plain = slip.box_secret && openFromBox(slip.session_id, slip.box_secret, sealed);
+    const plain = shape.open?.(sealed);
     marks = plain ? decodeBallot(plain, personIds, shape.levelIds) : null;
     plain?.fill(0);
     if (!marks) throw new AppError('bad-ballot');
