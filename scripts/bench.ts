@@ -3,8 +3,9 @@
  *   npm run bench -- [--voters 2000] [--persons 15] [--over 60s] [--quick] [--profile DIR] [--tsx]
  *                    [--server-args "--trace-gc …"] [--server-out FILE]
  * Starts the real server as its own process on a fresh DATA_DIR, as `npm start` runs it (built
- * with `npm run build:server`, run as `node build/server.mjs`; `--tsx`: `node --import tsx
- * server/main.ts`, as the tests run it), and drives it from another process
+ * with `npm run build:server`, then `node`, the flags of package.json's start script, and
+ * build/server.mjs; `--tsx`: `node --import tsx server/main.ts`, as the tests run it, with the
+ * same flags), and drives it from another process
  * (scripts/bench-client.ts): a sealed vote, N phones casting in one burst, close → results,
  * then a fresh vote whose phones arrive over `--over`. The same clients and frame size against
  * a bare `ws` echo server, better-sqlite3 alone committing the same rows, and the disk's flush
@@ -21,6 +22,7 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import { deriveSlipKeyNative } from '../server/domain/slip-keys';
 import { measureFsync, measureRawSqlite } from './lib/bench-machine';
 import { pool, type AppResult, type EchoResult } from './lib/bench-phones';
+import { startCommand } from './lib/start-command';
 import { drainOutput, parseDuration, procCpuMs, procMemoryMb, readEvents, spawnNode, stopChild, waitForOutput } from './lib/bench-process';
 import { summariseProfile, type ProfileSummary } from './lib/cpu-profile';
 import { printReport, type BenchFigures } from './lib/bench-report';
@@ -108,12 +110,18 @@ async function main(): Promise<void> {
 
     // The app, as `npm start` runs it, on a fresh data folder.
     if (!values.tsx) execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
-    const entry = join(ROOT_DIR, values.tsx ? 'server/main.ts' : 'build/server.mjs');
+    const started = startCommand(ROOT_DIR);
+    const entry = join(ROOT_DIR, values.tsx ? 'server/main.ts' : started.entry);
     const profileDir = values.profile ? resolve(values.profile) : undefined;
     if (profileDir) mkdirSync(profileDir, { recursive: true });
+    const serverNodeArgs = [
+      ...started.nodeArgs,
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      ...(values['server-args']?.split(/\s+/).filter(Boolean) ?? []),
+    ];
     const server = start(entry, {
       cwd: ROOT_DIR,
-      nodeArgs: [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(values['server-args']?.split(/\s+/).filter(Boolean) ?? [])],
+      nodeArgs: serverNodeArgs,
       env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(work, 'data'), ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
     });
     const [, port] = await waitForOutput(server, /http:\/\/(?:127\.0\.0\.1|localhost):(\d+)\/admin/);
@@ -202,7 +210,7 @@ async function main(): Promise<void> {
       echoFrameBytes: echoed.frameBytes.at(-1) ?? NaN,
       failures: app.burst.failures + app.steady.failures + echoed.burst.failures,
     };
-    printReport(figures, profile);
+    printReport(figures, ['node', ...serverNodeArgs, ...(values.tsx ? ['--import', 'tsx', 'server/main.ts'] : [started.entry])].join(' '), profile);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

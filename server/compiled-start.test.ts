@@ -1,6 +1,6 @@
 /**
- * `npm start` runs the server compiled by esbuild (build/server.mjs) with plain node. Build it
- * as `npm start` does and check that it starts, serves the pages, and finds what it reads from
+ * `npm start` runs the server compiled by esbuild (build/server.mjs) with plain node and the
+ * flags its script names. Build it and start it as `npm start` does and check that it starts, serves the pages, and finds what it reads from
  * disk at run time (the migrations, the PDF fonts, the cast worker's module build/cast-worker.mjs,
  * the chunks holding the PDF and .docx writers, which load on first use).
  */
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AdminClient, castMessage, sealBallot, slipFromPath, WsClient } from '../scripts/lib/client';
+import { startCommand } from '../scripts/lib/start-command';
 import { ROOT_DIR } from './app';
 import { closeAndOpenBox, prepareSession } from '../test/server';
 
@@ -23,7 +24,10 @@ afterAll(() => {
 describe('the compiled server', () => {
   it('starts with node, migrates a new database, prints slips as a PDF, records a ballot and writes the minutes', async () => {
     execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT_DIR, stdio: 'ignore' });
-    child = spawn(process.execPath, [join(ROOT_DIR, 'build/server.mjs')], {
+    // As `npm start` runs it: its node flags, then the entry.
+    const started = startCommand(ROOT_DIR);
+    expect(started.entry).toBe('build/server.mjs');
+    child = spawn(process.execPath, [...started.nodeArgs, join(ROOT_DIR, started.entry)], {
       cwd: ROOT_DIR,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ADMIN_PASSWORD: 'compiled-pw', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],

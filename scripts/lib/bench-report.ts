@@ -70,7 +70,8 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 }
 
-export function printReport(f: BenchFigures, profile?: ProfileSummary): void {
+/** `serverCommand`: how the server was started (node's flags and the entry), for the heading. */
+export function printReport(f: BenchFigures, serverCommand: string, profile?: ProfileSummary): void {
   const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '—');
   const n = num(f.voters);
   const rows = [
@@ -89,7 +90,7 @@ export function printReport(f: BenchFigures, profile?: ProfileSummary): void {
     ['cast frame', `${num(f.castFrameBytes)} B`, `${num(f.echoFrameBytes)} B echoed`, ''],
   ];
   const out: string[] = [
-    `tinnhiem bench — ${n} phones × ${f.persons} people; node ${process.version}, ${f.cores} cores, ${num(f.memGb, 1)} GB, load ${num(f.loadAvgStart, 2)} → ${num(f.loadAvgEnd, 2)}; server run with ${f.compiled ? 'node build/server.mjs' : 'node --import tsx server/main.ts'}`,
+    `tinnhiem bench — ${n} phones × ${f.persons} people; node ${process.version}, ${f.cores} cores, ${num(f.memGb, 1)} GB, load ${num(f.loadAvgStart, 2)} → ${num(f.loadAvgEnd, 2)}; server run with ${serverCommand}`,
     '',
     table(rows),
     '',
